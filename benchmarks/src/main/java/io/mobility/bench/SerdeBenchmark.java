@@ -7,7 +7,6 @@ import io.mobility.events.ride.PaymentMethod;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideEventType;
 import io.mobility.events.ride.VehicleType;
-import io.mobility.registry.RestSchemaRegistryClient;
 import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
@@ -47,9 +46,9 @@ public final class SerdeBenchmark {
         List<RideEvent> events = rideEvents(options.distinctRecords, 42);
         try (RegistryForBench registry = RegistryForBench.start(options.registryUrl)) {
             System.out.println("registry: " + registry.description());
-            SchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
+            SchemaRegistryClient client = registry.client();
             AvroSerializer<RideEvent> serializer = new AvroSerializer<>(client);
-            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
+            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mem://unused"), false);
             AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>(client, RideEvent.class);
             PlainAvro plain = new PlainAvro();
 
