@@ -17,7 +17,7 @@ public record SimulationConfig(int zones, int drivers, int riders, long seed, In
                                String producerVersion) {
 
     public static final int DEFAULT_ZONES = 30;
-    public static final int DEFAULT_DRIVERS = 1000;
+    public static final int DEFAULT_DRIVERS = 1500;
     public static final int DEFAULT_RIDERS = 20_000;
     public static final double DEFAULT_REQUESTS_PER_ZONE_HOUR = 12;
 

@@ -30,12 +30,19 @@ public final class Manifest {
     private final Map<String, Map<String, Long>> faultsByType = new LinkedHashMap<>();
     private final Map<String, Long> missingFields = new TreeMap<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private boolean injectsFaults = true;
 
     public Manifest() {
         for (FaultKind k : FaultKind.values()) {
             faults.put(k.key(), 0L);
             faultsByType.put(k.key(), new TreeMap<>());
         }
+    }
+
+    /** For producers that inject no faults (the TLC replay): leaves the fault sections out of the JSON. */
+    public Manifest withoutFaultSections() {
+        injectsFaults = false;
+        return this;
     }
 
     /** Describes the run (seed, options, time range); kept in insertion order. */
@@ -118,10 +125,12 @@ public final class Manifest {
         m.put("records_total", totalRecords());
         m.put("records_by_topic", recordsByTopic);
         m.put("events_by_type", eventsByType);
-        m.put("faults", faults);
-        m.put("faults_by_event_type", faultsByType);
-        m.put("missing_required_field_detail", missingFields);
-        m.put("valid_unique_by_type", validUniqueByType());
+        if (injectsFaults) {
+            m.put("faults", faults);
+            m.put("faults_by_event_type", faultsByType);
+            m.put("missing_required_field_detail", missingFields);
+            m.put("valid_unique_by_type", validUniqueByType());
+        }
         m.putAll(extra);
         return m;
     }

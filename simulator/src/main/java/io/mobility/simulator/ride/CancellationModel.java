@@ -9,9 +9,9 @@ package io.mobility.simulator.ride;
 public final class CancellationModel {
 
     public static final int GIVE_UP_MINUTES = 15;
-    static final double UNASSIGNED_HAZARD = 0.04;
+    static final double UNASSIGNED_HAZARD = 0.03;
     static final double ASSIGNED_BASE = 0.02;
-    static final double ASSIGNED_PER_MINUTE = 0.02;
+    static final double ASSIGNED_PER_MINUTE = 0.01;
     static final double SURGE_SENSITIVITY = 0.6;
     static final double DRIVER_CANCEL = 0.01;
 

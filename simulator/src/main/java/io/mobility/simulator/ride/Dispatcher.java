@@ -49,6 +49,8 @@ public final class Dispatcher {
     private final int riders;
     private final Producer producer;
     private final SplittableRandom rng;
+    /** Demand has its own stream: who asks for which ride does not depend on how supply served earlier requests. */
+    private final SplittableRandom demandRng;
     private final String ridePrefix;
     private final ArrayDeque<OpenRide>[] waiting;
     private final int[][] recent;
@@ -67,6 +69,7 @@ public final class Dispatcher {
         this.riders = riders;
         this.producer = producer;
         this.rng = new SplittableRandom(seed ^ 0xD15_7A7CL);
+        this.demandRng = new SplittableRandom(seed ^ 0xDE3A_4DL);
         this.ridePrefix = "r" + Long.toString(seed & 0xFFFFFFFFL, 36) + "-";
         this.waiting = new ArrayDeque[city.size()];
         for (int i = 0; i < city.size(); i++) {
@@ -102,10 +105,10 @@ public final class Dispatcher {
         long tickMillis = tick.toEpochMilli();
         int slot = minute % RECENT_MINUTES;
         for (int z = 0; z < city.size(); z++) {
-            int n = DemandModel.poisson(rates[z], rng);
+            int n = DemandModel.poisson(rates[z], demandRng);
             recent[z][slot] = n;
             for (int i = 0; i < n; i++) {
-                OpenRide ride = request(z, tickMillis + rng.nextInt(60_000), rates);
+                OpenRide ride = request(z, tickMillis + demandRng.nextInt(60_000), rates);
                 waiting[z].addLast(ride);
                 out.accept(emission(event(ride, RideEventType.RIDE_REQUESTED, ride.requestedAtMillis, null)));
             }
@@ -119,29 +122,29 @@ public final class Dispatcher {
     private OpenRide request(int zone, long at, double[] rates) {
         CityZone from = city.zone(zone);
         int to = dropoffZone(zone, rates);
-        GeoPoint pickup = from.randomPoint(rng);
-        GeoPoint dropoff = city.zone(to).randomPoint(rng);
+        GeoPoint pickup = from.randomPoint(demandRng);
+        GeoPoint dropoff = city.zone(to).randomPoint(demandRng);
         double km = Math.max(0.5, ZoneGeometry.distanceKm(pickup, dropoff) * 1.3 + 0.3);
-        VehicleType product = PRODUCTS[rng.nextInt(PRODUCTS.length)];
+        VehicleType product = PRODUCTS[demandRng.nextInt(PRODUCTS.length)];
         double minutes = km / speedKmh(at) * 60;
         double s = surge[zone];
-        String riderId = riderId(1 + rng.nextInt(riders));
+        String riderId = riderId(1 + demandRng.nextInt(riders));
         return new OpenRide(ridePrefix + (++rideSeq), riderId, zone, to, pickup, dropoff, product, payment(), at, s,
                 round3(km), fares.quote(km, minutes, s, product));
     }
 
     /** Destinations: half stay close (same zone or a neighbour), the rest go where demand is, like a gravity model. */
     private int dropoffZone(int zone, double[] rates) {
-        if (rng.nextDouble() < 0.5) {
+        if (demandRng.nextDouble() < 0.5) {
             var neighbours = city.zone(zone).neighbours();
-            int k = rng.nextInt(neighbours.size() + 1);
+            int k = demandRng.nextInt(neighbours.size() + 1);
             return k == neighbours.size() ? zone : city.indexOf(neighbours.get(k));
         }
         double total = 0;
         for (double r : rates) {
             total += r;
         }
-        double x = rng.nextDouble() * total;
+        double x = demandRng.nextDouble() * total;
         for (int z = 0; z < rates.length; z++) {
             x -= rates[z];
             if (x < 0) {
@@ -152,7 +155,7 @@ public final class Dispatcher {
     }
 
     private PaymentMethod payment() {
-        double u = rng.nextDouble();
+        double u = demandRng.nextDouble();
         return u < 0.65 ? PaymentMethod.CARD : u < 0.85 ? PaymentMethod.WALLET
                 : u < 0.97 ? PaymentMethod.CASH : PaymentMethod.CORPORATE;
     }
