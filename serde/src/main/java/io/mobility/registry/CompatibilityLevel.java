@@ -42,21 +42,47 @@ public enum CompatibilityLevel {
         List<String> problems = new ArrayList<>();
         for (Schema previous : against) {
             if (backward) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
+                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous), candidate,
                         "new schema cannot read data written with an earlier one", problems);
             }
             if (forward) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
+                describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate), previous,
                         "an earlier schema cannot read data written with the new one", problems);
             }
         }
         return problems;
     }
 
-    private static void describe(SchemaPairCompatibility result, String direction, List<String> problems) {
+    private static void describe(SchemaPairCompatibility result, Schema reader, String direction,
+                                 List<String> problems) {
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
-            problems.add(direction + ": " + incompatibility.getType() + " at " + incompatibility.getLocation()
-                    + " (" + incompatibility.getMessage() + ")");
+            problems.add(direction + ": " + incompatibility.getType() + " at field '"
+                    + fieldPath(reader, incompatibility.getLocation()) + "' (" + incompatibility.getMessage() + ")");
         }
+    }
+
+    /**
+     * Avro reports where a problem is as a JSON pointer into the reader schema ({@code /fields/3/type}); people
+     * want the field's name ({@code ride_id}, {@code fare.total}).
+     */
+    static String fieldPath(Schema reader, String location) {
+        List<String> names = new ArrayList<>();
+        Schema current = reader;
+        String[] steps = location.split("/");
+        for (int i = 0; i < steps.length; i++) {
+            String step = steps[i];
+            if (step.equals("fields") && i + 1 < steps.length && current.getType() == Schema.Type.RECORD) {
+                Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
+                names.add(field.name());
+                current = field.schema();
+            } else if (step.equals("items") && current.getType() == Schema.Type.ARRAY) {
+                current = current.getElementType();
+            } else if (step.equals("values") && current.getType() == Schema.Type.MAP) {
+                current = current.getValueType();
+            } else if (step.matches("\\d+") && current.getType() == Schema.Type.UNION) {
+                current = current.getTypes().get(Integer.parseInt(step));
+            }
+        }
+        return names.isEmpty() ? location : String.join(".", names);
     }
 }

@@ -1,0 +1,115 @@
+package io.mobility.serde;
+
+import io.mobility.registry.RegisteredSchema;
+import io.mobility.registry.SchemaRegistryClient;
+import io.mobility.registry.SchemaRegistryException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro records (generated or generic) in Confluent's wire format, registering or looking up their schema in
+ * the registry once per topic and schema. Thread-safe, as a Kafka producer's serializer must be.
+ */
+public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
+
+    private SchemaRegistryClient registry;
+    private SubjectNameStrategy subjects = SubjectNameStrategy.TOPIC_NAME;
+    private boolean autoRegister = true;
+    private boolean isKey;
+
+    private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
+    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+
+    /** For Kafka to instantiate from configuration; {@link #configure} must follow. */
+    public AvroSerializer() {
+    }
+
+    /** Uses {@code registry} instead of the one in the configuration, sharing its cache. */
+    public AvroSerializer(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
+        this.isKey = isKey;
+        this.subjects = config.subjectNameStrategy(isKey);
+        this.autoRegister = config.autoRegister();
+        if (registry == null) {
+            registry = config.registryClient();
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, T record) {
+        if (record == null) {
+            return null;
+        }
+        if (registry == null) {
+            throw new IllegalStateException("AvroSerializer used before configure(): no schema registry");
+        }
+        Schema schema = record.getSchema();
+        int schemaId = schemaId(topic, schema);
+        Buffer buffer = buffers.get();
+        try {
+            buffer.out.reset();
+            buffer.out.write(HEADER_PLACEHOLDER, 0, WireFormat.HEADER_SIZE);
+            buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
+            writer(record).write(record, buffer.encoder);
+            buffer.encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
+                    + "': " + e.getMessage(), e);
+        }
+        byte[] bytes = buffer.out.toByteArray();
+        WireFormat.writeHeader(bytes, schemaId);
+        return bytes;
+    }
+
+    private int schemaId(String topic, Schema schema) {
+        Map<Schema, Integer> ids = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        Integer id = ids.get(schema);
+        if (id != null) {
+            return id;
+        }
+        String subject = subjects.subject(topic, isKey, schema);
+        try {
+            id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema)
+                    .map(RegisteredSchema::id)
+                    .orElseThrow(() -> new SerializationException("Schema " + schema.getFullName()
+                            + " is not registered under subject '" + subject + "' and auto.register.schemas=false"));
+        } catch (SchemaRegistryException e) {
+            throw new SerializationException("Cannot get a schema id for " + schema.getFullName() + " under subject '"
+                    + subject + "': " + e.getMessage(), e);
+        }
+        ids.put(schema, id);
+        return id;
+    }
+
+    private DatumWriter<Object> writer(T record) {
+        return writers.computeIfAbsent(record.getSchema(), schema -> record instanceof SpecificRecordBase specific
+                ? new SpecificDatumWriter<>(schema, specific.getSpecificData())
+                : new GenericDatumWriter<>(schema, LogicalTypes.genericDataWithConversions()));
+    }
+
+    private static final byte[] HEADER_PLACEHOLDER = new byte[WireFormat.HEADER_SIZE];
+
+    /** Per-thread scratch space: encoding reuses one stream and one encoder. */
+    private static final class Buffer {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        BinaryEncoder encoder;
+    }
+}
