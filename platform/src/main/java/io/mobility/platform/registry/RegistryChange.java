@@ -7,7 +7,7 @@ import java.util.Optional;
 public sealed interface RegistryChange {
 
     /** A new version of a subject. */
-    record SchemaRegistered(RegisteredSchema schema) implements RegistryChange {
+    record SchemaRegistered(SubjectVersion schema) implements RegistryChange {
     }
 
     /** The compatibility level of one subject, or the global one when {@code subject} is empty. */

@@ -190,7 +190,7 @@ final class RegistryHttpHandler implements HttpHandler {
         }
     }
 
-    private Map<String, Object> version(RegisteredSchema schema) {
+    private Map<String, Object> version(SubjectVersion schema) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", schema.subject());
         body.put("version", schema.version());

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class RegistryState {
 
-    private final Map<String, List<RegisteredSchema>> versionsBySubject = new TreeMap<>();
+    private final Map<String, List<SubjectVersion>> versionsBySubject = new TreeMap<>();
     private final Map<Integer, String> schemaById = new HashMap<>();
     private final Map<String, Integer> idBySchema = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
@@ -33,8 +33,8 @@ final class RegistryState {
         }
     }
 
-    private void add(RegisteredSchema schema) {
-        List<RegisteredSchema> versions = versionsBySubject.computeIfAbsent(schema.subject(), s -> new ArrayList<>());
+    private void add(SubjectVersion schema) {
+        List<SubjectVersion> versions = versionsBySubject.computeIfAbsent(schema.subject(), s -> new ArrayList<>());
         versions.removeIf(v -> v.version() == schema.version());
         versions.add(schema);
         versions.sort((a, b) -> Integer.compare(a.version(), b.version()));
@@ -48,20 +48,20 @@ final class RegistryState {
     }
 
     /** Oldest first; empty for an unknown subject. */
-    List<RegisteredSchema> versions(String subject) {
+    List<SubjectVersion> versions(String subject) {
         return List.copyOf(versionsBySubject.getOrDefault(subject, List.of()));
     }
 
-    Optional<RegisteredSchema> version(String subject, int version) {
+    Optional<SubjectVersion> version(String subject, int version) {
         return versions(subject).stream().filter(v -> v.version() == version).findFirst();
     }
 
-    Optional<RegisteredSchema> latest(String subject) {
-        List<RegisteredSchema> versions = versions(subject);
+    Optional<SubjectVersion> latest(String subject) {
+        List<SubjectVersion> versions = versions(subject);
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
-    Optional<RegisteredSchema> find(String subject, String canonicalSchema) {
+    Optional<SubjectVersion> find(String subject, String canonicalSchema) {
         return versions(subject).stream().filter(v -> v.schema().equals(canonicalSchema)).findFirst();
     }
 

@@ -160,7 +160,7 @@ final class SchemaLog implements AutoCloseable {
     private String value(RegistryChange change) {
         ObjectNode value = json.createObjectNode();
         if (change instanceof SchemaRegistered registered) {
-            RegisteredSchema schema = registered.schema();
+            SubjectVersion schema = registered.schema();
             value.put("subject", schema.subject());
             value.put("version", schema.version());
             value.put("id", schema.id());
@@ -183,7 +183,7 @@ final class SchemaLog implements AutoCloseable {
             JsonNode value = json.readTree(record.value());
             switch (keyType) {
                 case "SCHEMA":
-                    return Optional.of(new SchemaRegistered(new RegisteredSchema(
+                    return Optional.of(new SchemaRegistered(new SubjectVersion(
                             required(value, "subject").asText(), required(value, "version").asInt(),
                             required(value, "id").asInt(), required(value, "schema").asText())));
                 case "CONFIG":

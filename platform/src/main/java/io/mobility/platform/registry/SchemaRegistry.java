@@ -33,7 +33,7 @@ final class SchemaRegistry {
     synchronized int register(String subject, String schema) {
         Schema parsed = parse(schema);
         String canonical = parsed.toString();
-        Optional<RegisteredSchema> existing = state.find(subject, canonical);
+        Optional<SubjectVersion> existing = state.find(subject, canonical);
         if (existing.isPresent()) {
             return existing.get().id();
         }
@@ -43,12 +43,12 @@ final class SchemaRegistry {
         }
         int id = state.idOf(canonical).orElseGet(state::nextId);
         int version = state.latest(subject).map(v -> v.version() + 1).orElse(1);
-        store(new SchemaRegistered(new RegisteredSchema(subject, version, id, canonical)));
+        store(new SchemaRegistered(new SubjectVersion(subject, version, id, canonical)));
         return id;
     }
 
     /** The version of {@code subject} that holds {@code schema}. */
-    synchronized RegisteredSchema lookup(String subject, String schema) {
+    synchronized SubjectVersion lookup(String subject, String schema) {
         String canonical = parse(schema).toString();
         requireSubject(subject);
         return state.find(subject, canonical).orElseThrow(() -> RegistryException.schemaNotRegistered(subject));
@@ -68,14 +68,14 @@ final class SchemaRegistry {
 
     synchronized List<Integer> versions(String subject) {
         requireSubject(subject);
-        return state.versions(subject).stream().map(RegisteredSchema::version).toList();
+        return state.versions(subject).stream().map(SubjectVersion::version).toList();
     }
 
     /** {@code version} is a number or "latest" (or -1, as Confluent accepts). */
-    synchronized RegisteredSchema version(String subject, String version) {
+    synchronized SubjectVersion version(String subject, String version) {
         requireSubject(subject);
         int number = parseVersion(version);
-        Optional<RegisteredSchema> found = number == -1 ? state.latest(subject) : state.version(subject, number);
+        Optional<SubjectVersion> found = number == -1 ? state.latest(subject) : state.version(subject, number);
         return found.orElseThrow(() -> RegistryException.versionNotFound(subject, number));
     }
 
@@ -94,7 +94,7 @@ final class SchemaRegistry {
         if (number == -1 && state.versions(subject).isEmpty()) {
             return List.of();
         }
-        RegisteredSchema against = version(subject, version.get());
+        SubjectVersion against = version(subject, version.get());
         return level.incompatibilities(candidate, List.of(parse(against.schema())));
     }
 
