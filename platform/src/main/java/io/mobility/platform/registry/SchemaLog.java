@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -80,8 +81,7 @@ final class SchemaLog implements AutoCloseable {
                             + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
                 }
             }
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+            int partitions = partitionCount(admin);
             if (partitions != 1) {
                 // Registrations must replay in the order they were made: one partition is the only total order.
                 throw new IllegalStateException("Schema store topic " + topic + " has " + partitions
@@ -93,6 +93,22 @@ final class SchemaLog implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot reach Kafka at " + bootstrapServers
                     + " to prepare the schema store topic " + topic + ": " + e, e);
+        }
+    }
+
+    /** Partitions of the topic, once the broker serves it: a topic just created may not be known there yet. */
+    private int partitionCount(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
