@@ -46,6 +46,11 @@ public record SimulationConfig(int zones, int drivers, int riders, long seed, In
                 producerVersion);
     }
 
+    public SimulationConfig withRiders(int n) {
+        return new SimulationConfig(zones, drivers, n, seed, start, length, requestsPerZoneHour, surgeCap, faults,
+                producerVersion);
+    }
+
     public SimulationConfig withSeed(long s) {
         return new SimulationConfig(zones, drivers, riders, s, start, length, requestsPerZoneHour, surgeCap, faults,
                 producerVersion);
