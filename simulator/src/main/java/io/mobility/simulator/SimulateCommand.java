@@ -133,6 +133,15 @@ public final class SimulateCommand implements Callable<Integer> {
                 live ? "live x" + speed : "backfill", config.start(),
                 config.length() == null ? " until Ctrl-C" : " for " + config.length(), config.zones(),
                 config.drivers(), config.riders(), config.seed(), bootstrapServers, schemaRegistryUrl);
+        try {
+            return produce(config, clock);
+        } catch (RuntimeException e) {
+            System.err.println("simulate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int produce(SimulationConfig config, SimulationClock clock) throws Exception {
         TopicSetup.ensure(bootstrapServers, List.of(Topics.ZONES, Topics.DRIVERS, Topics.RIDERS,
                 Topics.RIDE_EVENTS_RAW, Topics.DRIVER_EVENTS_RAW), partitions, replication);
         Progress progress = new Progress(System.out, "simulate", 2000);
