@@ -52,6 +52,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Map<String, String> extraProperties;
 
     private KafkaRaftServer server;
+    private DataDirLock dataDirLock;
     private Admin admin;
     private int port;
 
@@ -72,16 +73,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("Kafka is already running at " + bootstrapServers());
         }
         Ports.requireFree("Kafka broker", requestedPort);
+        dataDirLock = DataDirLock.acquire(dataDir);
         port = requestedPort == 0 ? Ports.free() : requestedPort;
         int controllerPort = Ports.free();
         long started = System.nanoTime();
-        KafkaConfig config = new KafkaConfig(brokerProperties(controllerPort), false);
-        formatIfNeeded();
-        server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
+            KafkaConfig config = new KafkaConfig(brokerProperties(controllerPort), false);
+            formatIfNeeded();
+            server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
         } catch (RuntimeException e) {
             stopServer();
+            releaseDataDir();
             throw new IllegalStateException("Kafka failed to start on 127.0.0.1:" + port + " with data in "
                     + dataDir + ": " + e.getMessage(), e);
         }
@@ -161,8 +164,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             admin = null;
         }
         stopServer();
+        releaseDataDir();
         if (temporary) {
             deleteRecursively(dataDir);
+        }
+    }
+
+    private void releaseDataDir() {
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
         }
     }
 

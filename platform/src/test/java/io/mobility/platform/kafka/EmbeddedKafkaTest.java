@@ -128,6 +128,23 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void aSecondBrokerOnADataDirInUseIsRefusedAndTheFirstKeepsRunning(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka first = EmbeddedKafka.builder().dataDir(dir).start()) {
+            EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dir).build();
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Kafka data directory " + dir.toAbsolutePath() + " is in use");
+            second.close();
+
+            first.createTopic("still-here", 1, Map.of());
+            assertThat(first.admin().listTopics().names().get()).contains("still-here");
+        }
+        try (EmbeddedKafka afterwards = EmbeddedKafka.builder().dataDir(dir).start()) {
+            assertThat(afterwards.admin().listTopics().names().get()).contains("still-here");
+        }
+    }
+
+    @Test
     void temporaryDataDirIsDeletedOnClose() {
         Path dataDir;
         try (EmbeddedKafka temporary = EmbeddedKafka.builder().start()) {
