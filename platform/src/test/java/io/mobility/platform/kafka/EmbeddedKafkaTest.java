@@ -167,12 +167,18 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void startsWithinAFewSeconds() {
+    void startsWithinAFewSecondsWithTheGivenBrokerSettings() throws Exception {
         long start = System.nanoTime();
-        try (EmbeddedKafka quick = EmbeddedKafka.builder().start()) {
+        try (EmbeddedKafka quick = EmbeddedKafka.builder().brokerProperty("message.max.bytes", "2097152").start()) {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(quick.bootstrapServers()).startsWith("127.0.0.1:");
             assertThat(Files.isDirectory(quick.dataDir())).isTrue();
+
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config config = quick.admin().describeConfigs(List.of(broker)).all().get().get(broker);
+            assertThat(config.get("message.max.bytes").value()).isEqualTo("2097152");
+            assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
+            assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
         }
     }
 
