@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,8 @@ class PlatformCommandTest {
                 "--data-dir", dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
+        // Reading its output blocks: a hung command must fail the test, not hang the build.
+        CompletableFuture.delayedExecutor(3, TimeUnit.MINUTES).execute(process::destroyForcibly);
         List<String> lines = new ArrayList<>();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -87,6 +90,9 @@ class PlatformCommandTest {
                 lines.add(line);
             }
         } finally {
+            if (process.isAlive()) {
+                process.toHandle().destroy();
+            }
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
