@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mobility.platform.PortInUseException;
+import io.mobility.events.ExampleEvents;
+import io.mobility.events.ride.RideEvent;
+import io.mobility.events.ride.RideEventType;
 import io.mobility.platform.kafka.EmbeddedKafka;
+import io.mobility.platform.registry.SchemaRegistryServer;
+import io.mobility.serde.AvroSerializer;
+import io.mobility.serde.connect.AvroConverter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +29,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +112,53 @@ class ConnectWorkerTest {
         assertThat(json(send("GET", "/connectors", null)).toString()).isEqualTo("[]");
         await("the status to be gone", () -> send("GET", "/connectors/recorder/status", null).statusCode(),
                 code -> code == 404);
+    }
+
+    @Test
+    void wireFormatAvroReachesASinkAsStructsAndBadBytesGoToTheDeadLetterTopic() throws Exception {
+        kafka.createTopic("avro-rides", 1, Map.of());
+        try (SchemaRegistryServer registry = new SchemaRegistryServer(kafka.bootstrapServers()).start()) {
+            JsonNode plugins = json(send("GET", "/connector-plugins?connectorsOnly=false", null));
+            List<String> classes = new ArrayList<>();
+            plugins.forEach(p -> classes.add(p.get("class").asText()));
+            assertThat(classes).as("the converter is discoverable by the service loader").contains(AvroConverter.class.getName());
+
+            Map<String, String> config = Map.of(
+                    "connector.class", RecordingSinkConnector.class.getName(),
+                    "topics", "avro-rides",
+                    "tasks.max", "1",
+                    "value.converter", AvroConverter.class.getName(),
+                    "value.converter.schema.registry.url", registry.url(),
+                    "errors.tolerance", "all",
+                    "errors.deadletterqueue.topic.name", "avro-rides-dlq",
+                    "errors.deadletterqueue.topic.replication.factor", "1");
+            HttpResponse<String> created = send("PUT", "/connectors/avro-recorder/config", JSON.writeValueAsString(config));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            await("task RUNNING", () -> json(send("GET", "/connectors/avro-recorder/status", null)),
+                    s -> s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
+
+            AvroSerializer<RideEvent> serializer = new AvroSerializer<>();
+            serializer.configure(Map.of("schema.registry.url", registry.url()), false);
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>("avro-rides", "ride-1", serializer.serialize("avro-rides",
+                        ExampleEvents.ride(RideEventType.RIDE_REQUESTED)))).get();
+                producer.send(new ProducerRecord<>("avro-rides", "ride-1", "{not avro}".getBytes())).get();
+                producer.send(new ProducerRecord<>("avro-rides", "ride-1", serializer.serialize("avro-rides",
+                        ExampleEvents.ride(RideEventType.RIDE_COMPLETED)))).get();
+            }
+
+            await("2 records at the task", () -> received("avro-recorder"), r -> r.size() >= 2);
+            List<String> received = received("avro-recorder");
+            assertThat(received).hasSize(2);
+            assertThat(received.get(0)).startsWith("ride-1=Struct{").contains("event_type=RIDE_REQUESTED");
+            assertThat(received.get(1)).contains("event_type=RIDE_COMPLETED").contains("total=65.72");
+            assertThat(kafka.admin().listOffsets(Map.of(new org.apache.kafka.common.TopicPartition("avro-rides-dlq", 0),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().values().iterator().next().offset())
+                    .as("records in the dead-letter topic").isEqualTo(1);
+            assertThat(send("DELETE", "/connectors/avro-recorder", null).statusCode()).isEqualTo(204);
+        }
     }
 
     @Test
