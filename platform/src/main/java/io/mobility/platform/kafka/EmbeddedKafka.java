@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -153,6 +153,30 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (TimeoutException e) {
                 throw new IllegalStateException("Timed out creating topic " + entry.getKey(), e);
             }
+        }
+        awaitServed(results.keySet());
+    }
+
+    /**
+     * Waits until the broker serves the topics: the controller acknowledges a creation before the broker's metadata
+     * has it, and a client that comes at once would be told the topic does not exist.
+     */
+    private void awaitServed(Set<String> names) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        try {
+            while (!admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .containsAll(names)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics " + names + " were created but the broker does not serve"
+                            + " them after " + ADMIN_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topics " + names, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot list the topics of the broker at " + bootstrapServers(), e);
         }
     }
 
