@@ -36,6 +36,51 @@ class HandOffSinkTest {
     }
 
     @Test
+    void aSerializingTargetGetsEveryThirdRecordAsBytesInTheSameOrder() {
+        RecordingSink recorded = new RecordingSink();
+        SerializingSink target = new SerializingSink() {
+            @Override
+            public byte[] serialize(String topic, SpecificRecord value) {
+                return ((Rider) value).getRiderId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void send(String topic, String key, SpecificRecord value) {
+                recorded.send(topic, key, value);
+            }
+
+            @Override
+            public void sendRaw(String topic, String key, byte[] value) {
+                recorded.sendRaw(topic, key, value);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (HandOffSink sink = new HandOffSink(target)) {
+            for (int i = 1; i <= 3_000; i++) {
+                sink.send("t", "k" + i, rider(i));
+            }
+            sink.flush();
+        }
+        assertThat(recorded.sent).hasSize(3_000);
+        for (int i = 1; i <= 3_000; i++) {
+            RecordingSink.Sent sent = recorded.sent.get(i - 1);
+            assertThat(sent.key()).isEqualTo("k" + i);
+            if (i % HandOffSink.SERIALIZE_HERE_EVERY == 0) {
+                assertThat(new String(sent.raw(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("U" + i);
+            } else {
+                assertThat(((Rider) sent.value()).getRiderId()).isEqualTo("U" + i);
+            }
+        }
+    }
+
+    @Test
     void aFailureInTheSenderFailsTheCaller() {
         EventSink failing = new EventSink() {
             @Override
