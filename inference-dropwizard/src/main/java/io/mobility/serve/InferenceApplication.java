@@ -1,5 +1,6 @@
 package io.mobility.serve;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -63,6 +64,8 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         // ${VAR} and ${VAR:-default} in config.yml; an undefined variable without a default is an error.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+        // Times in answers are ISO-8601 instants, as in the exported files.
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     @Override
