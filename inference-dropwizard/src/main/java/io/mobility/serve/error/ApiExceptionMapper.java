@@ -8,7 +8,12 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return Response.status(exception.error().status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(exception.error()).build();
+        Response.ResponseBuilder response = Response.status(exception.error().status())
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(exception.error());
+        if (exception.error().status() == 413) {
+            // The rest of the oversized body was never read: the connection cannot carry another request.
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 }
