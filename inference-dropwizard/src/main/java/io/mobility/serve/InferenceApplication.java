@@ -26,6 +26,7 @@ import io.mobility.serve.model.ModelsResource;
 import io.mobility.serve.monitoring.MonitoringPageResource;
 import io.mobility.serve.monitoring.MonitoringResource;
 import io.mobility.serve.monitoring.MonitoringSnapshot;
+import io.mobility.serve.openapi.OpenApiResource;
 import io.mobility.serve.surge.LiveZoneStates;
 import io.mobility.serve.surge.SurgePredictor;
 import io.mobility.serve.surge.SurgeResource;
@@ -107,8 +108,9 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         jersey.register(new SurgeResource(surge));
         jersey.register(new BatchResource(demand, surge, config.getBatchMaxItems()));
         jersey.register(new ModelsResource(models));
-        jersey.register(new MonitoringResource(monitoring, clock));
+        jersey.register(new MonitoringResource(monitoring, environment.metrics(), clock));
         jersey.register(new MonitoringPageResource());
+        jersey.register(new OpenApiResource());
 
         for (String name : models.names()) {
             environment.healthChecks().register("model-" + name,
