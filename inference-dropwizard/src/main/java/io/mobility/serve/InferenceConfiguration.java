@@ -158,7 +158,8 @@ public class InferenceConfiguration extends Configuration {
 
     @JsonProperty
     public void setAuthToken(String authToken) {
-        this.authToken = authToken;
+        // An empty ${MOBILITY_API_TOKEN:-} reads as YAML null: both mean "no token".
+        this.authToken = authToken == null ? "" : authToken;
     }
 
     @JsonProperty

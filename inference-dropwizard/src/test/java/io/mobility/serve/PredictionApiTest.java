@@ -33,7 +33,8 @@ class PredictionApiTest {
             ConfigOverride.config("lake", LAKE.toString()),
             ConfigOverride.config("authToken", TOKEN),
             ConfigOverride.config("zoneState.bootstrapServers", PLATFORM.bootstrapServers()),
-            ConfigOverride.config("zoneState.schemaRegistryUrl", PLATFORM.registryUrl()));
+            ConfigOverride.config("zoneState.schemaRegistryUrl", PLATFORM.registryUrl()),
+            ConfigOverride.config("zoneState.maxAge", "2m"));
 
     static Http http;
 
@@ -44,10 +45,11 @@ class PredictionApiTest {
         ZoneStates.publish(PLATFORM,
                 ZoneStates.state("132", 12, 2, 40, now.minusSeconds(600), now.minusSeconds(600)),
                 ZoneStates.state("132", 30, 9, 10, now.minusSeconds(5), now.minusSeconds(5)),
-                ZoneStates.state("48", 6, 1, 4, now.minusSeconds(5), now.minusSeconds(5)));
+                ZoneStates.state("48", 6, 1, 4, now.minusSeconds(5), now.minusSeconds(5)),
+                ZoneStates.state("161", 8, 8, 0, now.minusSeconds(3600), now.minusSeconds(3600)));
         var states = APP.<InferenceApplication>getApplication().liveZoneStates();
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline && (states.latest("48", 5).isEmpty()
+        while (System.nanoTime() < deadline && (states.latest("48", 5).isEmpty() || states.latest("161", 5).isEmpty()
                 || states.latest("132", 5).map(s -> s.getRideRequests() != 30).orElse(true))) {
             Thread.sleep(20);
         }
@@ -115,6 +117,24 @@ class PredictionApiTest {
             // ratio 6 / 4 = 1.5: tree A 1.5; tree B 1.0 at night (hour <= 6) or 1.2 by day
             double expected = Instant.parse(json.get("time").asText()).atZone(java.time.ZoneOffset.UTC).getHour() <= 6 ? 1.25 : 1.35;
             assertThat(json.get("multiplier").asDouble()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
+        }
+
+        @Test
+        void oldLiveStateIsMarkedStaleAndNoDriversMeansRatioOverOneDriver() {
+            JsonNode json = http.post("/v1/surge/predictions", "{\"zone_id\": \"161\", \"time\": \"2026-11-27T08:10:00Z\"}").json();
+            assertThat(json.at("/freshness/stale").asBoolean()).isTrue();
+            assertThat(json.at("/freshness/age_seconds").asDouble()).isGreaterThanOrEqualTo(3600.0);
+            assertThat(json.at("/explanation/supply").asInt()).isZero();
+            assertThat(json.at("/explanation/ratio").asDouble()).isEqualTo(8.0);
+            assertThat(json.get("multiplier").asDouble()).isEqualTo(2.5);
+        }
+
+        @Test
+        void aSnapshotZoneWithoutLiveStateIsA404NamingTheZone() {
+            var reply = http.post("/v1/surge/predictions", "{\"zone_id\": \"7\"}");
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.json().get("error").asText()).isEqualTo("no_live_state");
+            assertThat(reply.json().get("field").asText()).isEqualTo("zone_id");
         }
 
         @Test

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -99,11 +100,16 @@ public final class ZoneStateReader implements Managed, Runnable {
 
     private List<TopicPartition> waitForPartitions() {
         while (running) {
-            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try {
+                var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+                LOG.warn("Topic {} has no partitions yet; retrying", topic);
+            } catch (TimeoutException e) {
+                // The broker may come up after the service: keep trying, the health check reports meanwhile.
+                LOG.warn("No answer from {} about topic {}; retrying", consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), topic);
             }
-            LOG.warn("Topic {} has no partitions yet; retrying", topic);
         }
         throw new WakeupException();
     }
