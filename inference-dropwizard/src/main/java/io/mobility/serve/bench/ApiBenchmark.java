@@ -34,8 +34,8 @@ public final class ApiBenchmark {
               baseline_p99_ms, ratio (median over rounds of demand rate / trivial rate).
               --connections  concurrent keep-alive connections (default 2)
               --seconds      length of each timed round (default 5)
-              --rounds       timed rounds of each endpoint (default 3)
-              --warmup       warm-up seconds per endpoint before timing (default 5)
+              --rounds       timed rounds of each endpoint (default 5)
+              --warmup       warm-up seconds per endpoint before timing (default 10)
             """;
 
     /** The baseline: parses the same JSON body through the same stack and answers a constant. */
@@ -64,8 +64,8 @@ public final class ApiBenchmark {
     public static void main(String[] args) throws Exception {
         int connections = 2;
         double seconds = 5;
-        int rounds = 3;
-        double warmup = 5;
+        int rounds = 5;
+        double warmup = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
