@@ -33,8 +33,9 @@ public final class ApiBenchmark {
               bench, requests_per_second, p50_ms, p99_ms, baseline_requests_per_second, baseline_p50_ms,
               baseline_p99_ms, ratio (median over rounds of demand rate / trivial rate).
               --connections  concurrent keep-alive connections (default 2)
-              --seconds      length of each timed round (default 5)
-              --rounds       timed rounds of each endpoint (default 5)
+              --seconds      length of each timed round (default 2; short rounds, interleaved, so that
+                             load from other processes hits both endpoints alike)
+              --rounds       timed rounds of each endpoint (default 11)
               --warmup       warm-up seconds per endpoint before timing (default 10)
             """;
 
@@ -63,8 +64,8 @@ public final class ApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         int connections = 2;
-        double seconds = 5;
-        int rounds = 5;
+        double seconds = 2;
+        int rounds = 11;
         double warmup = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
