@@ -65,7 +65,17 @@ class FuzzTest {
                     String path = PATHS[random.nextInt(PATHS.length)];
                     byte[] body = body(random, path);
                     String type = random.nextInt(20) == 0 ? "text/plain" : "application/json";
-                    var reply = http.post(path, body, type);
+                    Http.Reply reply;
+                    try {
+                        reply = http.post(path, body, type);
+                    } catch (java.io.UncheckedIOException e) {
+                        // No answer at all is as bad as a 5xx: the client cannot tell what was wrong.
+                        String text = new String(body, StandardCharsets.UTF_8);
+                        problems.add("no answer (" + e.getCause().getMessage() + ") for " + type + " " + path + " "
+                                + body.length + " bytes: " + text.substring(0, Math.min(text.length(), 200)));
+                        statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                        continue;
+                    }
                     statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
                     check(reply, path, body, problems);
                 }

@@ -10,8 +10,7 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     public Response toResponse(ApiException exception) {
         Response.ResponseBuilder response = Response.status(exception.error().status())
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(exception.error());
-        if (exception.error().status() == 413) {
-            // The rest of the oversized body was never read: the connection cannot carry another request.
+        if (exception instanceof BodyTooLargeException tooLarge && tooLarge.closeConnection()) {
             response.header("Connection", "close");
         }
         return response.build();

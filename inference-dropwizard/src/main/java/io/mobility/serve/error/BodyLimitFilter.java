@@ -2,6 +2,8 @@ package io.mobility.serve.error;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,9 +12,17 @@ import java.io.InputStream;
 /**
  * Refuses bodies above the configured size with 413: up front when Content-Length says so, and while reading when
  * a chunked body grows past it.
+ *
+ * <p>Before any answer goes out, whatever the request body still holds is read and discarded (up to a bound): a
+ * refusal often leaves it unread (a parse error at byte 1, a wrong media type, a missing token), and then the server
+ * must close the connection, racing the client that already reuses it for its next request, which then gets no
+ * answer at all.
  */
 @PreMatching
-public final class BodyLimitFilter implements ContainerRequestFilter {
+public final class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** Beyond this, reading the rest costs more than a lost answer: the connection is closed instead. */
+    private static final long DRAIN_LIMIT = 1 << 20;
 
     private final long maxBytes;
 
@@ -22,14 +32,41 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            throw tooLarge();
+        long length = request.getLength();
+        if (length > maxBytes) {
+            throw tooLarge(length > DRAIN_LIMIT || !drained(request.getEntityStream(), DRAIN_LIMIT));
         }
         request.setEntityStream(new LimitedStream(request.getEntityStream()));
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, "body_too_large", "body", "body is larger than the limit of " + maxBytes + " bytes");
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        try {
+            drained(request.getEntityStream(), DRAIN_LIMIT);
+        } catch (RuntimeException e) {
+            // Only ever a body past the limit; its answer is already decided.
+        }
+    }
+
+    private BodyTooLargeException tooLarge(boolean closeConnection) {
+        return new BodyTooLargeException("body is larger than the limit of " + maxBytes + " bytes", closeConnection);
+    }
+
+    /** Reads and discards up to {@code limit} bytes; true when the body ended within them. */
+    private static boolean drained(InputStream in, long limit) {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > limit) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private final class LimitedStream extends FilterInputStream {
@@ -60,7 +97,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(!drained(in, DRAIN_LIMIT));
             }
         }
     }
