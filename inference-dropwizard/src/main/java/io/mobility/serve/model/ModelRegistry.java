@@ -1,0 +1,83 @@
+package io.mobility.serve.model;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The models on disk, following each {@code <models>/<name>/current}. A new version is loaded completely beside the
+ * old one and then swapped in with one reference write, so requests never see a half-loaded model nor fail during
+ * the swap; a version that fails to load leaves the previous one serving.
+ */
+public final class ModelRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+
+    private final Path modelsDir;
+    private final List<String> names;
+    private final ModelLoader loader;
+    private final Map<String, AtomicReference<LoadedModel>> loaded = new LinkedHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+
+    public ModelRegistry(Path modelsDir, List<String> names, ModelLoader loader) {
+        this.modelsDir = modelsDir;
+        this.names = List.copyOf(names);
+        this.loader = loader;
+        names.forEach(name -> loaded.put(name, new AtomicReference<>()));
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public Optional<LoadedModel> current(String name) {
+        AtomicReference<LoadedModel> ref = loaded.get(name);
+        return ref == null ? Optional.empty() : Optional.ofNullable(ref.get());
+    }
+
+    /** Why the latest attempt to follow {@code current} failed, if it did. */
+    public Optional<String> problem(String name) {
+        return Optional.ofNullable(problems.get(name));
+    }
+
+    /** Loads every model whose {@code current} names a version other than the one serving. */
+    public void refresh() {
+        for (String name : names) {
+            refresh(name);
+        }
+    }
+
+    private void refresh(String name) {
+        Path modelDir = modelsDir.resolve(name);
+        AtomicReference<LoadedModel> ref = loaded.get(name);
+        try {
+            String version = ModelLoader.currentVersion(modelDir);
+            LoadedModel serving = ref.get();
+            if (serving != null && serving.version().equals(version)) {
+                return;
+            }
+            LoadedModel next = loader.load(name, modelDir.resolve(version));
+            ref.set(next);
+            problems.remove(name);
+            LOG.info("Serving model {} version {} ({} trees)", name, version, next.ensemble().numTrees());
+        } catch (NoSuchFileException e) {
+            report(name, "no model promoted: " + e.getFile() + " does not exist");
+        } catch (IOException | RuntimeException e) {
+            report(name, e.getMessage());
+        }
+    }
+
+    private void report(String name, String problem) {
+        if (!problem.equals(problems.put(name, problem))) {
+            LOG.warn("Model {}: {}", name, problem);
+        }
+    }
+}

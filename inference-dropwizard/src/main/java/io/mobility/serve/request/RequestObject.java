@@ -1,0 +1,108 @@
+package io.mobility.serve.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mobility.serve.error.ApiException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A JSON object from a request body, read field by field so that every refusal names the field (with its path
+ * inside a batch, e.g. {@code items[3].zone_id}) and says why.
+ */
+public final class RequestObject {
+
+    private final JsonNode node;
+    private final String prefix;
+
+    private RequestObject(JsonNode node, String prefix) {
+        this.node = node;
+        this.prefix = prefix;
+    }
+
+    /** The body itself, or the element at {@code path}; anything but a JSON object is refused. */
+    public static RequestObject of(JsonNode node, String path, Set<String> allowedFields) {
+        String name = path.isEmpty() ? "body" : path;
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            throw ApiException.missing(name);
+        }
+        if (!node.isObject()) {
+            throw ApiException.invalid(name, "must be a JSON object, got " + node.getNodeType().name().toLowerCase());
+        }
+        RequestObject object = new RequestObject(node, path.isEmpty() ? "" : path + ".");
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowedFields.contains(field)) {
+                throw ApiException.invalid(object.name(field), "unknown field; expected one of " + allowedFields);
+            }
+        }
+        return object;
+    }
+
+    public String name(String field) {
+        return prefix + field;
+    }
+
+    public JsonNode get(String field) {
+        return node.get(field);
+    }
+
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** A required identifier: a non-blank string, or an integer (zone ids are often written as numbers). */
+    public String requireId(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.missing(name(field));
+        }
+        if (value.isTextual() && !value.asText().isBlank() && value.asText().length() <= 64) {
+            return value.asText().trim();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Long.toString(value.asLong());
+        }
+        throw ApiException.invalid(name(field), "must be a non-blank string of at most 64 characters, got " + brief(value));
+    }
+
+    public String requireText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.missing(name(field));
+        }
+        if (!value.isTextual()) {
+            throw ApiException.invalid(name(field), "must be a string, got " + brief(value));
+        }
+        return value.asText();
+    }
+
+    public Instant requireInstant(String field) {
+        return instant(field, requireText(field));
+    }
+
+    public Optional<Instant> optionalInstant(String field) {
+        return has(field) ? Optional.of(requireInstant(field)) : Optional.empty();
+    }
+
+    private Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name(field), "must be an ISO-8601 UTC instant such as 2026-11-27T08:00:00Z, got '"
+                    + abbreviate(text) + "'");
+        }
+    }
+
+    static String brief(JsonNode value) {
+        String type = value.getNodeType().name().toLowerCase();
+        return value.isContainerNode() ? type : type + " " + abbreviate(value.toString());
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}
