@@ -88,7 +88,9 @@ class DocumentsTest {
     private static String chromium(String... args) throws Exception {
         File profile = Files.createTempDirectory(new File("target").getAbsoluteFile().toPath(), "chromium").toFile();
         List<String> command = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + profile,
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run", "--disable-quic",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile,
                 "--virtual-time-budget=10000"));
         command.addAll(List.of(args));
         File out = new File(profile, "stdout.txt");
