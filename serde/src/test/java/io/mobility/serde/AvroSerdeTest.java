@@ -1,5 +1,6 @@
 package io.mobility.serde;
 
+import io.mobility.events.ExampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class AvroSerdeTest {
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(config(true), false);
 
-        for (SpecificRecord record : SampleEvents.everyType()) {
+        for (SpecificRecord record : ExampleEvents.everyType()) {
             String topic = "topic-" + record.getSchema().getName();
             SpecificRecord back = deserializer.deserialize(topic, serializer.serialize(topic, record));
             assertThat(back).as(record.getSchema().getFullName()).isEqualTo(record);
@@ -57,7 +58,7 @@ class AvroSerdeTest {
         AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(config(false), false);
 
-        RideEvent completed = SampleEvents.ride(RideEventType.RIDE_COMPLETED);
+        RideEvent completed = ExampleEvents.ride(RideEventType.RIDE_COMPLETED);
         GenericRecord back = deserializer.deserialize("rides", serializer.serialize("rides", completed));
 
         assertThat(back.getSchema()).isEqualTo(RideEvent.getClassSchema());
@@ -76,7 +77,7 @@ class AvroSerdeTest {
         serializer.configure(converting, false);
         AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(converting, false);
-        RideEvent completed = SampleEvents.ride(RideEventType.RIDE_COMPLETED);
+        RideEvent completed = ExampleEvents.ride(RideEventType.RIDE_COMPLETED);
         byte[] specificBytes = serializer.serialize("rides", completed);
 
         GenericRecord generic = deserializer.deserialize("rides", specificBytes);
@@ -116,7 +117,7 @@ class AvroSerdeTest {
         serializer.configure(config(true), false);
         AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>();
         deserializer.configure(config(true), false);
-        byte[] good = serializer.serialize("rides", SampleEvents.ride(RideEventType.RIDE_STARTED));
+        byte[] good = serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED));
 
         byte[] truncated = Arrays.copyOf(good, good.length - 10);
         assertThatThrownBy(() -> deserializer.deserialize("rides", truncated))
@@ -129,7 +130,7 @@ class AvroSerdeTest {
                 .hasMessageContaining("left over")
                 .extracting(e -> ((AvroDecodeException) e).reason())
                 .isEqualTo(AvroDecodeException.Reason.MALFORMED_PAYLOAD);
-        assertThat(deserializer.deserialize("rides", good)).isEqualTo(SampleEvents.ride(RideEventType.RIDE_STARTED));
+        assertThat(deserializer.deserialize("rides", good)).isEqualTo(ExampleEvents.ride(RideEventType.RIDE_STARTED));
     }
 
     @Test
@@ -139,12 +140,12 @@ class AvroSerdeTest {
         AvroSerializer<RideEvent> serializer = new AvroSerializer<>();
         serializer.configure(config, false);
 
-        assertThatThrownBy(() -> serializer.serialize("rides", SampleEvents.ride(RideEventType.RIDE_STARTED)))
+        assertThatThrownBy(() -> serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("not registered under subject 'rides-value'");
 
         InMemorySchemaRegistry.forScope(SCOPE).register("rides-value", RideEvent.getClassSchema());
-        assertThat(serializer.serialize("rides", SampleEvents.ride(RideEventType.RIDE_STARTED))).isNotEmpty();
+        assertThat(serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED))).isNotEmpty();
     }
 
     @Test
@@ -155,7 +156,7 @@ class AvroSerdeTest {
         AvroSerializer<RideEvent> serializer = new AvroSerializer<>();
         serializer.configure(config, false);
 
-        serializer.serialize("rides", SampleEvents.ride(RideEventType.RIDE_STARTED));
+        serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED));
 
         assertThat(InMemorySchemaRegistry.forScope(SCOPE).subjects()).containsExactly("io.mobility.events.ride.RideEvent");
     }

@@ -1,5 +1,6 @@
 package io.mobility.serde;
 
+import io.mobility.events.ExampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class SchemaEvolutionTest {
 
     @Test
     void v1ReadersReadV2DataAndIgnoreTheNewField() {
-        RideEvent v1Event = SampleEvents.ride(RideEventType.RIDE_REQUESTED);
+        RideEvent v1Event = ExampleEvents.ride(RideEventType.RIDE_REQUESTED);
         GenericRecord v2Event = asV2(v1Event, "SPRING25");
         AvroSerializer<IndexedRecord> producerOnV2 = new AvroSerializer<>(registry);
         producerOnV2.configure(config, false);
@@ -67,7 +68,7 @@ class SchemaEvolutionTest {
     void v2ReadersReadV1DataWithTheFieldsDefault() {
         AvroSerializer<RideEvent> producerOnV1 = new AvroSerializer<>(registry);
         producerOnV1.configure(config, false);
-        byte[] bytes = producerOnV1.serialize("rides", SampleEvents.ride(RideEventType.RIDE_STARTED));
+        byte[] bytes = producerOnV1.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED));
 
         AvroDeserializer<GenericRecord> consumerOnV2 = new AvroDeserializer<>(registry, rideEventV2());
         GenericRecord read = consumerOnV2.deserialize("rides", bytes);

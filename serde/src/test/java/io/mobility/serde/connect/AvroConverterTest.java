@@ -9,7 +9,7 @@ import io.mobility.registry.InMemorySchemaRegistry;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
 import io.mobility.serde.AvroSerializer;
-import io.mobility.serde.SampleEvents;
+import io.mobility.events.ExampleEvents;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.Map;
@@ -50,7 +50,7 @@ class AvroConverterTest {
 
     @Test
     void aCompletedRideBecomesAStructWithConnectLogicalTypes() {
-        RideEvent completed = SampleEvents.ride(RideEventType.RIDE_COMPLETED);
+        RideEvent completed = ExampleEvents.ride(RideEventType.RIDE_COMPLETED);
 
         SchemaAndValue data = converter().toConnectData("rides", producedBySerializer(completed, "rides"));
 
@@ -81,7 +81,7 @@ class AvroConverterTest {
         reader.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mem://" + SCOPE,
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
 
-        for (SpecificRecord record : SampleEvents.everyType()) {
+        for (SpecificRecord record : ExampleEvents.everyType()) {
             String topic = "in-" + record.getSchema().getName();
             SchemaAndValue data = converter.toConnectData(topic, producedBySerializer(record, topic));
             byte[] written = converter.fromConnectData("out-" + record.getSchema().getName(), data.schema(), data.value());

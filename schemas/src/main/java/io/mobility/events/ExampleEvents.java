@@ -1,6 +1,5 @@
-package io.mobility.serde;
+package io.mobility.events;
 
-import io.mobility.events.Producer;
 import io.mobility.events.driver.Driver;
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.driver.DriverEventType;
@@ -28,13 +27,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
-/** One fully populated record of every type in the contract, for round-trip tests. */
-public final class SampleEvents {
+/**
+ * One fully populated example of every record in the contract: what docs, tests and the demo send to show that a
+ * type goes through a component intact.
+ */
+public final class ExampleEvents {
 
-    static final Instant T0 = Instant.parse("2019-01-15T08:30:00Z");
-    static final Producer PRODUCER = Producer.newBuilder().setName("test").setVersion("1.0").setInstance("junit").build();
+    public static final Instant T0 = Instant.parse("2019-01-15T08:30:00Z");
+    public static final Producer PRODUCER = Producer.newBuilder().setName("example").setVersion("1.0").setInstance("docs").build();
 
-    private SampleEvents() {
+    private ExampleEvents() {
     }
 
     public static RideEvent ride(RideEventType type) {
@@ -114,11 +116,11 @@ public final class SampleEvents {
         return records;
     }
 
-    static GeoPoint point(double lat, double lon) {
+    private static GeoPoint point(double lat, double lon) {
         return new GeoPoint(lat, lon);
     }
 
-    static BigDecimal money(String amount) {
+    private static BigDecimal money(String amount) {
         return new BigDecimal(amount);
     }
 }
