@@ -43,6 +43,13 @@ public final class StreamsCommand {
             HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (JSON).
             """;
 
+    static {
+        // Before the first logger exists, or log4j settles on its default (errors only).
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "mobility-streams-log4j2.xml");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(StreamsCommand.class);
     private static final Map<String, String> OPTIONS = Map.of(
             "--bootstrap-servers", StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -55,9 +62,6 @@ public final class StreamsCommand {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "mobility-streams-log4j2.xml");
-        }
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
@@ -124,7 +128,8 @@ public final class StreamsCommand {
                 TimeUnit.SECONDS);
         Thread hook = new Thread(() -> {
             log.info("Stopping: closing Kafka Streams (commits the open transaction)");
-            streams.close(Duration.ofSeconds(30));
+            boolean closed = streams.close(Duration.ofSeconds(30));
+            log.info(closed ? "Closed Kafka Streams cleanly" : "Kafka Streams did not close within 30 s");
             stopped.countDown();
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
