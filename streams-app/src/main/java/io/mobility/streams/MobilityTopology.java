@@ -76,8 +76,9 @@ public final class MobilityTopology {
 
         builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE, settings.dedupHorizon()));
         builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE, settings.dedupHorizon()));
+        // Cached: a ride's several updates within one commit reach the changelog once.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RIDES_STORE),
-                Serdes.String(), avro(RideState.class, config)));
+                Serdes.String(), avro(RideState.class, config)).withCachingEnabled());
         builder.addStateStore(DriverPresenceProcessor.store());
         ZoneStateProcessor.stores().forEach(builder::addStateStore);
 

@@ -24,7 +24,8 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
     private ProcessorContext<String, ZoneSignal> context;
 
     public static StoreBuilder<KeyValueStore<String, String>> store() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String())
+                .withCachingEnabled();
     }
 
     @Override

@@ -15,18 +15,30 @@ public final class Canonical {
         if (raw == null) {
             return null;
         }
-        String trimmed = raw.strip();
+        String trimmed = raw.strip(); // returns raw itself when there is nothing to strip
         return trimmed.isEmpty() ? null : trimmed;
     }
 
     /** TLC zone ids are LocationIDs: "007" and " 7" are zone "7". */
     public static String zoneId(String raw) {
         String id = id(raw);
-        if (id == null || !id.chars().allMatch(Character::isDigit)) {
+        if (id == null || id.charAt(0) != '0' || !allDigits(id)) {
             return id;
         }
-        String stripped = id.replaceFirst("^0+", "");
-        return stripped.isEmpty() ? "0" : stripped;
+        int first = 0;
+        while (first < id.length() - 1 && id.charAt(first) == '0') {
+            first++;
+        }
+        return id.substring(first);
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Money at scale 2, rounding half-even like the ledger does. */

@@ -47,10 +47,11 @@ public final class ZoneStateProcessor implements Processor<String, ZoneSignal, S
 
     public static List<StoreBuilder<?>> stores() {
         return List.of(
+                // Cached: a busy zone-minute is rewritten many times per commit but logged once.
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MINUTES_STORE), Serdes.String(),
-                        ZoneMinute.serde()),
+                        ZoneMinute.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(),
-                        Serdes.Integer()));
+                        Serdes.Integer()).withCachingEnabled());
     }
 
     @Override
@@ -135,6 +136,7 @@ public final class ZoneStateProcessor implements Processor<String, ZoneSignal, S
 
     /** Zero-padded so that a zone's minutes sort by time in the store. */
     static String minuteKey(String zone, long minute) {
-        return zone + "@" + String.format("%012d", minute);
+        String digits = Long.toString(minute);
+        return zone + "@" + "000000000000".substring(Math.min(12, digits.length())) + digits;
     }
 }
