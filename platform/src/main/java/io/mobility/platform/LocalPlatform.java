@@ -8,6 +8,7 @@ import io.mobility.platform.registry.SchemaRegistryServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -104,6 +105,7 @@ public final class LocalPlatform implements AutoCloseable {
         private boolean withConnect;
         private int connectPort;
         private List<Path> pluginPath = List.of();
+        private Map<String, String> connectProperties = Map.of();
         private Consumer<String> progress = message -> { };
 
         private Builder() {
@@ -159,6 +161,12 @@ public final class LocalPlatform implements AutoCloseable {
             return this;
         }
 
+        /** Connect worker settings overriding {@link ConnectWorker}'s defaults, e.g. {@code plugin.discovery}. */
+        public Builder connectWorkerProperties(Map<String, String> properties) {
+            this.connectProperties = Map.copyOf(properties);
+            return this;
+        }
+
         /** Receives one line per start-up step, for commands that show progress. */
         public Builder progress(Consumer<String> progress) {
             this.progress = progress;
@@ -192,7 +200,7 @@ public final class LocalPlatform implements AutoCloseable {
                 if (withConnect) {
                     progress.accept("starting Kafka Connect (scanning plugins takes a while) ...");
                     connect = ConnectWorker.builder(kafka.bootstrapServers())
-                            .port(connectPort).pluginPath(pluginPath).start();
+                            .port(connectPort).pluginPath(pluginPath).workerProperties(connectProperties).start();
                 }
                 return new LocalPlatform(kafka, registry, connect);
             } catch (RuntimeException e) {

@@ -3,8 +3,6 @@ package io.mobility.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.events.ExampleEvents;
-import io.mobility.platform.kafka.EmbeddedKafka;
-import io.mobility.platform.registry.SchemaRegistryServer;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
 import io.mobility.serde.AvroSerializer;
@@ -28,32 +26,29 @@ import org.junit.jupiter.api.Test;
 /** Every record of the contract, produced with the serde through a real broker and registry and consumed back. */
 class AvroOverBrokerTest {
 
-    private static EmbeddedKafka kafka;
-    private static SchemaRegistryServer registry;
+    private static LocalPlatform platform;
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.builder().start();
-        registry = new SchemaRegistryServer(kafka.bootstrapServers()).start();
-        kafka.createTopic("round-trip", 1, Map.of());
+        platform = LocalPlatform.start();
+        platform.kafka().createTopic("round-trip", 1, Map.of());
     }
 
     @AfterAll
     static void stop() {
-        registry.close();
-        kafka.close();
+        platform.close();
     }
 
     @Test
     void everyContractRecordRoundTripsThroughTheBroker() {
         List<SpecificRecord> sent = ExampleEvents.everyType();
-        Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url(),
+        Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl(),
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
                 AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
         serializer.configure(serde, false);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "round-trip-test"), new StringSerializer(), serializer)) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -65,7 +60,7 @@ class AvroOverBrokerTest {
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(serde, false);
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "round-trip-test",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),

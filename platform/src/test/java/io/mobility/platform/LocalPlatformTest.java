@@ -54,6 +54,21 @@ class LocalPlatformTest {
     }
 
     @Test
+    void withConnectAWorkerJoinsTheSameBroker() throws Exception {
+        try (LocalPlatform platform = LocalPlatform.builder().withConnect(true)
+                // the classpath's plugins all have ServiceLoader manifests: skip the slow reflective scan
+                .connectWorkerProperties(Map.of("plugin.discovery", "service_load"))
+                .start()) {
+            JsonNode root = get(platform.connectRestUrl() + "/");
+            assertThat(root.get("version").asText()).startsWith("4.3");
+            String clusterId = platform.kafka().admin().describeCluster().clusterId().get();
+            assertThat(root.get("kafka_cluster_id").asText()).isEqualTo(clusterId);
+            assertThat(platform.kafka().admin().listTopics().names().get())
+                    .contains("mobility-connect-configs", "mobility-connect-offsets", "mobility-connect-status");
+        }
+    }
+
+    @Test
     void aTakenRegistryPortFailsBeforeAnythingStarts() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> LocalPlatform.builder().registryPort(taken.getLocalPort()).start())

@@ -1,9 +1,7 @@
 package io.mobility.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mobility.platform.PlatformCommand.Options;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -18,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,44 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PlatformCommandTest {
 
     @Test
-    void defaultsAreTheDocumentedOnes() {
-        Options options = Options.parse();
-
-        assertThat(options.kafkaPort()).isEqualTo(9092);
-        assertThat(options.registryPort()).isEqualTo(8081);
-        assertThat(options.connectPort()).isEqualTo(8083);
-        assertThat(options.dataDir()).isEqualTo(Path.of(".mobility/platform"));
-        assertThat(options.withConnect()).isFalse();
-        assertThat(options.pluginPath()).isEmpty();
-        assertThat(options.partitions()).isEqualTo(3);
-    }
-
-    @Test
-    void optionsAreReadInBothSpellings() {
-        Options options = Options.parse("--kafka-port", "19092", "--registry-port=18081", "--with-connect",
-                "--connect-port", "18083", "--plugin-path", "plugins/a, plugins/b", "--data-dir=/tmp/p",
-                "--partitions", "6");
-
-        assertThat(options.kafkaPort()).isEqualTo(19092);
-        assertThat(options.registryPort()).isEqualTo(18081);
-        assertThat(options.withConnect()).isTrue();
-        assertThat(options.connectPort()).isEqualTo(18083);
-        assertThat(options.pluginPath()).containsExactly(Path.of("plugins/a"), Path.of("plugins/b"));
-        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/p"));
-        assertThat(options.partitions()).isEqualTo(6);
-        assertThat(Options.parse("--help").help()).isTrue();
-    }
-
-    @Test
-    void badOptionsAreNamed() {
-        assertThatThrownBy(() -> Options.parse("--kafka-port", "ninety")).hasMessage(
-                "--kafka-port expects a whole number, got 'ninety'");
-        assertThatThrownBy(() -> Options.parse("--registry-port", "70000")).hasMessageContaining(
-                "--registry-port must be a port between 0 and 65535");
-        assertThatThrownBy(() -> Options.parse("--data-dir")).hasMessage("--data-dir needs a value");
-        assertThatThrownBy(() -> Options.parse("--colour")).hasMessage("unknown option '--colour'");
-        assertThat(PlatformCommand.USAGE).contains("--kafka-port", "--registry-port", "--data-dir", "--with-connect",
-                "--connect-port", "--plugin-path", "--help");
+    void helpDescribesEveryOption() {
+        assertThat(PlatformCommand.USAGE).contains("--kafka-port", "--registry-port", "--data-dir", "--partitions",
+                "--with-connect", "--connect-port", "--plugin-path", "--help");
     }
 
     @Test
@@ -72,7 +36,7 @@ class PlatformCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Options options = Options.parse("--kafka-port", String.valueOf(taken.getLocalPort()));
+            PlatformOptions options = PlatformOptions.parse("--kafka-port", String.valueOf(taken.getLocalPort()));
 
             int status = PlatformCommand.run(options, new PrintStream(out, true), new PrintStream(err, true));
 
@@ -92,6 +56,8 @@ class PlatformCommandTest {
                 "--data-dir", dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
+        // Reading its output blocks: a hung command must fail the test, not hang the build.
+        CompletableFuture.delayedExecutor(3, TimeUnit.MINUTES).execute(process::destroyForcibly);
         List<String> lines = new ArrayList<>();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -108,7 +74,8 @@ class PlatformCommandTest {
                 }
             }
             assertThat(lines).as("output so far").anySatisfy(l -> assertThat(l).contains("Mobility platform is up"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+Kafka bootstrap servers\\s+127\\.0\\.0\\.1:\\d+"));
+            assertThat(lines).anySatisfy(l ->
+                    assertThat(l).matches("\\s+Kafka bootstrap servers\\s+127\\.0\\.0\\.1:\\d+"));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("mobility.ride-events.raw"));
             assertThat(registryUrl).isNotNull();
             HttpResponse<String> subjects = HttpClient.newHttpClient().send(
@@ -123,6 +90,9 @@ class PlatformCommandTest {
                 lines.add(line);
             }
         } finally {
+            if (process.isAlive()) {
+                process.toHandle().destroy();
+            }
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }

@@ -44,7 +44,7 @@ public final class ConnectWorker implements AutoCloseable {
         return new Builder(bootstrapServers);
     }
 
-    /** Starts the worker; returns once its REST API reports it healthy (it has joined its group and read its topics). */
+    /** Starts the worker; returns once its REST API reports it healthy (joined its group, read its topics). */
     public synchronized ConnectWorker start() {
         if (connect != null) {
             throw new IllegalStateException("The Connect worker is already running at " + restUrl);
@@ -72,7 +72,8 @@ public final class ConnectWorker implements AutoCloseable {
             close();
             throw e;
         }
-        log.info("Kafka Connect worker at {} in {} ms", restUrl, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.info("Kafka Connect worker at {} in {} ms", restUrl,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         return this;
     }
 

@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +52,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Map<String, String> extraProperties;
 
     private KafkaRaftServer server;
+    private DataDirLock dataDirLock;
     private Admin admin;
     private int port;
 
@@ -72,16 +73,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("Kafka is already running at " + bootstrapServers());
         }
         Ports.requireFree("Kafka broker", requestedPort);
+        dataDirLock = DataDirLock.acquire(dataDir);
         port = requestedPort == 0 ? Ports.free() : requestedPort;
         int controllerPort = Ports.free();
         long started = System.nanoTime();
-        KafkaConfig config = new KafkaConfig(brokerProperties(controllerPort), false);
-        formatIfNeeded();
-        server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
+            KafkaConfig config = new KafkaConfig(brokerProperties(controllerPort), false);
+            formatIfNeeded();
+            server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
         } catch (RuntimeException e) {
             stopServer();
+            releaseDataDir();
             throw new IllegalStateException("Kafka failed to start on 127.0.0.1:" + port + " with data in "
                     + dataDir + ": " + e.getMessage(), e);
         }
@@ -151,6 +154,30 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalStateException("Timed out creating topic " + entry.getKey(), e);
             }
         }
+        awaitServed(results.keySet());
+    }
+
+    /**
+     * Waits until the broker serves the topics: the controller acknowledges a creation before the broker's metadata
+     * has it, and a client that comes at once would be told the topic does not exist.
+     */
+    private void awaitServed(Set<String> names) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        try {
+            while (!admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .containsAll(names)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics " + names + " were created but the broker does not serve"
+                            + " them after " + ADMIN_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topics " + names, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot list the topics of the broker at " + bootstrapServers(), e);
+        }
     }
 
     /** Shuts the node down cleanly and waits for it; deletes the data only if it was a temporary directory. */
@@ -161,8 +188,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             admin = null;
         }
         stopServer();
+        releaseDataDir();
         if (temporary) {
             deleteRecursively(dataDir);
+        }
+    }
+
+    private void releaseDataDir() {
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
         }
     }
 
@@ -181,7 +216,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ","
+                + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");

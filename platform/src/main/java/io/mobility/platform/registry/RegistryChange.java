@@ -4,7 +4,7 @@ import io.mobility.registry.CompatibilityLevel;
 import java.util.Optional;
 
 /** A change to the registry, as kept in its store topic and replayed on start. */
-public sealed interface RegistryChange {
+sealed interface RegistryChange {
 
     /** A new version of a subject. */
     record SchemaRegistered(SubjectVersion schema) implements RegistryChange {

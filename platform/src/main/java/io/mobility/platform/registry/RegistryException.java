@@ -7,26 +7,26 @@ import java.util.List;
  * A request the registry refuses, with Confluent's HTTP status and error code so that Confluent clients react to it
  * as they would to Confluent's Schema Registry.
  */
-public class RegistryException extends RuntimeException {
+final class RegistryException extends RuntimeException {
 
     private final int httpStatus;
     private final int errorCode;
 
-    public RegistryException(int httpStatus, int errorCode, String message) {
+    RegistryException(int httpStatus, int errorCode, String message) {
         this(httpStatus, errorCode, message, null);
     }
 
-    public RegistryException(int httpStatus, int errorCode, String message, Throwable cause) {
+    RegistryException(int httpStatus, int errorCode, String message, Throwable cause) {
         super(message, cause);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
     }
 
-    public int httpStatus() {
+    int httpStatus() {
         return httpStatus;
     }
 
-    public int errorCode() {
+    int errorCode() {
         return errorCode;
     }
 
@@ -35,7 +35,8 @@ public class RegistryException extends RuntimeException {
     }
 
     static RegistryException versionNotFound(String subject, int version) {
-        return new RegistryException(404, ErrorCodes.VERSION_NOT_FOUND, "Version " + version + " not found for subject '" + subject + "'.");
+        return new RegistryException(404, ErrorCodes.VERSION_NOT_FOUND,
+                "Version " + version + " not found for subject '" + subject + "'.");
     }
 
     static RegistryException schemaNotFound(String id) {
@@ -43,7 +44,8 @@ public class RegistryException extends RuntimeException {
     }
 
     static RegistryException schemaNotRegistered(String subject) {
-        return new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND, "Schema not found under subject '" + subject + "'");
+        return new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND,
+                "Schema not found under subject '" + subject + "'");
     }
 
     static RegistryException subjectLevelNotConfigured(String subject) {
@@ -52,8 +54,8 @@ public class RegistryException extends RuntimeException {
     }
 
     static RegistryException incompatible(String subject, List<String> problems) {
-        return new RegistryException(409, ErrorCodes.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible with an earlier schema for"
-                + " subject \"" + subject + "\", details: " + problems);
+        return new RegistryException(409, ErrorCodes.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible"
+                + " with an earlier schema for subject \"" + subject + "\", details: " + problems);
     }
 
     static RegistryException invalidSchema(String why) {
@@ -61,13 +63,14 @@ public class RegistryException extends RuntimeException {
     }
 
     static RegistryException invalidVersion(String version) {
-        return new RegistryException(422, ErrorCodes.INVALID_VERSION, "The specified version '" + version + "' is not a valid version id."
-                + " Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        return new RegistryException(422, ErrorCodes.INVALID_VERSION, "The specified version '" + version
+                + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     static RegistryException invalidCompatibilityLevel(String level) {
-        return new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '" + level + "'. Valid values are none,"
-                + " backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
+        return new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '"
+                + level + "'. Valid values are none, backward, forward, full, backward_transitive,"
+                + " forward_transitive, and full_transitive");
     }
 
     static RegistryException storeError(String what, Throwable cause) {

@@ -71,9 +71,9 @@ final class SchemaLog implements AutoCloseable {
     void ensureTopic() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                        .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                NewTopic compacted = new NewTopic(topic, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                admin.createTopics(List.of(compacted)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Created schema store topic {}", topic);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

@@ -89,7 +89,8 @@ class ConnectWorkerTest {
         HttpResponse<String> created = send("PUT", "/connectors/recorder/config", JSON.writeValueAsString(config));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        JsonNode status = await("connector and task RUNNING", () -> json(send("GET", "/connectors/recorder/status", null)),
+        JsonNode status = await("connector and task RUNNING",
+                () -> json(send("GET", "/connectors/recorder/status", null)),
                 s -> s.path("connector").path("state").asText().equals("RUNNING")
                         && s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
         assertThat(status.get("name").asText()).isEqualTo("recorder");

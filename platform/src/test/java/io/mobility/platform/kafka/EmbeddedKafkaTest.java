@@ -128,6 +128,23 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void aSecondBrokerOnADataDirInUseIsRefusedAndTheFirstKeepsRunning(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka first = EmbeddedKafka.builder().dataDir(dir).start()) {
+            EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dir).build();
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Kafka data directory " + dir.toAbsolutePath() + " is in use");
+            second.close();
+
+            first.createTopic("still-here", 1, Map.of());
+            assertThat(first.admin().listTopics().names().get()).contains("still-here");
+        }
+        try (EmbeddedKafka afterwards = EmbeddedKafka.builder().dataDir(dir).start()) {
+            assertThat(afterwards.admin().listTopics().names().get()).contains("still-here");
+        }
+    }
+
+    @Test
     void temporaryDataDirIsDeletedOnClose() {
         Path dataDir;
         try (EmbeddedKafka temporary = EmbeddedKafka.builder().start()) {
@@ -150,12 +167,18 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void startsWithinAFewSeconds() {
+    void startsWithinAFewSecondsWithTheGivenBrokerSettings() throws Exception {
         long start = System.nanoTime();
-        try (EmbeddedKafka quick = EmbeddedKafka.builder().start()) {
+        try (EmbeddedKafka quick = EmbeddedKafka.builder().brokerProperty("message.max.bytes", "2097152").start()) {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(quick.bootstrapServers()).startsWith("127.0.0.1:");
             assertThat(Files.isDirectory(quick.dataDir())).isTrue();
+
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config config = quick.admin().describeConfigs(List.of(broker)).all().get().get(broker);
+            assertThat(config.get("message.max.bytes").value()).isEqualTo("2097152");
+            assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
+            assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mobility.events.Topics;
 import io.mobility.events.ride.RideEvent;
-import io.mobility.platform.kafka.EmbeddedKafka;
+import io.mobility.platform.LocalPlatform;
 import io.mobility.registry.IncompatibleSchemaException;
 import io.mobility.registry.RegisteredSchema;
 import io.mobility.registry.RestSchemaRegistryClient;
@@ -22,19 +22,18 @@ import org.junit.jupiter.api.Test;
 /** Our registry client against our in-process registry over real HTTP, stored on a real broker. */
 class RegistryClientIntegrationTest {
 
-    private static EmbeddedKafka kafka;
+    private static LocalPlatform platform;
     private static SchemaRegistryServer registry;
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.builder().start();
-        registry = new SchemaRegistryServer(kafka.bootstrapServers()).start();
+        platform = LocalPlatform.start();
+        registry = platform.registry();
     }
 
     @AfterAll
     static void stop() {
-        registry.close();
-        kafka.close();
+        platform.close();
     }
 
     private static Schema withOptionalField(Schema schema, String name) {
@@ -103,13 +102,13 @@ class RegistryClientIntegrationTest {
     void aRestartedRegistryServesTheSameIdsFromItsTopic() {
         String topic = "_schemas_restart_test";
         int id;
-        try (SchemaRegistryServer first = new SchemaRegistryServer(kafka.bootstrapServers(), 0, topic).start()) {
+        try (SchemaRegistryServer first = new SchemaRegistryServer(platform.bootstrapServers(), 0, topic).start()) {
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(first.url());
             client.register("zones-value", io.mobility.events.zone.Zone.getClassSchema());
             id = client.register("rides-value", RideEvent.getClassSchema());
         }
 
-        try (SchemaRegistryServer second = new SchemaRegistryServer(kafka.bootstrapServers(), 0, topic).start()) {
+        try (SchemaRegistryServer second = new SchemaRegistryServer(platform.bootstrapServers(), 0, topic).start()) {
             RestSchemaRegistryClient fresh = new RestSchemaRegistryClient(second.url());
             assertThat(fresh.schemaById(id)).isEqualTo(RideEvent.getClassSchema());
             assertThat(fresh.latest("rides-value").id()).isEqualTo(id);
