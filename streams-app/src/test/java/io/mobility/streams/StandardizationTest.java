@@ -69,6 +69,6 @@ class StandardizationTest {
 
         RideEvent out = app.cleanRides.readValue();
         assertThat(out.getPickup()).isEqualTo(Events.inMidtown());
-        assertThat(out.getQualityFlags()).isEmpty();
+        assertThat(out.getQualityFlags()).isNullOrEmpty();
     }
 }

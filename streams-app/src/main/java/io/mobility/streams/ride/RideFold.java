@@ -122,7 +122,7 @@ public final class RideFold {
             s.setCancellation(e.getCancellation());
         }
         if (e.getQualityFlags() != null && !e.getQualityFlags().isEmpty()) {
-            List<String> flags = new ArrayList<>(s.getQualityFlags());
+            List<String> flags = new ArrayList<>(s.getQualityFlags() == null ? List.of() : s.getQualityFlags());
             e.getQualityFlags().stream().filter(f -> !flags.contains(f)).forEach(flags::add);
             s.setQualityFlags(flags);
         }
