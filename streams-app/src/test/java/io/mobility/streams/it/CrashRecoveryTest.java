@@ -40,7 +40,7 @@ class CrashRecoveryTest {
         try (LocalPlatform platform = LocalPlatform.start()) {
             Cluster cluster = new Cluster(platform);
             cluster.loadReferenceData(100);
-            DirtyInput input = DirtyInput.generate(1500, 7, Instant.now().minus(Duration.ofHours(2)), 0.1,
+            DirtyInput input = DirtyInput.generate(1200, 7, Instant.now().minus(Duration.ofHours(2)), 0.1,
                     cluster::encode);
             cluster.send(input.records);
             log("sent " + input.totalRecords());

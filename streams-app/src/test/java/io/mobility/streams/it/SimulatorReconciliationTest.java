@@ -51,9 +51,11 @@ class SimulatorReconciliationTest {
     @Test
     void theSimulatorsManifestReconcilesExactly() throws Exception {
         try (LocalPlatform platform = LocalPlatform.start()) {
+            // A day back: what the simulator schedules beyond the hour (shift ends, late releases) is still in the
+            // past, so only its FUTURE_TIMESTAMP faults are in the future.
             SimulationConfig config = SimulationConfig.defaults(
-                            Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES), Duration.ofHours(1))
-                    .withZones(12).withDrivers(150).withRiders(3000).withSeed(11).withDemand(40)
+                            Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS), Duration.ofHours(1))
+                    .withZones(12).withDrivers(150).withRiders(3000).withSeed(11).withDemand(60)
                     .withFaults(FaultRates.all(0.02));
             Manifest manifest;
             KafkaEventSink sink = new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of());
@@ -74,7 +76,7 @@ class SimulatorReconciliationTest {
                 }
             });
             long expectedQuarantined = expectedQuarantine.values().stream().mapToLong(Long::longValue).sum();
-            assertThat(rideRecords).isGreaterThan(1500);
+            assertThat(rideRecords).isGreaterThan(1000);
             assertThat(expectedQuarantine).as("most fault kinds drawn").hasSizeGreaterThanOrEqualTo(5);
 
             StreamsSettings settings = StreamsSettings.load(null, Map.of(), Map.of(
