@@ -1,0 +1,35 @@
+package io.mobility.streams;
+
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.StreamsMetrics;
+
+/**
+ * The app's own counters, registered as Kafka Streams custom metrics (group {@code stream-mobility-metrics}), so they
+ * show up wherever Streams metrics do: JMX, {@code KafkaStreams.metrics()}, the health endpoint.
+ */
+public final class MobilityMetrics {
+
+    public static final String SCOPE = "mobility";
+    public static final String GROUP = "stream-" + SCOPE + "-metrics";
+
+    private MobilityMetrics() {
+    }
+
+    /** A counter for {@code operation} (e.g. {@code duplicate-dropped}) of {@code entity} (e.g. {@code ride-events}). */
+    public static Sensor counter(StreamsMetrics metrics, String entity, String operation) {
+        return metrics.addRateTotalSensor(SCOPE, entity, operation, Sensor.RecordingLevel.INFO);
+    }
+
+    /** Sum over stream threads of the {@code operation-total} counter of {@code entity}. */
+    public static long total(Map<MetricName, ? extends Metric> metrics, String entity, String operation) {
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().group().equals(GROUP)
+                        && e.getKey().name().equals(operation + "-total")
+                        && entity.equals(e.getKey().tags().get(SCOPE + "-id")))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue())
+                .sum();
+    }
+}

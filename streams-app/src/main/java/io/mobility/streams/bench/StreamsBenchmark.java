@@ -1,0 +1,269 @@
+package io.mobility.streams.bench;
+
+import io.mobility.events.Topics;
+import io.mobility.platform.LocalPlatform;
+import io.mobility.serde.AvroSerializer;
+import io.mobility.streams.MobilityMetrics;
+import io.mobility.streams.MobilityTopology;
+import io.mobility.streams.StreamsSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * {@code ./mobility bench streams}: events per second through the whole topology (validation, dedupe,
+ * standardization, conformance, zone state) with exactly-once on the in-process broker, against a plain
+ * consume-produce passthrough of the same records on the same broker in the same run. Last stdout line: JSON.
+ */
+public final class StreamsBenchmark {
+
+    static final String USAGE = """
+            Usage: mobility bench streams [--events N] [--partitions P] [--help]
+
+            Writes N events (default 300000; rides and driver pings, a little dirt) to the in-process broker, then
+            times (1) a plain consume-produce passthrough of them and (2) the streams app with exactly_once_v2 over
+            them, in this JVM, with a JFR CPU profile of (2). Progress on stderr; the last stdout line is JSON.
+            """;
+    private static final String PASSTHROUGH_TOPIC = "bench.passthrough";
+
+    private StreamsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "mobility-streams-log4j2.xml");
+        }
+        int events = 300_000;
+        int partitions = 1;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
+                case "--events" -> events = positive(args, ++i);
+                case "--partitions" -> partitions = positive(args, ++i);
+                default -> {
+                    System.err.println("Unknown option '" + args[i] + "'.\n\n" + USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.println(run(events, partitions));
+        System.exit(0);
+    }
+
+    static String run(int events, int partitions) throws Exception {
+        try (LocalPlatform platform = LocalPlatform.builder().partitions(partitions)
+                .progress(StreamsBenchmark::progress).start()) {
+            platform.kafka().createTopic(PASSTHROUGH_TOPIC, partitions, Map.of());
+            long written = writeInput(platform, events);
+            progress("wrote " + written + " records to the raw topics");
+
+            double passthrough = passthrough(platform, written);
+            progress(String.format(Locale.ROOT, "passthrough: %.0f records/s", passthrough));
+
+            Path work = Files.createTempDirectory("bench-streams");
+            StreamsResult streams;
+            Map<String, Object> profile;
+            try (Profile recording = new Profile().start()) {
+                streams = streams(platform, written, work.resolve("state"));
+                profile = recording.stop(work.resolve("streams.jfr"));
+            }
+            progress(String.format(Locale.ROOT, "streams (exactly_once_v2): %.0f events/s", streams.rate));
+            progress("profile: " + profile);
+
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("bench", "streams");
+            result.put("events", written);
+            result.put("partitions", partitions);
+            result.put("processing_guarantee", streams.guarantee);
+            result.put("commit_interval_ms", streams.commitIntervalMs);
+            result.put("events_per_s", Math.round(streams.rate));
+            result.put("startup_s", round(streams.startupSeconds));
+            result.put("baseline", "plain consume-produce passthrough, same records, same broker");
+            result.put("baseline_events_per_s", Math.round(passthrough));
+            result.put("ratio", round(streams.rate / passthrough));
+            result.put("profile", profile);
+            return toJson(result);
+        }
+    }
+
+    private static long writeInput(LocalPlatform platform, int events) {
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", platform.registryUrl()), false);
+        long[] count = {0};
+        try (KafkaProducer<byte[], byte[]> producer = producer(platform)) {
+            for (var zone : BenchInput.zones()) {
+                producer.send(new ProducerRecord<>(Topics.ZONES.name(), utf8(zone.getZoneId()),
+                        serializer.serialize(Topics.ZONES.name(), zone)));
+            }
+            BenchInput.generate(events, Instant.now().minus(Duration.ofHours(6)), new BenchInput.Sink() {
+                @Override
+                public void ride(String key, io.mobility.events.ride.RideEvent event) {
+                    send(Topics.RIDE_EVENTS_RAW.name(), key, event);
+                }
+
+                @Override
+                public void driver(String key, io.mobility.events.driver.DriverEvent event) {
+                    send(Topics.DRIVER_EVENTS_RAW.name(), key, event);
+                }
+
+                private void send(String topic, String key, SpecificRecord value) {
+                    producer.send(new ProducerRecord<>(topic, utf8(key), serializer.serialize(topic, value)));
+                    if (++count[0] % 100_000 == 0) {
+                        progress("  written " + count[0]);
+                    }
+                }
+            });
+            producer.flush();
+        }
+        return count[0];
+    }
+
+    /** Reads every raw record and writes it unchanged to another topic: the floor any streams app pays. */
+    private static double passthrough(LocalPlatform platform, long records) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = producer(platform)) {
+            List<TopicPartition> partitions = List.of(Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name())
+                    .stream().flatMap(t -> consumer.partitionsFor(t).stream()
+                            .map(p -> new TopicPartition(t, p.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long start = System.nanoTime();
+            long copied = 0;
+            while (copied < records) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    producer.send(new ProducerRecord<>(PASSTHROUGH_TOPIC, r.key(), r.value()));
+                    copied++;
+                }
+            }
+            producer.flush();
+            return copied / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private record StreamsResult(double rate, double startupSeconds, String commitIntervalMs, String guarantee) {
+    }
+
+    private static StreamsResult streams(LocalPlatform platform, long records, Path stateDir) throws Exception {
+        // The environment (MOBILITY_STREAMS_*) can tune the app as it can in production, e.g. the commit interval.
+        StreamsSettings settings = StreamsSettings.load(null, System.getenv(), Map.of(
+                StreamsConfig.APPLICATION_ID_CONFIG, "bench-streams-" + System.nanoTime(),
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                StreamsSettings.SCHEMA_REGISTRY_URL, platform.registryUrl(),
+                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
+        long created = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties())) {
+            CountDownLatch running = new CountDownLatch(1);
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+            });
+            streams.start();
+            if (!running.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Streams did not reach RUNNING in 120 s: " + streams.state());
+            }
+            long start = System.nanoTime();
+            long lastReport = start;
+            long done;
+            while ((done = processed(streams)) < records) {
+                if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
+                    throw new IllegalStateException("Streams stopped: " + streams.state());
+                }
+                Thread.sleep(20);
+                if (System.nanoTime() - lastReport > 5e9) {
+                    lastReport = System.nanoTime();
+                    progress("  streams processed " + done + " of " + records);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new StreamsResult(records / seconds, (start - created) / 1e9,
+                    String.valueOf(new StreamsConfig(settings.asProperties()).getLong(
+                            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
+                    settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        }
+    }
+
+    /** Raw records the app has finished with: clean, quarantined or dropped as duplicates. */
+    private static long processed(KafkaStreams streams) {
+        var metrics = streams.metrics();
+        long quarantined = metrics.entrySet().stream()
+                .filter(e -> e.getKey().group().equals(MobilityMetrics.GROUP)
+                        && e.getKey().name().startsWith("quarantined-") && e.getKey().name().endsWith("-total"))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
+        return quarantined + List.of("ride-events", "driver-events").stream().mapToLong(entity ->
+                MobilityMetrics.total(metrics, entity, "clean")
+                        + MobilityMetrics.total(metrics, entity, "duplicate-dropped")).sum();
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(LocalPlatform platform) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static String toJson(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + toJson(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        return "\"" + String.valueOf(value).replace("\"", "\\\"") + "\"";
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static int positive(String[] args, int i) {
+        try {
+            int value = Integer.parseInt(args[i]);
+            if (value > 0) {
+                return value;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        System.err.println(args[i - 1] + " needs a positive whole number\n\n" + USAGE);
+        System.exit(2);
+        return 0;
+    }
+
+    private static void progress(String message) {
+        System.err.println(message);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

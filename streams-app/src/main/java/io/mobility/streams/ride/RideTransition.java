@@ -1,0 +1,7 @@
+package io.mobility.streams.ride;
+
+import io.mobility.events.ride.RideState;
+
+/** One applied fold step: what the ride was, and what it is now. */
+public record RideTransition(RideFacts before, RideState after) {
+}

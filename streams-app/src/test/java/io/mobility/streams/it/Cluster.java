@@ -1,0 +1,97 @@
+package io.mobility.streams.it;
+
+import io.mobility.events.Topics;
+import io.mobility.events.driver.Driver;
+import io.mobility.events.ride.VehicleType;
+import io.mobility.platform.LocalPlatform;
+import io.mobility.serde.AvroSerializer;
+import io.mobility.streams.Events;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Producing to and reading back from the real in-process broker and registry. */
+final class Cluster {
+
+    private final LocalPlatform platform;
+    private final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+
+    Cluster(LocalPlatform platform) {
+        this.platform = platform;
+        serializer.configure(Map.of("schema.registry.url", platform.registryUrl()), false);
+    }
+
+    byte[] encode(String topic, SpecificRecord record) {
+        return serializer.serialize(topic, record);
+    }
+
+    /** The test city's zones and a driver per ten rides in the reference topics. */
+    void loadReferenceData(int drivers) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Events.zones().forEach(z -> records.add(new ProducerRecord<>(Topics.ZONES.name(), utf8(z.getZoneId()),
+                encode(Topics.ZONES.name(), z))));
+        for (int d = 0; d < drivers; d++) {
+            Driver driver = Driver.newBuilder().setDriverId("driver-ride-" + d).setVehicleType(VehicleType.COMFORT)
+                    .setSignupDate(LocalDate.of(2025, 1, 1)).setUpdatedAt(Instant.now()).build();
+            records.add(new ProducerRecord<>(Topics.DRIVERS.name(), utf8(driver.getDriverId()),
+                    encode(Topics.DRIVERS.name(), driver)));
+        }
+        send(records);
+    }
+
+    void send(List<ProducerRecord<byte[], byte[]>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
+    /** Reads {@code topic} from the start, committed records only, until {@code done} holds or time runs out. */
+    <V> List<ConsumerRecord<String, V>> readCommitted(String topic, Deserializer<V> values,
+                                                      Predicate<List<ConsumerRecord<String, V>>> done,
+                                                      Duration timeout) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, V>> read = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            // No group: assigned every partition from the start, so reading begins at once.
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!done.test(read) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+        }
+        return read;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
