@@ -3,6 +3,7 @@ package io.mobility.sink.delta;
 import io.mobility.serde.connect.AvroData;
 import io.mobility.sink.table.Row;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -74,8 +75,13 @@ final class ParquetRows {
         if (Decimal.LOGICAL_NAME.equals(name)) {
             int scale = Integer.parseInt(connect.parameters().get(Decimal.SCALE_FIELD));
             String precision = connect.parameters().get(AvroData.DECIMAL_PRECISION);
-            return LogicalTypes.decimal(precision == null ? 38 : Integer.parseInt(precision), scale)
-                    .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES));
+            // Fixed-length, as Spark writes decimals in its legacy format: Spark's vectorized reader cannot read
+            // dictionary-encoded BINARY decimals of precision <= 18 (UnsupportedOperationException in decodeToLong).
+            int digits = precision == null ? 38 : Integer.parseInt(precision);
+            org.apache.avro.Schema fixed = org.apache.avro.Schema.createFixed(
+                    path.replaceAll("[^A-Za-z0-9_]", "_") + "_decimal", null, "io.mobility.sink",
+                    bytesFor(digits));
+            return LogicalTypes.decimal(digits, scale).addToSchema(fixed);
         }
         if (Timestamp.LOGICAL_NAME.equals(name)) {
             return LogicalTypes.timestampMicros().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
@@ -151,7 +157,16 @@ final class ParquetRows {
         };
     }
 
-    private static ByteBuffer decimal(org.apache.avro.Schema avro, BigDecimal value, String path) {
+    /** The fewest bytes whose two's complement holds every unscaled value of {@code precision} digits. */
+    static int bytesFor(int precision) {
+        int bytes = 1;
+        while (BigInteger.TWO.pow(8 * bytes - 1).compareTo(BigInteger.TEN.pow(precision)) < 0) {
+            bytes++;
+        }
+        return bytes;
+    }
+
+    private static GenericData.Fixed decimal(org.apache.avro.Schema avro, BigDecimal value, String path) {
         LogicalTypes.Decimal type = (LogicalTypes.Decimal) avro.getLogicalType();
         BigDecimal scaled;
         try {
@@ -163,6 +178,14 @@ final class ParquetRows {
             throw new DataException("Column '" + path + "': " + value + " does not fit decimal(" + type.getPrecision()
                     + "," + type.getScale() + ")");
         }
-        return ByteBuffer.wrap(scaled.unscaledValue().toByteArray());
+        byte[] unscaled = scaled.unscaledValue().toByteArray();
+        byte[] fixed = new byte[avro.getFixedSize()];
+        byte pad = (byte) (scaled.signum() < 0 ? 0xFF : 0x00); // sign-extend to the fixed width
+        int offset = fixed.length - unscaled.length;
+        for (int i = 0; i < offset; i++) {
+            fixed[i] = pad;
+        }
+        System.arraycopy(unscaled, 0, fixed, offset, unscaled.length);
+        return new GenericData.Fixed(avro, fixed);
     }
 }

@@ -9,6 +9,7 @@ import io.delta.standalone.actions.AddFile;
 import io.delta.standalone.actions.Metadata;
 import io.delta.standalone.actions.SetTransaction;
 import io.delta.standalone.exceptions.DeltaConcurrentModificationException;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.delta.standalone.types.StructType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -136,7 +137,7 @@ public final class StandaloneDeltaTable implements DeltaTable {
             List<Action> actions = new ArrayList<>(files.size() + transactions.size());
             for (DataFile file : files) {
                 actions.add(AddFile.builder(file.path(), file.partitionValues(), file.size(), file.modificationTime(),
-                        true).stats(file.stats()).build());
+                        true).stats(quoted(file.stats())).build());
             }
             long now = System.currentTimeMillis();
             transactions.forEach((appId, range) -> actions.add(new SetTransaction(appId, range.last(),
@@ -152,6 +153,14 @@ public final class StandaloneDeltaTable implements DeltaTable {
                         e.getClass().getSimpleName());
             }
         }
+    }
+
+    /**
+     * delta-standalone writes {@code stats} raw into the log yet reads it back as a string (delta-io/connectors#380),
+     * so it must be handed a JSON string literal: then writers and readers (delta-spark too) see the usual string.
+     */
+    private static String quoted(String statsJson) {
+        return TextNode.valueOf(statsJson).toString();
     }
 
     private static String encode(String relative) {
