@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -86,7 +87,7 @@ class DeltaSinkTaskTest {
         assertThat(summary.getLong(2)).as("rows with the topic").isEqualTo(500);
         assertThat(summary.getLong(3)).as("rows with wrong audit times").isZero();
         assertThat(summary.getLong(4)).as("rows in the wrong date partition").isZero();
-        assertThat(summary.getLong(5)).as("date partitions").isEqualTo(3);
+        assertThat(summary.getLong(5)).as("date partitions (72 hours from 08:30)").isEqualTo(4);
 
         Map<String, String> types = Stream.of(rows.schema().fields())
                 .collect(Collectors.toMap(f -> f.name(), f -> f.dataType().simpleString()));
@@ -188,25 +189,38 @@ class DeltaSinkTaskTest {
 
     @Test
     void sparkOptimizeRunningBesideTheSinkLosesNothingAndKeepsTheOffsets() {
-        Map<TopicPartition, List<SinkRecord>> partitions = partitions(1, 1500);
-        TaskDriver driver = new TaskDriver(new DeltaSinkTask(), props(50), partitions, true);
-        driver.deliver(50, 10); // a table with files for OPTIMIZE to compact
-        CompletableFuture<Void> sink = CompletableFuture.runAsync(() -> driver.deliverAll(50));
-        long optimized = 0;
-        while (!sink.isDone() || optimized == 0) {
-            Row metrics = Lakehouse.sql("OPTIMIZE delta.`" + table() + "`").first();
-            optimized += metrics.getStruct(metrics.fieldIndex("metrics")).<Long>getAs("numFilesRemoved");
-        }
+        TopicPartition tp = new TopicPartition(TOPIC, 0);
+        Map<TopicPartition, List<SinkRecord>> partitions = Map.of(tp, RideRecords.endless(TOPIC, 0));
+        TaskDriver driver = new TaskDriver(new DeltaSinkTask(), props(40), partitions, true);
+        driver.deliver(40, 4); // files for OPTIMIZE to compact
+        AtomicBoolean optimizeDone = new AtomicBoolean();
+        CompletableFuture<Void> sink = CompletableFuture.runAsync(() -> {
+            while (!optimizeDone.get()) {
+                driver.deliver(40, 1);
+                pause(100); // a steady trickle of commits, not a flood of them
+            }
+            driver.deliver(40, 2); // and a couple more commits after it
+        });
+        Row metrics = Lakehouse.sql("OPTIMIZE delta.`" + table() + "`").first();
+        optimizeDone.set(true);
         sink.join();
         driver.stop();
+        long delivered = driver.position(tp);
 
-        assertThat(optimized).as("OPTIMIZE compacted files while the sink committed").isPositive();
-        Row summary = Lakehouse.summary(table(), "count(*)", "count(DISTINCT _kafka_offset)");
-        assertThat(summary.getLong(0)).isEqualTo(1500);
-        assertThat(summary.getLong(1)).isEqualTo(1500);
+        assertThat(metrics.getStruct(metrics.fieldIndex("metrics")).<Long>getAs("numFilesRemoved")).isPositive();
+        List<String> operations = Lakehouse.sql("DESCRIBE HISTORY delta.`" + table() + "`").orderBy("version")
+                .select("operation").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        int optimize = operations.indexOf("OPTIMIZE");
+        assertThat(operations.subList(0, optimize)).as("sink commits before OPTIMIZE").contains("STREAMING UPDATE");
+        assertThat(operations.subList(optimize + 1, operations.size())).as("sink commits after it")
+                .contains("STREAMING UPDATE");
+        Row summary = Lakehouse.summary(table(), "count(*)", "count(DISTINCT _kafka_offset)", "max(_kafka_offset)");
+        assertThat(summary.getLong(0)).isEqualTo(delivered);
+        assertThat(summary.getLong(1)).isEqualTo(delivered);
         StandaloneDeltaTable delta = new StandaloneDeltaTable(new Configuration(), table(), List.of(), Map.of(),
                 false, 0);
-        assertThat(delta.txnVersion("bronze-rides-" + TOPIC + "-0")).isEqualTo(1499);
+        assertThat(delta.txnVersion("bronze-rides-" + TOPIC + "-0")).isEqualTo(delivered - 1)
+                .isEqualTo(summary.getLong(2));
     }
 
     @Test
@@ -254,6 +268,14 @@ class DeltaSinkTaskTest {
                 Map.of(new TopicPartition(TOPIC, 0), records), false);
         assertThatThrownBy(() -> driver.deliverAll(100)).isInstanceOf(DataException.class)
                 .hasMessageContaining(TOPIC + "/0@10").hasMessageContaining("distance_km");
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ------------------------------------------------------------------ record schemas as producers change them

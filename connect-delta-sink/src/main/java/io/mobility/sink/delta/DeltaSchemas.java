@@ -36,8 +36,15 @@ final class DeltaSchemas {
     private DeltaSchemas() {
     }
 
+    /**
+     * Top-level columns keep their nullability; nested fields are always nullable, because Delta enforces a nested
+     * NOT NULL even where the enclosing struct is null (a ride without a fare has no fare.total), and Spark's
+     * OPTIMIZE of such a table fails with DELTA_NOT_NULL_CONSTRAINT_VIOLATED.
+     */
     static StructType toDelta(Schema struct) {
-        return (StructType) toDeltaType(struct, "");
+        return new StructType(struct.fields().stream()
+                .map(f -> new StructField(f.name(), toDeltaType(f.schema(), f.name() + "."), f.schema().isOptional()))
+                .toArray(StructField[]::new));
     }
 
     private static DataType toDeltaType(Schema schema, String path) {
@@ -69,8 +76,7 @@ final class DeltaSchemas {
             case MAP -> new MapType(toDeltaType(schema.keySchema(), path + "{key}"),
                     toDeltaType(schema.valueSchema(), path + "{}"), schema.valueSchema().isOptional());
             case STRUCT -> new StructType(schema.fields().stream()
-                    .map(f -> new StructField(f.name(), toDeltaType(f.schema(), path + f.name() + "."),
-                            f.schema().isOptional()))
+                    .map(f -> new StructField(f.name(), toDeltaType(f.schema(), path + f.name() + "."), true))
                     .toArray(StructField[]::new));
         };
     }

@@ -39,6 +39,21 @@ public final class RideRecords {
                 event.getEventTime().toEpochMilli(), TimestampType.CREATE_TIME);
     }
 
+    /** An endless partition: record i is made when the sink asks for it, like a topic producers keep feeding. */
+    public static List<SinkRecord> endless(String topic, int partition) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public SinkRecord get(int index) {
+                return record(topic, partition, index);
+            }
+
+            @Override
+            public int size() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
     /** Records {@code from} (inclusive) to {@code to} (exclusive) of one partition. */
     public static List<SinkRecord> records(String topic, int partition, long from, long to) {
         List<SinkRecord> records = new ArrayList<>();
