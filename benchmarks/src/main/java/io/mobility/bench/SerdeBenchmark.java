@@ -32,7 +32,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * {@code ./mobility bench serde}: ride events serialized and deserialized per second through the wire-format serde
  * with a warm registry cache, against plain Avro {@code BinaryEncoder}/{@code BinaryDecoder} on the same records.
- * Rounds of the two alternate so that machine noise hits both; the median round of each is reported.
+ * Rounds of the two alternate so that machine noise hits both; the medians of the rates and of the per-round ratios
+ * are reported.
  */
 public final class SerdeBenchmark {
 
@@ -90,8 +91,14 @@ public final class SerdeBenchmark {
                         BenchmarkReport.format(serdeRates[round]), BenchmarkReport.format(baselineRates[round]));
             }
             System.out.println("checksum of decoded records: " + sink);
+            double[] pairedRatios = new double[options.rounds];
+            for (int round = 0; round < options.rounds; round++) {
+                pairedRatios[round] = serdeRates[round] / baselineRates[round];
+            }
             new BenchmarkReport("serde")
                     .rates("records_per_s", median(serdeRates), "baseline_records_per_s", median(baselineRates))
+                    // each round's pair ran back to back, so their ratio is steadier than a ratio of medians
+                    .put("ratio", Math.round(median(pairedRatios) * 1000) / 1000.0)
                     .put("records_per_round", options.recordsPerRound)
                     .put("rounds", options.rounds)
                     .put("bytes_per_record", Math.round(serdeBytes / (double) options.recordsPerRound * 10) / 10.0)

@@ -1,0 +1,132 @@
+package io.mobility.platform;
+
+import io.mobility.events.Topic;
+import io.mobility.events.Topics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./mobility platform}: the local platform (Kafka, schema registry, optionally Kafka Connect) in the
+ * foreground until Ctrl-C.
+ */
+public final class PlatformCommand {
+
+    static {
+        // Before any logger exists: Kafka at WARN, the platform's own steps at INFO (see that file).
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "mobility-platform-log4j2.xml");
+        }
+    }
+
+    static final String USAGE = """
+            usage: ./mobility platform [options]
+
+            Starts, in one JVM, a Kafka broker (KRaft, single node) with every platform topic, a schema registry
+            speaking the Confluent REST API and, with --with-connect, a Kafka Connect worker. Data is kept in
+            --data-dir and reused by the next run. Ctrl-C stops everything.
+
+              --kafka-port N        Kafka client port on 127.0.0.1 (default 9092)
+              --registry-port N     schema registry port (default 8081)
+              --data-dir DIR        where Kafka keeps topics, records and schemas (default .mobility/platform)
+              --partitions N        partitions per platform topic, on first creation (default 3)
+              --with-connect        also start a Kafka Connect worker (distributed mode)
+              --connect-port N      Connect REST port (default 8083)
+              --plugin-path DIRS    Connect plugin directories, comma-separated (default: none)
+              --help                this text
+            """;
+
+    private PlatformCommand() {
+    }
+
+    public static void main(String[] args) {
+        PlatformOptions options;
+        try {
+            options = PlatformOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("Run ./mobility platform --help for the options.");
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(USAGE);
+            return;
+        }
+        int status = run(options, System.out, System.err);
+        if (status != 0) {
+            // Only on failure: after Ctrl-C the JVM is already shutting down, and exit() would block.
+            System.exit(status);
+        }
+    }
+
+    static int run(PlatformOptions options, PrintStream out, PrintStream err) {
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.builder()
+                    .kafkaPort(options.kafkaPort())
+                    .registryPort(options.registryPort())
+                    .dataDir(options.dataDir())
+                    .partitions(options.partitions())
+                    .withConnect(options.withConnect())
+                    .connectPort(options.connectPort())
+                    .pluginPath(options.pluginPath())
+                    .progress(step -> out.println("[platform] " + step))
+                    .start();
+        } catch (RuntimeException e) {
+            err.println("error: " + describe(e));
+            return 1;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("[platform] stopping ...");
+            try {
+                platform.close();
+                out.println("[platform] stopped");
+            } catch (RuntimeException e) {
+                err.println("error while stopping: " + describe(e));
+            }
+            stopped.countDown();
+        }, "platform-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println(summary(platform, options));
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static String summary(LocalPlatform platform, PlatformOptions options) {
+        StringBuilder text = new StringBuilder();
+        text.append("\nMobility platform is up (data: ").append(options.dataDir().toAbsolutePath().normalize())
+                .append(")\n");
+        text.append(String.format("  %-24s %s%n", "Kafka bootstrap servers", platform.bootstrapServers()));
+        text.append(String.format("  %-24s %s%n", "Schema registry", platform.registryUrl()));
+        platform.connectWorker().ifPresent(c ->
+                text.append(String.format("  %-24s %s%n", "Kafka Connect REST", c.restUrl())));
+        text.append(String.format("  %-24s %s%n", "Topics", Topics.ALL.stream().map(Topic::name).toList()));
+        text.append("Press Ctrl-C to stop.");
+        return text.toString();
+    }
+
+    /** The message a user needs: the exception's own, plus the root cause's when it adds something. */
+    static String describe(Throwable e) {
+        if (e instanceof PortInUseException) {
+            return e.getMessage(); // complete as it is; the OS's "Address already in use" adds nothing
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (cause: " + root.getMessage() + ")";
+        }
+        return message;
+    }
+}

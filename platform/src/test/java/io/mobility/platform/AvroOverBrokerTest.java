@@ -1,0 +1,80 @@
+package io.mobility.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mobility.events.ExampleEvents;
+import io.mobility.serde.AvroDeserializer;
+import io.mobility.serde.AvroSerdeConfig;
+import io.mobility.serde.AvroSerializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every record of the contract, produced with the serde through a real broker and registry and consumed back. */
+class AvroOverBrokerTest {
+
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = LocalPlatform.start();
+        platform.kafka().createTopic("round-trip", 1, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void everyContractRecordRoundTripsThroughTheBroker() {
+        List<SpecificRecord> sent = ExampleEvents.everyType();
+        Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl(),
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(serde, false);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "round-trip-test"), new StringSerializer(), serializer)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            sent.forEach(record -> producer.send(new ProducerRecord<>("round-trip", record.getSchema().getName(), record)));
+            producer.commitTransaction();
+        }
+
+        List<SpecificRecord> received = new ArrayList<>();
+        AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
+        deserializer.configure(serde, false);
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "round-trip-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of("round-trip"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (received.size() < sent.size() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(record.key()).isEqualTo(record.value().getSchema().getName());
+                    received.add(record.value());
+                }
+            }
+        }
+
+        assertThat(received).containsExactlyElementsOf(sent);
+    }
+}

@@ -1,0 +1,49 @@
+package io.mobility.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class PlatformOptionsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        PlatformOptions options = PlatformOptions.parse();
+
+        assertThat(options.kafkaPort()).isEqualTo(9092);
+        assertThat(options.registryPort()).isEqualTo(8081);
+        assertThat(options.connectPort()).isEqualTo(8083);
+        assertThat(options.dataDir()).isEqualTo(Path.of(".mobility/platform"));
+        assertThat(options.withConnect()).isFalse();
+        assertThat(options.pluginPath()).isEmpty();
+        assertThat(options.partitions()).isEqualTo(3);
+    }
+
+    @Test
+    void optionsAreReadInBothSpellings() {
+        PlatformOptions options = PlatformOptions.parse("--kafka-port", "19092", "--registry-port=18081", "--with-connect",
+                "--connect-port", "18083", "--plugin-path", "plugins/a, plugins/b", "--data-dir=/tmp/p",
+                "--partitions", "6");
+
+        assertThat(options.kafkaPort()).isEqualTo(19092);
+        assertThat(options.registryPort()).isEqualTo(18081);
+        assertThat(options.withConnect()).isTrue();
+        assertThat(options.connectPort()).isEqualTo(18083);
+        assertThat(options.pluginPath()).containsExactly(Path.of("plugins/a"), Path.of("plugins/b"));
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/p"));
+        assertThat(options.partitions()).isEqualTo(6);
+        assertThat(PlatformOptions.parse("--help").help()).isTrue();
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        assertThatThrownBy(() -> PlatformOptions.parse("--kafka-port", "ninety")).hasMessage(
+                "--kafka-port expects a whole number, got 'ninety'");
+        assertThatThrownBy(() -> PlatformOptions.parse("--registry-port", "70000")).hasMessageContaining(
+                "--registry-port must be a port between 0 and 65535");
+        assertThatThrownBy(() -> PlatformOptions.parse("--data-dir")).hasMessage("--data-dir needs a value");
+        assertThatThrownBy(() -> PlatformOptions.parse("--colour")).hasMessage("unknown option '--colour'");
+    }
+}
