@@ -149,11 +149,11 @@ public final class DeltaSinkConfig extends AbstractConfig {
     /** Problems with combinations of settings, by the setting to blame; empty when all is well. */
     public static Map<String, List<String>> crossCheck(Map<String, String> props) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        PartitionMode mode;
+        PartitionMode mode = null;
         try {
             mode = PartitionMode.parse(props.getOrDefault(PARTITION_MODE, PartitionMode.NONE.configName()));
         } catch (IllegalArgumentException e) {
-            return problems; // the validator of the setting itself reports it
+            // the validator of the setting itself reports it
         }
         String field = props.get(PARTITION_FIELD);
         boolean hasField = field != null && !field.isBlank();
