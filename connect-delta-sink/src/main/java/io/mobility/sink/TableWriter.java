@@ -22,6 +22,7 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -159,7 +160,18 @@ final class TableWriter {
         Map<String, OffsetRange> transactions = new LinkedHashMap<>();
         pending.forEach((tp, range) -> transactions.put(ids.of(tp), range));
         try {
-            long version = table.commit(tableSchema, files, transactions);
+            long version;
+            try {
+                version = table.commit(tableSchema, files, transactions);
+            } catch (AlreadyCommittedException e) {
+                throw e;
+            } catch (Exception e) { // delta-standalone also throws checked I/O exceptions undeclared (from Scala)
+                // The commit may have reached the log before failing (e.g. in a checkpoint after it): these files
+                // must never be deleted. Forget them; if they are orphans, no reader sees them and VACUUM removes them.
+                reset();
+                throw new ConnectException("Commit of " + files.size() + " files to " + table.location()
+                        + " failed: " + e.getMessage(), e);
+            }
             LOG.debug("Committed {} records in {} files to {} as version {}", pendingRecords, files.size(),
                     table.location(), version);
             Map<TopicPartition, Long> committed = new LinkedHashMap<>();
@@ -184,13 +196,11 @@ final class TableWriter {
         }
     }
 
-    /** Gives up the batch: deletes its files; the table and its offsets are untouched. */
+    /** Gives up the batch (the task stops): deletes its files, which no commit has seen. */
     void abort() {
         finished.forEach(DeltaTable.DataFileWriter::abort);
         open.values().forEach(DeltaTable.DataFileWriter::abort);
         reset();
-        tableSchema = table.schema().orElse(null);
-        acceptedRowSchemas.clear();
     }
 
     private void reset() {

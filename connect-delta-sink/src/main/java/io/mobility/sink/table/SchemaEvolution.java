@@ -8,7 +8,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
-import org.apache.kafka.connect.errors.DataException;
 import io.mobility.serde.connect.AvroData;
 
 /**
@@ -30,10 +29,9 @@ public final class SchemaEvolution {
      */
     public static Schema merge(Schema table, Schema incoming, boolean allowNewColumns) {
         if (table == null) {
-            return normalize(incoming);
+            return incoming;
         }
-        Schema merged = mergeStruct(table, incoming, "", allowNewColumns);
-        return merged;
+        return mergeStruct(table, incoming, "", allowNewColumns);
     }
 
     /** Whether two schemas land as the same column type (names of records, docs and enum symbols do not matter). */
@@ -97,7 +95,7 @@ public final class SchemaEvolution {
                 throw new IncompatibleSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
                         + " is not a column of the table and schema evolution is off");
             }
-            merged.field(field.name(), normalize(field.schema()));
+            merged.field(field.name(), field.schema());
             changed = true;
         }
         if (!changed) {
@@ -132,11 +130,6 @@ public final class SchemaEvolution {
         return merged;
     }
 
-    /** A copy of a schema with the names the table does not care about removed, so equal columns compare equal. */
-    private static Schema normalize(Schema schema) {
-        return schema;
-    }
-
     private static Schema optional(Schema schema) {
         SchemaBuilder builder = switch (schema.type()) {
             case STRUCT -> {
@@ -159,11 +152,5 @@ public final class SchemaEvolution {
 
     private static String nameOf(Schema schema) {
         return Objects.requireNonNullElse(schema.name(), "(unnamed)");
-    }
-
-    static void requireStruct(Schema schema, String where) {
-        if (schema == null || schema.type() != Schema.Type.STRUCT) {
-            throw new DataException(where + " has no struct schema");
-        }
     }
 }
