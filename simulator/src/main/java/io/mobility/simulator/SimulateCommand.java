@@ -7,6 +7,7 @@ import io.mobility.simulator.fault.FaultKind;
 import io.mobility.simulator.fault.FaultRates;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.pricing.SurgePricing;
+import io.mobility.simulator.sink.HandOffSink;
 import io.mobility.simulator.sink.KafkaEventSink;
 import io.mobility.simulator.sink.TopicSetup;
 import java.nio.file.Path;
@@ -132,11 +133,21 @@ public final class SimulateCommand implements Callable<Integer> {
                 live ? "live x" + speed : "backfill", config.start(),
                 config.length() == null ? " until Ctrl-C" : " for " + config.length(), config.zones(),
                 config.drivers(), config.riders(), config.seed(), bootstrapServers, schemaRegistryUrl);
+        try {
+            return produce(config, clock);
+        } catch (RuntimeException e) {
+            System.err.println("simulate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int produce(SimulationConfig config, SimulationClock clock) throws Exception {
         TopicSetup.ensure(bootstrapServers, List.of(Topics.ZONES, Topics.DRIVERS, Topics.RIDERS,
                 Topics.RIDE_EVENTS_RAW, Topics.DRIVER_EVENTS_RAW), partitions, replication);
         Progress progress = new Progress(System.out, "simulate", 2000);
         CountDownLatch done = new CountDownLatch(1);
-        try (KafkaEventSink sink = new KafkaEventSink(bootstrapServers, schemaRegistryUrl, Map.copyOf(producerConfig))) {
+        try (HandOffSink sink = new HandOffSink(
+                new KafkaEventSink(bootstrapServers, schemaRegistryUrl, Map.copyOf(producerConfig)))) {
             Simulation simulation = new Simulation(config, sink, clock, Clock.systemUTC(), progress);
             Thread hook = new Thread(() -> {
                 simulation.stop();

@@ -1,5 +1,6 @@
 package io.mobility.simulator.ride;
 
+import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.Topics;
 import io.mobility.events.geo.GeoPoint;
@@ -248,7 +249,7 @@ public final class Dispatcher {
 
     /** The fields every step of a ride carries; steps add theirs (docs: simulator/README.md, "Event fields"). */
     private RideEvent event(OpenRide ride, RideEventType type, long at, DriverState driver) {
-        RideEvent e = new RideEvent();
+        RideEvent e = Blank.of(RideEvent.class);
         e.setEventId(new UUID(rng.nextLong(), rng.nextLong()).toString());
         e.setEventType(type);
         e.setEventTime(Instant.ofEpochMilli(at));

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * clean and faulty records keep their relative order. Keys are UTF-8 strings, as Kafka's StringSerializer writes
  * them. A failed send fails the next call to send or flush.
  */
-public final class KafkaEventSink implements EventSink {
+public final class KafkaEventSink implements SerializingSink {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final AvroSerializer<IndexedRecord> values = new AvroSerializer<>();
@@ -60,7 +60,13 @@ public final class KafkaEventSink implements EventSink {
 
     @Override
     public void send(String topic, String key, SpecificRecord value) {
-        sendBytes(topic, key, values.serialize(topic, (IndexedRecord) value));
+        sendBytes(topic, key, serialize(topic, value));
+    }
+
+    /** The wire-format bytes of {@code value}; thread-safe, as the serde is. */
+    @Override
+    public byte[] serialize(String topic, SpecificRecord value) {
+        return values.serialize(topic, (IndexedRecord) value);
     }
 
     @Override

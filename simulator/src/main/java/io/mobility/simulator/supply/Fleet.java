@@ -1,5 +1,6 @@
 package io.mobility.simulator.supply;
 
+import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.Topics;
 import io.mobility.events.driver.Driver;
@@ -241,7 +242,7 @@ public final class Fleet {
     }
 
     private Emission event(DriverState d, DriverEventType type, long atMillis) {
-        DriverEvent e = new DriverEvent();
+        DriverEvent e = Blank.of(DriverEvent.class);
         e.setEventId(new UUID(rng.nextLong(), rng.nextLong()).toString());
         e.setEventType(type);
         e.setEventTime(Instant.ofEpochMilli(atMillis));

@@ -64,6 +64,15 @@ public final class ReplayTlcCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        try {
+            return replay();
+        } catch (RuntimeException | java.io.IOException e) {
+            System.err.println("replay-tlc: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int replay() throws Exception {
         TopicSetup.ensure(bootstrapServers, List.of(Topics.ZONES, Topics.RIDE_EVENTS_RAW), partitions, replication);
         Progress progress = new Progress(System.out, "replay-tlc", 2000);
         try (KafkaEventSink sink = new KafkaEventSink(bootstrapServers, schemaRegistryUrl, Map.copyOf(producerConfig))) {

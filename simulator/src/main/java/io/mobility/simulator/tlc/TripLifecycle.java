@@ -1,5 +1,6 @@
 package io.mobility.simulator.tlc;
 
+import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.events.ride.Fare;
@@ -77,7 +78,7 @@ public final class TripLifecycle {
     }
 
     private RideEvent base(TlcTrip trip, String rideId, RideEventType type, Instant at, String driver, GeoPoint pickup) {
-        RideEvent e = new RideEvent();
+        RideEvent e = Blank.of(RideEvent.class);
         e.setEventId(UUID.nameUUIDFromBytes((rideId + "/" + type.name()).getBytes(StandardCharsets.UTF_8)).toString());
         e.setEventType(type);
         e.setEventTime(at);

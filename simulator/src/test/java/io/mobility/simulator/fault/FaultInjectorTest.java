@@ -1,5 +1,6 @@
 package io.mobility.simulator.fault;
 
+import io.mobility.simulator.contract.Blank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,7 +87,7 @@ class FaultInjectorTest {
 
     static RideEvent event(int i) {
         RideEventType type = CYCLE[i % CYCLE.length];
-        RideEvent e = new RideEvent();
+        RideEvent e = Blank.of(RideEvent.class);
         e.setEventId("e" + i);
         e.setEventType(type);
         e.setEventTime(T0.plusSeconds(i));

@@ -1,0 +1,193 @@
+package io.mobility.simulator.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mobility.platform.LocalPlatform;
+import io.mobility.serde.AvroSerdeConfig;
+import io.mobility.serde.AvroSerializer;
+import io.mobility.simulator.Progress;
+import io.mobility.simulator.Simulation;
+import io.mobility.simulator.SimulationConfig;
+import io.mobility.simulator.clock.SimulationClock;
+import io.mobility.simulator.fault.FaultRates;
+import io.mobility.simulator.manifest.Manifest;
+import io.mobility.simulator.sink.EventSink;
+import io.mobility.simulator.sink.HandOffSink;
+import io.mobility.simulator.sink.KafkaEventSink;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./mobility bench simulate}: records per second that the simulator generates, serializes (wire format, real
+ * registry) and produces to an in-process broker, against a plain producer sending the same records pre-serialized
+ * (the very bytes the simulator produced in a capture run) with the same producer settings, in the same JVM and run.
+ * Rounds alternate so that machine noise hits both; the median round of each is reported.
+ */
+@Command(name = "bench simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Simulator throughput to an in-process Kafka broker against a pre-serialized baseline.")
+public final class SimulateBenchmark implements Callable<Integer> {
+
+    @Option(names = "--hours", defaultValue = "24", description = "simulated hours per round (default: ${DEFAULT-VALUE})")
+    int hours;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "rounds of each (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--drivers", defaultValue = "" + SimulationConfig.DEFAULT_DRIVERS, description = "drivers (default: ${DEFAULT-VALUE})")
+    int drivers;
+
+    @Option(names = "--dirty-rate", defaultValue = "0.001", description = "rate of each fault kind (default: ${DEFAULT-VALUE})")
+    double dirtyRate;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SimulationConfig config = SimulationConfig.defaults(Instant.parse("2025-05-05T04:00:00Z"), Duration.ofHours(hours))
+                .withDrivers(drivers).withRiders(2_000).withFaults(FaultRates.all(dirtyRate));
+        Clock wall = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        try (LocalPlatform platform = LocalPlatform.builder().progress(System.out::println).start()) {
+            System.out.println("capturing the records of one round, serialized, for the baseline ...");
+            List<ProducerRecord<byte[], byte[]>> captured = capture(config, wall, platform.registryUrl());
+            long bytes = captured.stream().mapToLong(r -> r.value().length).sum();
+            System.out.printf("captured %,d records, %.1f bytes per value%n", captured.size(),
+                    bytes / (double) captured.size());
+
+            Map<String, Object> producerConfig = KafkaEventSink.producerConfig(platform.bootstrapServers(), Map.of());
+            double[] simulated = new double[rounds];
+            double[] baseline = new double[rounds];
+            // round 0 warms both paths up (JIT, broker segments) and is not counted
+            for (int round = -1; round < rounds; round++) {
+                long start = System.nanoTime();
+                try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
+                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                    captured.forEach(producer::send);
+                    producer.flush();
+                }
+                double baselineRate = captured.size() / seconds(start);
+
+                start = System.nanoTime();
+                Manifest manifest;
+                try (HandOffSink sink = new HandOffSink(
+                        new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of()))) {
+                    manifest = new Simulation(config, sink, SimulationClock.backfill(), wall, Progress.silent()).run();
+                }
+                double rate = manifest.totalRecords() / seconds(start);
+                System.out.printf("%s: simulate %,.0f records/s, pre-serialized baseline %,.0f records/s%n",
+                        round < 0 ? "warm-up" : "round " + (round + 1) + "/" + rounds, rate, baselineRate);
+                if (round >= 0) {
+                    simulated[round] = rate;
+                    baseline[round] = baselineRate;
+                }
+            }
+            // where the time goes: the same run into a sink that drops records, and one that only serializes
+            long start = System.nanoTime();
+            long n = new Simulation(config, new Discard(null), SimulationClock.backfill(), wall, Progress.silent())
+                    .run().totalRecords();
+            double generateOnly = n / seconds(start);
+            AvroSerializer<IndexedRecord> serializer = new AvroSerializer<>();
+            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl()), false);
+            start = System.nanoTime();
+            new Simulation(config, new Discard(serializer), SimulationClock.backfill(), wall, Progress.silent()).run();
+            double generateSerialize = n / seconds(start);
+            System.out.printf("generate only %,.0f records/s, generate and serialize %,.0f records/s%n", generateOnly,
+                    generateSerialize);
+            double rate = median(simulated);
+            double base = median(baseline);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("bench", "simulate");
+            report.put("events_per_s", Math.round(rate));
+            report.put("baseline_events_per_s", Math.round(base));
+            report.put("ratio", Math.round(rate / base * 1000) / 1000.0);
+            report.put("generate_only_per_s", Math.round(generateOnly));
+            report.put("generate_serialize_per_s", Math.round(generateSerialize));
+            report.put("records_per_round", captured.size());
+            report.put("bytes_per_value", Math.round(bytes / (double) captured.size() * 10) / 10.0);
+            report.put("simulated_hours_per_round", hours);
+            report.put("rounds", rounds);
+            report.put("cores", Runtime.getRuntime().availableProcessors());
+            System.out.println(new ObjectMapper().writeValueAsString(report));
+        }
+        return 0;
+    }
+
+    /** Runs the simulation once into memory, serialized exactly as the Kafka sink would. */
+    private static List<ProducerRecord<byte[], byte[]>> capture(SimulationConfig config, Clock wall, String registryUrl)
+            throws InterruptedException {
+        AvroSerializer<IndexedRecord> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        EventSink capture = new EventSink() {
+            @Override
+            public void send(String topic, String key, SpecificRecord value) {
+                records.add(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+                        serializer.serialize(topic, (IndexedRecord) value)));
+            }
+
+            @Override
+            public void sendRaw(String topic, String key, byte[] value) {
+                records.add(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new Simulation(config, capture, SimulationClock.backfill(), wall, Progress.silent()).run();
+        serializer.close();
+        return records;
+    }
+
+    /** Drops records, after serializing them if given a serializer. */
+    private record Discard(AvroSerializer<IndexedRecord> serializer) implements EventSink {
+        @Override
+        public void send(String topic, String key, SpecificRecord value) {
+            if (serializer != null && serializer.serialize(topic, (IndexedRecord) value).length == 0) {
+                throw new IllegalStateException("empty serialization");
+            }
+        }
+
+        @Override
+        public void sendRaw(String topic, String key, byte[] value) {
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

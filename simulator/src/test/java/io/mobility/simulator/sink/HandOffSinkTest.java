@@ -1,0 +1,107 @@
+package io.mobility.simulator.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mobility.events.Producer;
+import io.mobility.events.rider.Rider;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class HandOffSinkTest {
+
+    private static Rider rider(int i) {
+        return new Rider("U" + i, LocalDate.of(2024, 1, 1), null, null, Instant.EPOCH);
+    }
+
+    @Test
+    void keepsTheOrderOfSendsAndFlushWaitsForAll() {
+        RecordingSink target = new RecordingSink();
+        try (HandOffSink sink = new HandOffSink(target)) {
+            for (int i = 0; i < 5_000; i++) {
+                if (i % 7 == 0) {
+                    sink.sendRaw("t", "k" + i, new byte[] {(byte) i});
+                } else {
+                    sink.send("t", "k" + i, rider(i));
+                }
+            }
+            sink.flush();
+            assertThat(target.sent).hasSize(5_000);
+            for (int i = 0; i < 5_000; i++) {
+                assertThat(target.sent.get(i).key()).isEqualTo("k" + i);
+            }
+        }
+    }
+
+    @Test
+    void aSerializingTargetGetsEveryThirdRecordAsBytesInTheSameOrder() {
+        RecordingSink recorded = new RecordingSink();
+        SerializingSink target = new SerializingSink() {
+            @Override
+            public byte[] serialize(String topic, SpecificRecord value) {
+                return ((Rider) value).getRiderId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void send(String topic, String key, SpecificRecord value) {
+                recorded.send(topic, key, value);
+            }
+
+            @Override
+            public void sendRaw(String topic, String key, byte[] value) {
+                recorded.sendRaw(topic, key, value);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (HandOffSink sink = new HandOffSink(target)) {
+            for (int i = 1; i <= 3_000; i++) {
+                sink.send("t", "k" + i, rider(i));
+            }
+            sink.flush();
+        }
+        assertThat(recorded.sent).hasSize(3_000);
+        for (int i = 1; i <= 3_000; i++) {
+            RecordingSink.Sent sent = recorded.sent.get(i - 1);
+            assertThat(sent.key()).isEqualTo("k" + i);
+            if (i % HandOffSink.SERIALIZE_HERE_EVERY == 0) {
+                assertThat(new String(sent.raw(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("U" + i);
+            } else {
+                assertThat(((Rider) sent.value()).getRiderId()).isEqualTo("U" + i);
+            }
+        }
+    }
+
+    @Test
+    void aFailureInTheSenderFailsTheCaller() {
+        EventSink failing = new EventSink() {
+            @Override
+            public void send(String topic, String key, SpecificRecord value) {
+                throw new IllegalStateException("broker gone");
+            }
+
+            @Override
+            public void sendRaw(String topic, String key, byte[] value) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        HandOffSink sink = new HandOffSink(failing);
+        sink.send("t", "k", new Producer("p", "1", null));
+        assertThatThrownBy(sink::flush).hasMessageContaining("broker gone");
+    }
+}
