@@ -39,13 +39,7 @@ class DeltaSinkTaskTest {
     private static final String TOPIC = "mobility.ride-events.raw";
 
     @TempDir
-    Path tmp;
     Path lake;
-
-    @org.junit.jupiter.api.BeforeEach
-    void lake(org.junit.jupiter.api.TestInfo info) {
-        lake = Boolean.getBoolean("keep.lake") ? Path.of("target/lake-" + info.getTestMethod().get().getName()).toAbsolutePath() : tmp;
-    }
 
     private Map<String, String> props(int flushRecords) {
         Map<String, String> props = new HashMap<>();
