@@ -1,0 +1,217 @@
+package io.mobility.sink.delta;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mobility.sink.table.Row;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
+
+/**
+ * The per-file statistics Delta readers use to skip files: row count, and per leaf column (nested struct fields
+ * included) the null count and, where Delta compares values, the minimum and maximum. Strings are kept to a
+ * 32-character prefix as Delta does; a maximum that had to be cut is left out, since a prefix is not an upper bound.
+ */
+final class FileStatistics {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STRING_PREFIX = 32;
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Schema fileSchema;
+    private final Map<List<String>, Column> columns = new LinkedHashMap<>();
+    private long records;
+
+    FileStatistics(Schema fileSchema) {
+        this.fileSchema = fileSchema;
+        collectLeaves(fileSchema, new ArrayList<>());
+    }
+
+    void add(Row row) {
+        records++;
+        for (Field field : fileSchema.fields()) {
+            add(field, row.get(field.name()), List.of(field.name()));
+        }
+    }
+
+    long records() {
+        return records;
+    }
+
+    String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("numRecords", records);
+        ObjectNode min = root.putObject("minValues");
+        ObjectNode max = root.putObject("maxValues");
+        ObjectNode nulls = root.putObject("nullCount");
+        columns.forEach((path, column) -> {
+            put(nulls, path, column.nulls);
+            if (column.comparable && column.min != null) {
+                put(min, path, column.min);
+            }
+            if (column.comparable && column.max != null && !column.maxCut) {
+                put(max, path, column.max);
+            }
+        });
+        return root.toString();
+    }
+
+    private void collectLeaves(Schema struct, List<String> prefix) {
+        for (Field field : struct.fields()) {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(field.name());
+            Schema schema = field.schema();
+            if (schema.type() == Schema.Type.STRUCT) {
+                collectLeaves(schema, path);
+            } else if (schema.type() != Schema.Type.ARRAY && schema.type() != Schema.Type.MAP) {
+                boolean comparable = schema.type() != Schema.Type.BOOLEAN
+                        && (schema.type() != Schema.Type.BYTES || Decimal.LOGICAL_NAME.equals(schema.name()));
+                columns.put(List.copyOf(path), new Column(schema, comparable));
+            }
+        }
+    }
+
+    private void add(Field field, Object value, List<String> path) {
+        Schema schema = field.schema();
+        if (schema.type() == Schema.Type.STRUCT) {
+            Struct struct = (Struct) value;
+            for (Field child : schema.fields()) {
+                Object childValue = null;
+                if (struct != null) {
+                    Field source = struct.schema().field(child.name());
+                    childValue = source == null ? null : struct.get(source);
+                }
+                List<String> childPath = new ArrayList<>(path);
+                childPath.add(child.name());
+                add(child, childValue, childPath);
+            }
+            return;
+        }
+        Column column = columns.get(path);
+        if (column != null) {
+            column.add(value);
+        }
+    }
+
+    private static void put(ObjectNode node, List<String> path, Object value) {
+        ObjectNode parent = node;
+        for (int i = 0; i < path.size() - 1; i++) {
+            ObjectNode child = (ObjectNode) parent.get(path.get(i));
+            parent = child != null ? child : parent.putObject(path.get(i));
+        }
+        String leaf = path.get(path.size() - 1);
+        if (value instanceof Long l) {
+            parent.put(leaf, l);
+        } else if (value instanceof Integer i) {
+            parent.put(leaf, i);
+        } else if (value instanceof Double d) {
+            parent.put(leaf, d);
+        } else if (value instanceof Float f) {
+            parent.put(leaf, f);
+        } else if (value instanceof BigDecimal b) {
+            parent.put(leaf, b);
+        } else {
+            parent.put(leaf, value.toString());
+        }
+    }
+
+    /** Running statistics of one leaf column. */
+    private static final class Column {
+        private final Schema schema;
+        private boolean comparable;
+        private long nulls;
+        private Object min;
+        private Object max;
+        private boolean maxCut;
+
+        Column(Schema schema, boolean comparable) {
+            this.schema = schema;
+            this.comparable = comparable;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void add(Object value) {
+            if (value == null) {
+                nulls++;
+                return;
+            }
+            if (!comparable) {
+                return;
+            }
+            Object statValue = statValue(value);
+            if (statValue == null) {
+                comparable = false; // NaN: Delta readers cannot use min/max for this file
+                return;
+            }
+            if (statValue instanceof String s && s.length() > STRING_PREFIX) {
+                String prefix = s.substring(0, STRING_PREFIX);
+                if (min == null || prefix.compareTo((String) min) < 0) {
+                    min = prefix;
+                }
+                maxCut = true;
+                return;
+            }
+            Comparable comparableValue = (Comparable) statValue;
+            if (min == null || comparableValue.compareTo(min) < 0) {
+                min = statValue;
+            }
+            if (max == null || comparableValue.compareTo(max) > 0) {
+                max = statValue;
+            }
+        }
+
+        private Object statValue(Object value) {
+            String name = schema.name();
+            if (Timestamp.LOGICAL_NAME.equals(name)) {
+                return new TimestampStat(((java.util.Date) value).getTime());
+            }
+            if (Date.LOGICAL_NAME.equals(name)) {
+                return new DateStat(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
+            }
+            return switch (schema.type()) {
+                case INT8, INT16, INT32 -> ((Number) value).intValue();
+                case FLOAT32 -> Float.isNaN((Float) value) ? null : value;
+                case FLOAT64 -> Double.isNaN((Double) value) ? null : value;
+                case STRING -> value.toString();
+                default -> value;
+            };
+        }
+    }
+
+    /** A timestamp compared as millis and written as Delta writes it. */
+    private record TimestampStat(long millis) implements Comparable<TimestampStat> {
+        @Override
+        public int compareTo(TimestampStat other) {
+            return Long.compare(millis, other.millis);
+        }
+
+        @Override
+        public String toString() {
+            return TIMESTAMP.format(java.time.Instant.ofEpochMilli(millis));
+        }
+    }
+
+    /** A date compared as days and written as yyyy-MM-dd. */
+    private record DateStat(long days) implements Comparable<DateStat> {
+        @Override
+        public int compareTo(DateStat other) {
+            return Long.compare(days, other.days);
+        }
+
+        @Override
+        public String toString() {
+            return java.time.LocalDate.ofEpochDay(days).toString();
+        }
+    }
+}
