@@ -8,8 +8,7 @@ import io.mobility.simulator.fault.FaultRates;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.pricing.SurgePricing;
 import io.mobility.simulator.sink.HandOffSink;
-import io.mobility.simulator.sink.KafkaEventSink;
-import io.mobility.simulator.sink.TopicSetup;
+import io.mobility.simulator.sink.KafkaOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./mobility simulate}: produce a synthetic city's reference data and events to Kafka. */
@@ -40,12 +39,8 @@ import picocli.CommandLine.Option;
             "  ./mobility simulate --days 7 --dirty-rate 0.002 --manifest target/manifest.json"})
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE})")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", defaultValue = "http://localhost:8081",
-            description = "Confluent-compatible schema registry (default: ${DEFAULT-VALUE})")
-    String schemaRegistryUrl;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--zones", defaultValue = "" + SimulationConfig.DEFAULT_ZONES, description = "zones, 2..263 (default: ${DEFAULT-VALUE})")
     int zones;
@@ -106,14 +101,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--manifest", defaultValue = ".mobility/simulator-manifest.json", description = "manifest file (default: ${DEFAULT-VALUE})")
     Path manifestFile;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "partitions of event topics this command creates (default: ${DEFAULT-VALUE})")
-    int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "1", description = "replication of topics this command creates (default: ${DEFAULT-VALUE})")
-    short replication;
-
-    @Option(names = "--producer-config", description = "extra Kafka producer setting KEY=VALUE, repeatable")
-    Map<String, String> producerConfig = new HashMap<>();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulateCommand()).execute(args));
@@ -132,7 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
         System.out.printf("[simulate] %s from %s%s, %d zones, %d drivers, %d riders, seed %d -> %s (registry %s)%n",
                 live ? "live x" + speed : "backfill", config.start(),
                 config.length() == null ? " until Ctrl-C" : " for " + config.length(), config.zones(),
-                config.drivers(), config.riders(), config.seed(), bootstrapServers, schemaRegistryUrl);
+                config.drivers(), config.riders(), config.seed(), kafka.bootstrapServers(), kafka.schemaRegistryUrl());
         try {
             return produce(config, clock);
         } catch (RuntimeException e) {
@@ -142,12 +129,12 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int produce(SimulationConfig config, SimulationClock clock) throws Exception {
-        TopicSetup.ensure(bootstrapServers, List.of(Topics.ZONES, Topics.DRIVERS, Topics.RIDERS,
-                Topics.RIDE_EVENTS_RAW, Topics.DRIVER_EVENTS_RAW), partitions, replication);
+        kafka.ensureTopics(List.of(Topics.ZONES, Topics.DRIVERS, Topics.RIDERS,
+                Topics.RIDE_EVENTS_RAW, Topics.DRIVER_EVENTS_RAW));
         Progress progress = new Progress(System.out, "simulate", 2000);
         CountDownLatch done = new CountDownLatch(1);
         try (HandOffSink sink = new HandOffSink(
-                new KafkaEventSink(bootstrapServers, schemaRegistryUrl, Map.copyOf(producerConfig)))) {
+                kafka.openSink())) {
             Simulation simulation = new Simulation(config, sink, clock, Clock.systemUTC(), progress);
             Thread hook = new Thread(() -> {
                 simulation.stop();

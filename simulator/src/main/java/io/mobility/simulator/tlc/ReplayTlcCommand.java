@@ -4,16 +4,15 @@ import io.mobility.events.Topics;
 import io.mobility.simulator.Progress;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.sink.KafkaEventSink;
-import io.mobility.simulator.sink.TopicSetup;
+import io.mobility.simulator.sink.KafkaOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,12 +29,8 @@ public final class ReplayTlcCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "TLC trip files (.csv or .parquet)")
     List<Path> files;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE})")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", defaultValue = "http://localhost:8081",
-            description = "Confluent-compatible schema registry (default: ${DEFAULT-VALUE})")
-    String schemaRegistryUrl;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--report", defaultValue = ".mobility/tlc-replay-report.json", description = "report file (default: ${DEFAULT-VALUE})")
     Path report;
@@ -43,14 +38,6 @@ public final class ReplayTlcCommand implements Callable<Integer> {
     @Option(names = "--skip-zones", description = "do not publish the TLC zones first")
     boolean skipZones;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "partitions of event topics this command creates (default: ${DEFAULT-VALUE})")
-    int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "1", description = "replication of topics this command creates (default: ${DEFAULT-VALUE})")
-    short replication;
-
-    @Option(names = "--producer-config", description = "extra Kafka producer setting KEY=VALUE, repeatable")
-    Map<String, String> producerConfig = new HashMap<>();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ReplayTlcCommand()).execute(args));
@@ -73,9 +60,9 @@ public final class ReplayTlcCommand implements Callable<Integer> {
     }
 
     private int replay() throws Exception {
-        TopicSetup.ensure(bootstrapServers, List.of(Topics.ZONES, Topics.RIDE_EVENTS_RAW), partitions, replication);
+        kafka.ensureTopics(List.of(Topics.ZONES, Topics.RIDE_EVENTS_RAW));
         Progress progress = new Progress(System.out, "replay-tlc", 2000);
-        try (KafkaEventSink sink = new KafkaEventSink(bootstrapServers, schemaRegistryUrl, Map.copyOf(producerConfig))) {
+        try (KafkaEventSink sink = kafka.openSink()) {
             TlcReplay replay = new TlcReplay(sink, "dev", progress);
             if (!skipZones) {
                 replay.publishZones(Instant.now());
