@@ -19,6 +19,8 @@ public final class BatchSession {
         return builder.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.shuffle.partitions", shufflePartitions)
+                // Delta rebuilds table state with 50 tasks by default: far too many for small logs on few cores.
+                .config("spark.databricks.delta.snapshotPartitions", shufflePartitions)
                 .config("spark.sql.session.timeZone", "UTC")
                 // Gold tables are small per run: let MERGE write few files.
                 .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")

@@ -3,6 +3,7 @@ package io.mobility.batch.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.quarter;
@@ -23,7 +24,8 @@ public final class CalendarDimensions {
     /** Date rows for the given distinct {@code date} column (type date). */
     public static Dataset<Row> dates(Dataset<Row> distinctDates) {
         Column d = col("date");
-        Column isoDay = date_format(d, "u").cast("int");
+        // weekday(): 0 = Monday; ISO numbers Monday 1 .. Sunday 7.
+        Column isoDay = expr("weekday(date)").plus(1);
         return distinctDates.where(d.isNotNull()).distinct().select(
                 date_format(d, "yyyyMMdd").cast("int").as("date_key"),
                 d.as("date"),

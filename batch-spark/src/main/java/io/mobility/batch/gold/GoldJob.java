@@ -161,9 +161,9 @@ public final class GoldJob implements BatchJob {
             new QualityGate(spark, lake, progress).enforce(NAME, runId, checks);
 
             progress.stage("publishing dimensions");
-            merge.upsert(lake.gold(DIM_TIME), CalendarDimensions.hours(spark), List.of("hour_key"), null);
-            merge.upsert(lake.gold(DIM_PAYMENT_METHOD), EnumDimensions.paymentMethod(spark), List.of("payment_method_key"), null);
-            merge.upsert(lake.gold(DIM_VEHICLE_TYPE), EnumDimensions.vehicleType(spark), List.of("vehicle_type_key"), null);
+            merge.ensureRows(lake.gold(DIM_TIME), CalendarDimensions.hours(spark), "hour_key");
+            merge.ensureRows(lake.gold(DIM_PAYMENT_METHOD), EnumDimensions.paymentMethod(spark), "payment_method_key");
+            merge.ensureRows(lake.gold(DIM_VEHICLE_TYPE), EnumDimensions.vehicleType(spark), "vehicle_type_key");
             merge.upsert(lake.gold(DIM_DATE), dates, List.of("date_key"), null);
             merge.upsert(lake.gold(DIM_ZONE), zoneUpserts, List.of("zone_key"), zoneDim.updateCondition());
             progress.rows("dim_zone upserted", zoneUpserts.count());

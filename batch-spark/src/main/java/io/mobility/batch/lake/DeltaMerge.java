@@ -54,6 +54,15 @@ public final class DeltaMerge {
                 .execute();
     }
 
+    /** Inserts any of {@code rows} (a small, fixed list such as the hours of a day) whose key the table lacks. */
+    public void ensureRows(String path, Dataset<Row> rows, String key) {
+        if (DeltaPaths.isDeltaTable(spark, path)
+                && rows.join(spark.read().format("delta").load(path), Columns.seq(key), "left_anti").isEmpty()) {
+            return;
+        }
+        upsert(path, rows, List.of(key), null);
+    }
+
     /**
      * Makes the rows of the affected slices (values of {@code sliceColumn}) exactly {@code rows}: rows that
      * changed are updated, new ones inserted, and rows of those slices that are no longer produced deleted.

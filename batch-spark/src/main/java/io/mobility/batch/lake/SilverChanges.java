@@ -1,6 +1,5 @@
 package io.mobility.batch.lake;
 
-import io.delta.tables.DeltaTable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -54,8 +53,7 @@ public final class SilverChanges {
         if (lastVersion.isPresent() && !columnMapped(path)) {
             Optional<List<String>> files = addedFiles(path, lastVersion.get() + 1, current);
             if (files.isPresent()) {
-                Dataset<Row> snapshot = spark.read().format("delta").option("versionAsOf", current).load(path);
-                StructType dataSchema = dropColumns(snapshot.schema(), partitionColumns);
+                StructType dataSchema = dropColumns(DeltaPaths.schema(spark, path), partitionColumns);
                 Dataset<Row> rows = files.get().isEmpty()
                         ? spark.createDataFrame(List.of(), dataSchema)
                         : spark.read().schema(dataSchema).parquet(files.get().toArray(String[]::new));
@@ -102,18 +100,16 @@ public final class SilverChanges {
     }
 
     private Set<String> partitionColumns(String path) {
-        Row detail = DeltaTable.forPath(spark, path).detail().select("partitionColumns").head();
-        return new TreeSet<>(detail.getList(0));
+        return new TreeSet<>(DeltaPaths.partitionColumns(spark, path));
     }
 
     private boolean columnMapped(String path) {
-        Row detail = DeltaTable.forPath(spark, path).detail().select("properties").head();
-        Object mode = detail.getJavaMap(0).get("delta.columnMapping.mode");
+        String mode = DeltaPaths.properties(spark, path).get("delta.columnMapping.mode");
         return mode != null && !"none".equals(mode);
     }
 
     private Dataset<Row> emptyLike(String path, Set<String> partitionColumns) {
-        StructType schema = dropColumns(spark.read().format("delta").load(path).schema(), partitionColumns);
+        StructType schema = dropColumns(DeltaPaths.schema(spark, path), partitionColumns);
         return spark.createDataFrame(List.of(), schema);
     }
 
