@@ -44,7 +44,10 @@ public final class DeltaMerge {
      * further restricts updates, e.g. "s.version >= t.version" so that an older source row never overwrites a newer.
      */
     public void upsert(String path, Dataset<Row> rows, List<String> keys, String extraUpdateCondition) {
-        DeltaTable table = ensureTable(path, rows);
+        if (createdWith(path, rows)) {
+            return;
+        }
+        DeltaTable table = DeltaTable.forPath(spark, path);
         String changed = changedCondition(rows, keys);
         String update = extraUpdateCondition == null ? changed : "(" + extraUpdateCondition + ") AND (" + changed + ")";
         table.as("t")
@@ -68,7 +71,10 @@ public final class DeltaMerge {
      * changed are updated, new ones inserted, and rows of those slices that are no longer produced deleted.
      */
     public void replaceSlices(String path, Dataset<Row> rows, List<String> keys, String sliceColumn, Dataset<Row> slices) {
-        DeltaTable table = ensureTable(path, rows);
+        if (createdWith(path, rows)) {
+            return;
+        }
+        DeltaTable table = DeltaTable.forPath(spark, path);
         Dataset<Row> stale = table.toDF()
                 .join(slices.select(col(sliceColumn)).distinct(), sliceColumn)
                 .join(rows.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)),
@@ -82,6 +88,16 @@ public final class DeltaMerge {
                 .whenMatched(changedCondition(rows, keys)).updateExpr(assignments(rows))
                 .whenNotMatched("s." + OP + " = 'upsert'").insertExpr(assignments(rows))
                 .execute();
+    }
+
+    /** A table that does not exist yet is created and simply appended to: a MERGE into nothing costs more jobs. */
+    private boolean createdWith(String path, Dataset<Row> rows) {
+        if (DeltaPaths.isDeltaTable(spark, path)) {
+            return false;
+        }
+        ensureTable(path, rows);
+        rows.write().format("delta").mode("append").save(path);
+        return true;
     }
 
     private static String keyCondition(List<String> keys) {
