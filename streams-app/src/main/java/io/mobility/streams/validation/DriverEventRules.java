@@ -2,12 +2,13 @@ package io.mobility.streams.validation;
 
 import static io.mobility.streams.validation.FieldChecks.coordinates;
 import static io.mobility.streams.validation.FieldChecks.first;
+import static io.mobility.streams.validation.FieldChecks.knownEventType;
 import static io.mobility.streams.validation.FieldChecks.notInFuture;
 import static io.mobility.streams.validation.FieldChecks.present;
+import static io.mobility.streams.validation.FieldChecks.zone;
 
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.driver.DriverEventType;
-import io.mobility.streams.quarantine.ReasonCode;
 import io.mobility.streams.quarantine.Violation;
 import io.mobility.streams.zone.ZoneDirectory;
 import java.util.Optional;
@@ -23,17 +24,14 @@ public final class DriverEventRules {
 
     public Optional<Violation> check(DriverEvent e, ZoneDirectory zones, long now) {
         return first(
-                () -> e.getEventType() == DriverEventType.UNKNOWN
-                        ? Optional.of(new Violation(ReasonCode.UNKNOWN_EVENT_TYPE,
-                                "event_type is UNKNOWN (a symbol this reader does not know)"))
-                        : Optional.empty(),
+                () -> knownEventType(e.getEventType() == DriverEventType.UNKNOWN),
                 () -> present(e.getEventId(), "event_id", "every event carries one"),
                 () -> present(e.getDriverId(), "driver_id", "every driver event carries one"),
                 () -> e.getEventType() == DriverEventType.DRIVER_PING
                         ? present(e.getZoneId(), "zone_id", "DRIVER_PING must carry it")
                         : Optional.empty(),
                 () -> coordinates(e.getLocation(), "location"),
-                () -> RideEventRules.zone(e.getZoneId(), "zone_id", zones),
+                () -> zone(e.getZoneId(), "zone_id", zones),
                 () -> notInFuture(e.getEventTime(), now, maxClockSkewMs));
     }
 }

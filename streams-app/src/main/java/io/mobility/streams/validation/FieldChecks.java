@@ -3,6 +3,7 @@ package io.mobility.streams.validation;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.streams.quarantine.ReasonCode;
 import io.mobility.streams.quarantine.Violation;
+import io.mobility.streams.zone.ZoneDirectory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,6 +57,21 @@ final class FieldChecks {
                     + " is more than " + maxSkewMs + " ms after the processing time " + Instant.ofEpochMilli(now)));
         }
         return Optional.empty();
+    }
+
+    /** An enum read as UNKNOWN is a symbol newer than this reader: the event cannot be validated. */
+    static Optional<Violation> knownEventType(boolean unknown) {
+        return unknown
+                ? Optional.of(new Violation(ReasonCode.UNKNOWN_EVENT_TYPE,
+                        "event_type is UNKNOWN (a symbol this reader does not know)"))
+                : Optional.empty();
+    }
+
+    static Optional<Violation> zone(String zoneId, String field, ZoneDirectory zones) {
+        return zoneId != null && !zones.knows(zoneId)
+                ? Optional.of(new Violation(ReasonCode.UNKNOWN_ZONE,
+                        field + " '" + zoneId + "' is not in the zones reference table"))
+                : Optional.empty();
     }
 
     @SafeVarargs

@@ -2,9 +2,11 @@ package io.mobility.streams.validation;
 
 import static io.mobility.streams.validation.FieldChecks.coordinates;
 import static io.mobility.streams.validation.FieldChecks.first;
+import static io.mobility.streams.validation.FieldChecks.knownEventType;
 import static io.mobility.streams.validation.FieldChecks.money;
 import static io.mobility.streams.validation.FieldChecks.notInFuture;
 import static io.mobility.streams.validation.FieldChecks.present;
+import static io.mobility.streams.validation.FieldChecks.zone;
 
 import io.mobility.events.ride.Fare;
 import io.mobility.events.ride.RideEvent;
@@ -28,10 +30,7 @@ public final class RideEventRules {
 
     public Optional<Violation> check(RideEvent e, ZoneDirectory zones, long now) {
         return first(
-                () -> e.getEventType() == RideEventType.UNKNOWN
-                        ? Optional.of(new Violation(ReasonCode.UNKNOWN_EVENT_TYPE,
-                                "event_type is UNKNOWN (a symbol this reader does not know)"))
-                        : Optional.empty(),
+                () -> knownEventType(e.getEventType() == RideEventType.UNKNOWN),
                 () -> requiredFields(e),
                 () -> coordinates(e.getPickup(), "pickup"),
                 () -> coordinates(e.getDropoff(), "dropoff"),
@@ -91,13 +90,6 @@ public final class RideEventRules {
         return multiplier != null && !(multiplier > 0 && multiplier < Double.POSITIVE_INFINITY)
                 ? Optional.of(new Violation(ReasonCode.INVALID_SURGE, "surge_multiplier = " + multiplier
                         + " must be a finite number > 0"))
-                : Optional.empty();
-    }
-
-    static Optional<Violation> zone(String zoneId, String field, ZoneDirectory zones) {
-        return zoneId != null && !zones.knows(zoneId)
-                ? Optional.of(new Violation(ReasonCode.UNKNOWN_ZONE,
-                        field + " '" + zoneId + "' is not in the zones reference table"))
                 : Optional.empty();
     }
 }
