@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -100,9 +98,9 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     }
 
     private DatumWriter<Object> writer(T record) {
-        return writers.computeIfAbsent(record.getSchema(), schema -> record instanceof SpecificRecordBase specific
-                ? new SpecificDatumWriter<>(schema, specific.getSpecificData())
-                : new GenericDatumWriter<>(schema, LogicalTypes.genericDataWithConversions()));
+        return writers.computeIfAbsent(record.getSchema(), schema -> new CompiledDatumWriter(schema,
+                record instanceof SpecificRecordBase specific ? specific.getSpecificData()
+                        : LogicalTypes.genericDataWithConversions()));
     }
 
     private static final byte[] HEADER_PLACEHOLDER = new byte[WireFormat.HEADER_SIZE];

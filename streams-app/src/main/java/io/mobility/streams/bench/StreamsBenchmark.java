@@ -100,11 +100,15 @@ public final class StreamsBenchmark {
             result.put("partitions", partitions);
             result.put("processing_guarantee", streams.guarantee);
             result.put("commit_interval_ms", streams.commitIntervalMs);
+            result.put("stream_threads", streams.streamThreads);
             result.put("events_per_s", Math.round(streams.rate));
             result.put("startup_s", round(streams.startupSeconds));
             result.put("baseline", "plain consume-produce passthrough, same records, same broker");
             result.put("baseline_events_per_s", Math.round(passthrough));
             result.put("ratio", round(streams.rate / passthrough));
+            result.put("stream_threads_cpu_pct_of_wall", streams.cpu.streamThreadsPct());
+            result.put("process_cpu_pct_of_wall", streams.cpu.processPct());
+            result.put("load_average", streams.cpu.loadAverage());
             result.put("profile", profile);
             return toJson(result);
         }
@@ -168,7 +172,8 @@ public final class StreamsBenchmark {
         }
     }
 
-    private record StreamsResult(double rate, double startupSeconds, String commitIntervalMs, String guarantee) {
+    private record StreamsResult(double rate, double startupSeconds, String commitIntervalMs, String guarantee,
+                                 int streamThreads, CpuUse cpu) {
     }
 
     private static StreamsResult streams(LocalPlatform platform, long records, Path stateDir) throws Exception {
@@ -190,6 +195,7 @@ public final class StreamsBenchmark {
             if (!running.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Streams did not reach RUNNING in 120 s: " + streams.state());
             }
+            CpuUse.Meter cpu = CpuUse.start();
             long start = System.nanoTime();
             long lastReport = start;
             long done;
@@ -204,10 +210,11 @@ public final class StreamsBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            StreamsConfig effective = new StreamsConfig(settings.asProperties());
             return new StreamsResult(records / seconds, (start - created) / 1e9,
-                    String.valueOf(new StreamsConfig(settings.asProperties()).getLong(
-                            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
-                    settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+                    String.valueOf(effective.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
+                    settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
+                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG), cpu.stop());
         }
     }
 
