@@ -11,21 +11,22 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Hands records to another sink on one worker thread, in batches, so that generating events and serializing and
  * producing them overlap on two cores. One worker keeps the order of sends. When the target can serialize, the
- * calling thread serializes one record in {@link #SERIALIZE_HERE_EVERY} itself (generation is cheaper than
- * serialization plus sending, so this balances the two threads) and hands over the bytes. Callers must not change a
- * record after sending it. A failure in the worker fails the next send or flush.
+ * calling thread serializes a batch itself whenever the worker is behind (a handed-off batch still waits in the
+ * queue) and hands over the bytes: the two threads share the serialization by how busy each is, whatever the
+ * relative costs of generating, serializing and sending on this machine. Callers must not change a record after
+ * sending it. A failure in the worker fails the next send or flush.
  */
 public final class HandOffSink implements EventSink {
 
     static final int BATCH = 1024;
-    static final int SERIALIZE_HERE_EVERY = 3;
 
     private record Call(String topic, String key, SpecificRecord value, byte[] raw) {
     }
 
     private final EventSink target;
     private final SerializingSink serializer;
-    private long sends;
+    private boolean serializeHere;
+    private long serializedHere;
     private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(16);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread worker;
@@ -42,7 +43,8 @@ public final class HandOffSink implements EventSink {
 
     @Override
     public void send(String topic, String key, SpecificRecord value) {
-        if (serializer != null && ++sends % SERIALIZE_HERE_EVERY == 0) {
+        if (serializeHere) {
+            serializedHere++;
             add(new Call(topic, key, null, serializer.serialize(topic, value)));
         } else {
             add(new Call(topic, key, value, null));
@@ -59,7 +61,13 @@ public final class HandOffSink implements EventSink {
         if (batch.size() == BATCH) {
             handOff(batch);
             batch = new ArrayList<>(BATCH);
+            serializeHere = serializer != null && !queue.isEmpty();
         }
+    }
+
+    /** Records the calling thread serialized itself because the worker was behind. */
+    public long serializedHere() {
+        return serializedHere;
     }
 
     private void handOff(List<Object> items) {

@@ -36,9 +36,9 @@ class HandOffSinkTest {
     }
 
     @Test
-    void aSerializingTargetGetsEveryThirdRecordAsBytesInTheSameOrder() {
+    void theCallerSerializesWhileTheSenderIsBehindAndEveryRecordArrivesOnceInOrder() {
         RecordingSink recorded = new RecordingSink();
-        SerializingSink target = new SerializingSink() {
+        SerializingSink slowTarget = new SerializingSink() {
             @Override
             public byte[] serialize(String topic, SpecificRecord value) {
                 return ((Rider) value).getRiderId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -46,12 +46,24 @@ class HandOffSinkTest {
 
             @Override
             public void send(String topic, String key, SpecificRecord value) {
+                pause(recorded.sent.size());
                 recorded.send(topic, key, value);
             }
 
             @Override
             public void sendRaw(String topic, String key, byte[] value) {
+                pause(recorded.sent.size());
                 recorded.sendRaw(topic, key, value);
+            }
+
+            private void pause(int sent) {
+                if (sent % 256 == 0) {
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
 
             @Override
@@ -62,22 +74,28 @@ class HandOffSinkTest {
             public void close() {
             }
         };
-        try (HandOffSink sink = new HandOffSink(target)) {
-            for (int i = 1; i <= 3_000; i++) {
+        int n = 30_000;
+        long serializedHere;
+        try (HandOffSink sink = new HandOffSink(slowTarget)) {
+            for (int i = 1; i <= n; i++) {
                 sink.send("t", "k" + i, rider(i));
             }
             sink.flush();
+            serializedHere = sink.serializedHere();
         }
-        assertThat(recorded.sent).hasSize(3_000);
-        for (int i = 1; i <= 3_000; i++) {
+        assertThat(recorded.sent).hasSize(n);
+        long raw = 0;
+        for (int i = 1; i <= n; i++) {
             RecordingSink.Sent sent = recorded.sent.get(i - 1);
             assertThat(sent.key()).isEqualTo("k" + i);
-            if (i % HandOffSink.SERIALIZE_HERE_EVERY == 0) {
+            if (sent.raw() != null) {
+                raw++;
                 assertThat(new String(sent.raw(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("U" + i);
             } else {
                 assertThat(((Rider) sent.value()).getRiderId()).isEqualTo("U" + i);
             }
         }
+        assertThat(raw).isEqualTo(serializedHere).isPositive().isLessThan(n);
     }
 
     @Test
