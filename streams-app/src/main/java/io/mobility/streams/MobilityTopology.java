@@ -22,7 +22,9 @@ import io.mobility.streams.standardize.Canonical;
 import io.mobility.streams.validation.DriverEventRules;
 import io.mobility.streams.validation.RideEventRules;
 import io.mobility.streams.zone.ZoneDirectory;
+import io.mobility.streams.zone.ZoneDelta;
 import io.mobility.streams.zone.ZoneSignal;
+import io.mobility.streams.zone.ZoneSignalBuffer;
 import io.mobility.streams.zone.ZoneSignals;
 import io.mobility.streams.zone.ZoneStateProcessor;
 import java.util.Map;
@@ -45,7 +47,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                                              \-> fold per ride -> rides
  *                                                                           \-> zone signals -\
  * driver-events.raw -> clean ------------------------------------------> driver-events.clean   |
- *                                  \-> driver presence -> zone signals --> by zone -> zone-state
+ *                                  \-> driver presence -> zone signals --> summed per zone and minute in the
+ *                                                                          task, sent on by zone -> zone-state
  * both cleaners' refusals -> quarantine
  * zones, drivers (compacted) -> global stores for validation and enrichment
  * </pre>
@@ -80,6 +83,7 @@ public final class MobilityTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RIDES_STORE),
                 Serdes.String(), avro(RideState.class, config)).withCachingEnabled());
         builder.addStateStore(DriverPresenceProcessor.store());
+        builder.addStateStore(ZoneSignalBuffer.store());
         ZoneStateProcessor.stores().forEach(builder::addStateStore);
 
         Serde<QuarantineRecord> quarantineSerde = avro(QuarantineRecord.class, config);
@@ -123,7 +127,9 @@ public final class MobilityTopology {
         KStream<String, ZoneSignal> driverSignals = cleanDrivers.process(DriverPresenceProcessor::new,
                 Named.as("driver-presence"), DriverPresenceProcessor.STORE);
         rideSignals.merge(driverSignals)
-                .repartition(Repartitioned.with(Serdes.String(), ZoneSignal.serde()).withName("zone-signals"))
+                .process(() -> new ZoneSignalBuffer(settings.zoneEmitInterval()), Named.as("zone-signal-sums"),
+                        ZoneSignalBuffer.STORE)
+                .repartition(Repartitioned.with(Serdes.String(), ZoneDelta.serde()).withName("zone-deltas"))
                 .process(() -> new ZoneStateProcessor(settings.zoneWindowsMinutes(), settings.zoneEmitInterval()),
                         Named.as("zone-state"), ZoneStateProcessor.MINUTES_STORE, ZoneStateProcessor.DRIVERS_STORE)
                 .to(Topics.ZONE_STATE.name(), Produced.with(Serdes.String(), avro(ZoneState.class, config))

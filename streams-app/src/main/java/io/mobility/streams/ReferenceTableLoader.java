@@ -34,5 +34,6 @@ final class ReferenceTableLoader<V> implements Processor<String, V, Void, Void> 
         } else {
             store.put(key, record.value());
         }
+        ReferenceTableChanges.changed(storeName);
     }
 }

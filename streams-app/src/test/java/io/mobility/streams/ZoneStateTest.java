@@ -49,6 +49,8 @@ class ZoneStateTest {
 
         assertThat(app.zoneState.isEmpty()).as("emitted on the wall-clock schedule, not per event").isTrue();
         app.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(app.zoneState.isEmpty()).as("the first interval only sends the summed signals on by zone").isTrue();
+        app.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         Map<String, ZoneState> latest = latest(app.zoneState.readKeyValuesToList());
         assertThat(latest).containsOnlyKeys("161/5", "161/15", "132/5", "132/15");
@@ -71,17 +73,39 @@ class ZoneStateTest {
     @Test
     void onlyChangedZonesAreEmittedAgain() {
         app.send(Events.requested("r1", T0));
-        app.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        emitZoneState();
         assertThat(app.zoneState.readKeyValuesToList()).hasSize(2);
 
         app.driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertThat(app.zoneState.isEmpty()).isTrue();
 
         app.send(Events.withDriver("r1", RideEventType.DRIVER_ASSIGNED, "a", T0.plusSeconds(20)));
-        app.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        emitZoneState();
         Map<String, ZoneState> latest = latest(app.zoneState.readKeyValuesToList());
         assertThat(latest.get("161/5").getRideRequests()).isEqualTo(1);
         assertThat(latest.get("161/5").getOpenRequests()).isZero();
+    }
+
+    /** One emit interval sends each task's summed signals on by zone, the next emits the changed zones. */
+    private void emitZoneState() {
+        app.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        app.driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRequestClosedInALaterIntervalThanItWasMadeLeavesNoOpenRequest() {
+        app.send(Events.requested("r1", T0));
+        app.send(Events.requested("r2", T0.plusSeconds(5)));
+        emitZoneState();
+        assertThat(latest(app.zoneState.readKeyValuesToList()).get("161/5").getOpenRequests()).isEqualTo(2);
+
+        app.send(Events.withDriver("r1", RideEventType.DRIVER_ASSIGNED, "a", T0.plusSeconds(20)));
+        app.send(Events.cancelled("r2", T0.plusSeconds(30)));
+        emitZoneState();
+        ZoneState midtown = latest(app.zoneState.readKeyValuesToList()).get("161/5");
+        assertThat(midtown.getRideRequests()).isEqualTo(2);
+        assertThat(midtown.getOpenRequests()).isZero();
+        assertThat(midtown.getCancelledRides()).isEqualTo(1);
     }
 
     private static Map<String, ZoneState> latest(List<KeyValue<String, ZoneState>> records) {

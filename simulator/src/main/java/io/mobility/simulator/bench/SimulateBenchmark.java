@@ -73,6 +73,7 @@ public final class SimulateBenchmark implements Callable<Integer> {
             Map<String, Object> producerConfig = KafkaEventSink.producerConfig(platform.bootstrapServers(), Map.of());
             double[] simulated = new double[rounds];
             double[] baseline = new double[rounds];
+            double[] serializedByGenerator = new double[rounds];
             // round 0 warms both paths up (JIT, broker segments) and is not counted
             for (int round = -1; round < rounds; round++) {
                 long start = System.nanoTime();
@@ -85,16 +86,21 @@ public final class SimulateBenchmark implements Callable<Integer> {
 
                 start = System.nanoTime();
                 Manifest manifest;
-                try (HandOffSink sink = new HandOffSink(
-                        new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of()))) {
+                HandOffSink sink = new HandOffSink(
+                        new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of()));
+                try (sink) {
                     manifest = new Simulation(config, sink, SimulationClock.backfill(), wall, Progress.silent()).run();
                 }
                 double rate = manifest.totalRecords() / seconds(start);
-                System.out.printf("%s: simulate %,.0f records/s, pre-serialized baseline %,.0f records/s%n",
-                        round < 0 ? "warm-up" : "round " + (round + 1) + "/" + rounds, rate, baselineRate);
+                double generatorShare = 100.0 * sink.serializedHere() / manifest.totalRecords();
+                System.out.printf("%s: simulate %,.0f records/s (%.0f%% serialized on the generating thread), "
+                                + "pre-serialized baseline %,.0f records/s%n",
+                        round < 0 ? "warm-up" : "round " + (round + 1) + "/" + rounds, rate, generatorShare,
+                        baselineRate);
                 if (round >= 0) {
                     simulated[round] = rate;
                     baseline[round] = baselineRate;
+                    serializedByGenerator[round] = generatorShare;
                 }
             }
             // where the time goes: the same run into a sink that drops records, and one that only serializes
@@ -118,6 +124,9 @@ public final class SimulateBenchmark implements Callable<Integer> {
             report.put("ratio", Math.round(rate / base * 1000) / 1000.0);
             report.put("generate_only_per_s", Math.round(generateOnly));
             report.put("generate_serialize_per_s", Math.round(generateSerialize));
+            report.put("serialized_on_generating_thread_pct", Math.round(median(serializedByGenerator)));
+            report.put("load_average", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage() * 10) / 10.0);
             report.put("records_per_round", captured.size());
             report.put("bytes_per_value", Math.round(bytes / (double) captured.size() * 10) / 10.0);
             report.put("simulated_hours_per_round", hours);

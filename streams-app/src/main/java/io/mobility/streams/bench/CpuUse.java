@@ -5,13 +5,26 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 
 /**
- * CPU the stream threads and the whole JVM used during a timed phase, in percent of its wall time (100 = one core
- * busy). Tells a CPU-bound stream thread from one that waits on the broker or for a core on a loaded machine.
+ * CPU the stream threads and the whole JVM (broker included) used during a timed phase. In percent of wall time
+ * (100 = one core busy) it tells a CPU-bound stream thread from one that waits on the broker or for a core on a
+ * loaded machine; per record it is a cost that machine load hardly changes, unlike a rate.
  */
-record CpuUse(long streamThreadsPct, long processPct, double loadAverage) {
+record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double loadAverage) {
 
     static Meter start() {
         return new Meter();
+    }
+
+    long streamThreadsPct() {
+        return Math.round(100.0 * streamThreadsNanos / wallNanos);
+    }
+
+    long processPct() {
+        return Math.round(100.0 * processNanos / wallNanos);
+    }
+
+    double processMicrosPer(long records) {
+        return Math.round(processNanos / 100.0 / records) / 10.0;
     }
 
     static final class Meter {
@@ -21,10 +34,8 @@ record CpuUse(long streamThreadsPct, long processPct, double loadAverage) {
         private final long processStart = processCpu();
 
         CpuUse stop() {
-            double wall = System.nanoTime() - wallStart;
-            return new CpuUse(Math.round(100 * (streamThreadsCpu() - streamStart) / wall),
-                    Math.round(100 * (processCpu() - processStart) / wall),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return new CpuUse(streamThreadsCpu() - streamStart, processCpu() - processStart,
+                    System.nanoTime() - wallStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
         private long streamThreadsCpu() {

@@ -81,7 +81,9 @@ public final class StreamsBenchmark {
             long written = writeInput(platform, events);
             progress("wrote " + written + " records to the raw topics");
 
+            CpuUse.Meter passthroughCpu = CpuUse.start();
             double passthrough = passthrough(platform, written);
+            CpuUse passthroughUse = passthroughCpu.stop();
             progress(String.format(Locale.ROOT, "passthrough: %.0f records/s", passthrough));
 
             Path work = Files.createTempDirectory("bench-streams");
@@ -106,9 +108,17 @@ public final class StreamsBenchmark {
             result.put("baseline", "plain consume-produce passthrough, same records, same broker");
             result.put("baseline_events_per_s", Math.round(passthrough));
             result.put("ratio", round(streams.rate / passthrough));
+            // CPU per record of the whole JVM (broker, clients, app): a cost that machine load changes far less than
+            // the rates above, which on a shared machine depend on how much CPU the JVM gets.
+            double streamsCpu = streams.cpu.processMicrosPer(written);
+            double passthroughCpuPerRecord = passthroughUse.processMicrosPer(written);
+            result.put("cpu_us_per_event", streamsCpu);
+            result.put("baseline_cpu_us_per_event", passthroughCpuPerRecord);
+            result.put("cpu_ratio", round(passthroughCpuPerRecord / streamsCpu));
             result.put("stream_threads_cpu_pct_of_wall", streams.cpu.streamThreadsPct());
             result.put("process_cpu_pct_of_wall", streams.cpu.processPct());
-            result.put("load_average", streams.cpu.loadAverage());
+            result.put("baseline_process_cpu_pct_of_wall", passthroughUse.processPct());
+            result.put("load_average", round(streams.cpu.loadAverage()));
             result.put("profile", profile);
             return toJson(result);
         }

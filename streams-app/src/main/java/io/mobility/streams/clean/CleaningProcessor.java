@@ -4,6 +4,7 @@ import io.mobility.events.quarantine.QuarantineRecord;
 import io.mobility.serde.AvroDecodeException;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.streams.MobilityMetrics;
+import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.dedup.Deduplicator;
 import io.mobility.streams.quarantine.QuarantineRecords;
 import io.mobility.streams.quarantine.ReasonCode;
@@ -53,7 +54,8 @@ public final class CleaningProcessor<T extends SpecificRecord> implements Proces
         decoder = new AvroDeserializer<>(null, kind.type());
         decoder.configure(context.appConfigs(), false);
         deduplicator = new Deduplicator(context.getStateStore(dedupStore), dedupHorizon);
-        zones = new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get);
+        zones = new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get,
+                ReferenceTableChanges.of(ZoneDirectory.STORE));
         detectedBy = context.applicationId();
         clean = MobilityMetrics.counter(context.metrics(), kind.name(), "clean");
         duplicates = MobilityMetrics.counter(context.metrics(), kind.name(), "duplicate-dropped");

@@ -3,6 +3,7 @@ package io.mobility.streams.ride;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideState;
 import io.mobility.streams.MobilityMetrics;
+import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.driver.DriverDirectory;
 import io.mobility.streams.zone.ZoneDirectory;
 import java.util.EnumMap;
@@ -30,8 +31,10 @@ public final class RideFoldProcessor implements FixedKeyProcessor<String, RideEv
     public void init(FixedKeyProcessorContext<String, RideTransition> context) {
         this.context = context;
         rides = context.getStateStore(storeName);
-        fold = new RideFold(new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get),
-                new DriverDirectory(context.getStateStore(DriverDirectory.STORE)));
+        fold = new RideFold(new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get,
+                ReferenceTableChanges.of(ZoneDirectory.STORE)),
+                new DriverDirectory(context.getStateStore(DriverDirectory.STORE),
+                        ReferenceTableChanges.of(DriverDirectory.STORE)));
         for (FoldOutcome outcome : FoldOutcome.values()) {
             outcomes.put(outcome, MobilityMetrics.counter(context.metrics(), "rides",
                     "fold-" + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));

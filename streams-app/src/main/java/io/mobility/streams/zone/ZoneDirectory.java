@@ -3,8 +3,11 @@ package io.mobility.streams.zone;
 import io.mobility.events.geo.BoundingBox;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.events.zone.Zone;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** The zones reference table as the topology sees it: the global store loaded from {@code mobility.zones}. */
 public final class ZoneDirectory {
@@ -12,15 +15,45 @@ public final class ZoneDirectory {
     /** Name of the global store holding the zones table. */
     public static final String STORE = "zones";
 
-    private final Function<String, Zone> zones;
+    private static final int MAX_CACHED = 10_000;
 
-    /** @param zones zone by id, null when unknown: the global store's {@code get} */
+    private final Function<String, Zone> zones;
+    private final LongSupplier changes;
+    private final Map<String, Optional<Zone>> cache = new HashMap<>();
+    private long cachedAt;
+
+    /** @param zones zone by id, null when unknown: the global store's {@code get}; asked on every look-up */
     public ZoneDirectory(Function<String, Zone> zones) {
+        this(zones, null);
+    }
+
+    /**
+     * Keeps what {@code zones} answered (known and unknown ids) until {@code changes} moves. For one thread: each
+     * processor has its own.
+     */
+    public ZoneDirectory(Function<String, Zone> zones, LongSupplier changes) {
         this.zones = zones;
+        this.changes = changes;
     }
 
     public Optional<Zone> find(String zoneId) {
-        return zoneId == null ? Optional.empty() : Optional.ofNullable(zones.apply(zoneId));
+        if (zoneId == null) {
+            return Optional.empty();
+        }
+        if (changes == null) {
+            return Optional.ofNullable(zones.apply(zoneId));
+        }
+        long now = changes.getAsLong();
+        if (now != cachedAt || cache.size() >= MAX_CACHED) {
+            cache.clear();
+            cachedAt = now;
+        }
+        Optional<Zone> zone = cache.get(zoneId);
+        if (zone == null) {
+            zone = Optional.ofNullable(zones.apply(zoneId));
+            cache.put(zoneId, zone);
+        }
+        return zone;
     }
 
     public boolean knows(String zoneId) {

@@ -27,6 +27,21 @@ public record ZoneMinute(int requests, int open, int completed, int cancelled, d
         };
     }
 
+    /**
+     * As {@link #with}, but a closed request may take {@code open} below zero: in a delta it undoes a request counted
+     * in an earlier delta.
+     */
+    ZoneMinute withUnclamped(ZoneSignal signal) {
+        return signal.kind() == ZoneSignal.Kind.REQUEST_CLOSED
+                ? new ZoneMinute(requests, open - 1, completed, cancelled, surgeSum, surgeCount) : with(signal);
+    }
+
+    /** This minute with a delta's counts added; open requests never below zero. */
+    ZoneMinute plusDelta(ZoneMinute delta) {
+        return new ZoneMinute(requests + delta.requests, Math.max(0, open + delta.open), completed + delta.completed,
+                cancelled + delta.cancelled, surgeSum + delta.surgeSum, surgeCount + delta.surgeCount);
+    }
+
     public ZoneMinute plus(ZoneMinute o) {
         return new ZoneMinute(requests + o.requests, open + o.open, completed + o.completed, cancelled + o.cancelled,
                 surgeSum + o.surgeSum, surgeCount + o.surgeCount);

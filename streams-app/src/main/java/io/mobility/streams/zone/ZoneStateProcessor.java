@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  * zone and minute of event time, so a window is the sum of its minutes; changed zones are emitted on a wall-clock
  * schedule rather than per event, which bounds the output rate of the compacted zone-state topic.
  */
-public final class ZoneStateProcessor implements Processor<String, ZoneSignal, String, ZoneState> {
+public final class ZoneStateProcessor implements Processor<String, ZoneDelta, String, ZoneState> {
 
     public static final String MINUTES_STORE = "zone-minutes";
     public static final String DRIVERS_STORE = "zone-available-drivers";
@@ -63,21 +63,21 @@ public final class ZoneStateProcessor implements Processor<String, ZoneSignal, S
     }
 
     @Override
-    public void process(Record<String, ZoneSignal> record) {
+    public void process(Record<String, ZoneDelta> record) {
         String zone = record.key();
-        ZoneSignal signal = record.value();
-        if (zone == null || signal == null) {
+        ZoneDelta delta = record.value();
+        if (zone == null || delta == null) {
             return;
         }
-        if (signal.kind() == ZoneSignal.Kind.DRIVER_AVAILABLE) {
+        if (delta.isDrivers()) {
             Integer current = availableDrivers.get(zone);
-            availableDrivers.put(zone, Math.max(0, (current == null ? 0 : current) + signal.delta()));
+            availableDrivers.put(zone, Math.max(0, (current == null ? 0 : current) + delta.drivers()));
         } else {
-            String key = minuteKey(zone, signal.timeMs() / MINUTE_MS);
+            String key = minuteKey(zone, delta.minute());
             ZoneMinute minute = minutes.get(key);
-            minutes.put(key, (minute == null ? ZoneMinute.EMPTY : minute).with(signal));
+            minutes.put(key, (minute == null ? ZoneMinute.EMPTY : minute).plusDelta(delta.counts()));
         }
-        latestEventTime = Math.max(latestEventTime, signal.timeMs());
+        latestEventTime = Math.max(latestEventTime, delta.latestTimeMs());
         changedZones.add(zone);
     }
 
