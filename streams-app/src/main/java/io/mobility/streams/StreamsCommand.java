@@ -40,8 +40,7 @@ public final class StreamsCommand {
             App keys: mobility.dedup.horizon.ms (86400000), mobility.validation.max.clock.skew.ms (300000),
             mobility.zone.windows.minutes (5,15), mobility.zone.emit.interval.ms (1000), mobility.http.host
             (127.0.0.1), mobility.http.port (8086).
-            Kafka defaults changed for throughput: commit.interval.ms 1000 (the exactly-once default is 100; results
-            reach read_committed consumers up to a second later), producer.batch.size 131072.
+            Kafka default changed for throughput: producer.batch.size 131072.
             HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (JSON).
             """;
 

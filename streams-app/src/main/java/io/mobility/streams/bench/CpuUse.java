@@ -23,6 +23,10 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
         return Math.round(100.0 * processNanos / wallNanos);
     }
 
+    double streamThreadsMicrosPer(long records) {
+        return Math.round(streamThreadsNanos / 100.0 / records) / 10.0;
+    }
+
     double processMicrosPer(long records) {
         return Math.round(processNanos / 100.0 / records) / 10.0;
     }

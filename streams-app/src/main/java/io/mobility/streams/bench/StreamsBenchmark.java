@@ -122,6 +122,7 @@ public final class StreamsBenchmark {
             result.put("cpu_us_per_event", streamsCpu);
             result.put("baseline_cpu_us_per_event", passthroughCpuPerRecord);
             result.put("cpu_ratio", round(passthroughCpuPerRecord / streamsCpu));
+            result.put("stream_threads_cpu_us_per_event", streams.cpu.streamThreadsMicrosPer(streams.timedEvents));
             result.put("stream_threads_cpu_pct_of_wall", streams.cpu.streamThreadsPct());
             result.put("process_cpu_pct_of_wall", streams.cpu.processPct());
             result.put("baseline_process_cpu_pct_of_wall", passthroughUse.processPct());
