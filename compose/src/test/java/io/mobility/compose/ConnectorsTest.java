@@ -119,6 +119,8 @@ class ConnectorsTest {
     void tasksAndDeadLetterTopicsFitTheCreatedTopics() throws IOException {
         Map<String, TopicScript.Created> created = TopicScript.topics();
         connectors().forEach((name, config) -> {
+            assertThat(created).as(name + ": its topics are created up front").containsKeys(
+                    topics(config).toArray(String[]::new));
             int partitions = topics(config).stream().mapToInt(t -> created.get(t).partitions()).sum();
             assertThat(Integer.parseInt(config.get("tasks.max"))).as(name + ": tasks beyond its partitions idle")
                     .isBetween(1, partitions);
