@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +63,30 @@ class DagGraphTest {
         assertThat(sensor.path("args").path("external_dag_id").asText()).isEqualTo("mobility_hourly");
         assertThat(dag("mobility_hourly").tasks()).contains(sensor.path("args").path("external_task_id").asText());
         assertThat(daily.before("wait_for_hourly_features", "train")).isTrue();
+    }
+
+    @Test
+    void theSensorWaitsForTheLastHourlyRunInsideTheDailyInterval() throws Exception {
+        JsonNode sensor = dag("mobility_daily").task("wait_for_hourly_features");
+        String function = sensor.path("args").path("execution_date_fn").path("expr").asText();
+        assertThat(function).isEqualTo("last_hourly_run_of_the_day");
+        // Runs the DAG file's own function (taken out of the file by ast, no Airflow needed) on a daily logical date.
+        LocalDateTime daily = LocalDateTime.of(2026, 11, 26, 0, 30);
+        String out = python(List.of("python3", "-c", String.join("\n",
+                "import ast, sys",
+                "from datetime import datetime, timedelta",
+                "tree = ast.parse(open(sys.argv[1]).read())",
+                "fn = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == sys.argv[2])",
+                "exec(compile(ast.Module(body=[fn], type_ignores=[]), sys.argv[1], 'exec'))",
+                "print(locals()[sys.argv[2]](datetime.fromisoformat(sys.argv[3])).isoformat())"),
+                DAGS.resolve("mobility_daily.py").toString(), function, daily.toString())).strip();
+        LocalDateTime hourly = LocalDateTime.parse(out);
+        // An hourly run at logical time T covers [T, T+1h) (schedule "15 * * * *"); the daily run covers one day
+        // from its logical time: the awaited run is the last hourly interval that ends inside it.
+        assertThat(hourly.getMinute()).isEqualTo(15);
+        LocalDateTime dailyEnd = daily.plusDays(1);
+        assertThat(hourly.plusHours(1)).isBeforeOrEqualTo(dailyEnd);
+        assertThat(hourly.plusHours(2)).isAfter(dailyEnd);
     }
 
     @Test
