@@ -36,8 +36,12 @@ public final class ForecastChart {
         panels.put("city total (zones predicted)", series.city());
         panels.putAll(series.busiestZones());
         ChartImage chart = new ChartImage(WIDTH, TOP + panels.size() * PANEL + 20);
-        chart.title("Forecast vs actual: " + model + " " + version + ", requests per hour, " + window.from() + " to " + window.to());
-        legend(chart.graphics());
+        chart.title("Forecast vs actual: " + model + " " + version);
+        Graphics2D g = chart.graphics();
+        g.setFont(ChartImage.LABEL);
+        g.drawString("requests per hour (UTC), " + window.from() + " to " + window.to()
+                + "; city total, then the busiest zones", 20, 52);
+        legend(g);
         int y = TOP;
         for (Map.Entry<String, List<ForecastSeries.HourPoint>> panel : panels.entrySet()) {
             panel(chart.graphics(), panel.getKey(), panel.getValue(), window, y);
@@ -47,18 +51,18 @@ public final class ForecastChart {
     }
 
     private static void legend(Graphics2D g) {
-        int x = WIDTH - 320;
+        int x = WIDTH - 260;
         g.setFont(ChartImage.LABEL);
         g.setColor(ACTUAL);
         g.setStroke(new BasicStroke(2.5f));
-        g.drawLine(x, 25, x + 30, 25);
+        g.drawLine(x, 47, x + 30, 47);
         g.setColor(ChartImage.AXIS);
-        g.drawString("actual", x + 36, 30);
+        g.drawString("actual", x + 36, 52);
         g.setColor(PREDICTED);
         g.setStroke(dashed());
-        g.drawLine(x + 110, 25, x + 140, 25);
+        g.drawLine(x + 110, 47, x + 140, 47);
         g.setColor(ChartImage.AXIS);
-        g.drawString("predicted", x + 146, 30);
+        g.drawString("predicted", x + 146, 52);
     }
 
     private static void panel(Graphics2D g, String name, List<ForecastSeries.HourPoint> points, MonitorWindow window, int top) {

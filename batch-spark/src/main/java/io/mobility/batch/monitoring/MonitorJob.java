@@ -84,7 +84,14 @@ public final class MonitorJob implements BatchJob {
             Dataset<Row> features = reader.pinned(lake.gold(FEATURES));
             Map<String, Map<LocalDate, List<FeatureDrift>>> drift = new LinkedHashMap<>();
             for (String version : versions) {
-                drift.put(version, drift(registry, model, version, features, window, progress));
+                // A version is assessed on the days it predicted, the grain of the metrics table.
+                Map<LocalDate, List<FeatureDrift>> byDay = new LinkedHashMap<>();
+                drift(registry, model, version, features, window, progress).forEach((day, list) -> {
+                    if (errors.containsKey(new VersionDay(version, day))) {
+                        byDay.put(day, list);
+                    }
+                });
+                drift.put(version, byDay);
             }
 
             Instant computedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -32,7 +32,8 @@ public final class PsiChart {
         chart.title("Feature drift (PSI against training): " + model + " " + version);
         g.setFont(ChartImage.LABEL);
         g.setColor(ChartImage.AXIS);
-        g.drawString("rows from " + from + " to " + to + "; * calendar feature (does not raise the drift flag)", 20, 52);
+        g.drawString("feature rows from " + from + " to " + to + "; drift flag: "
+                + (RollingDrift.flagged(features) ? "YES" : "no") + "; * calendar feature (never raises the flag)", 20, 52);
         legend(g);
 
         double maxPsi = features.stream().mapToDouble(FeatureDrift::psi).max().orElse(0);
