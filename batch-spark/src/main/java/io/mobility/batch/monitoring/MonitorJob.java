@@ -100,11 +100,11 @@ public final class MonitorJob implements BatchJob {
             errors.forEach((key, sums) -> metrics.add(new MonitoringTables.DayMetrics(key, sums,
                     expectedPerHour * window.hoursOf(key.day()),
                     RollingDrift.flagged(drift.get(key.version()).getOrDefault(key.day(), List.of())))));
-            progress.rows(MonitoringTables.METRICS + " rows merged", tables.writeMetrics(model, metrics, computedAt));
+            progress.rows(MonitoringTables.METRICS + " rows new or changed", tables.writeMetrics(model, metrics, computedAt));
             List<MonitoringTables.DayDrift> details = new ArrayList<>();
             drift.forEach((version, byDay) -> byDay.forEach((day, list) -> list.forEach(f -> details.add(
                     new MonitoringTables.DayDrift(new VersionDay(version, day), f, window.driftStart(day), window.driftEnd(day))))));
-            progress.rows(MonitoringTables.DRIFT + " rows merged", tables.writeDrift(model, details, computedAt));
+            progress.rows(MonitoringTables.DRIFT + " rows new or changed", tables.writeDrift(model, details, computedAt));
 
             String shown = registry.currentVersion(model).filter(versions::contains).orElse(versions.last());
             new MonitoringOutputs(lake, new LakeFiles(spark.sparkContext().hadoopConfiguration()))

@@ -1,6 +1,8 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.lake.Columns;
 import io.mobility.batch.lake.DeltaMerge;
+import io.mobility.batch.lake.DeltaPaths;
 import io.mobility.batch.lake.Lake;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -18,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code gold/model_monitoring_metrics} (model x version x day) and {@code gold/model_drift_details}
- * (model x version x day x feature), written by MERGE on those keys. {@code computed_at} changes only with the
- * values, so a rerun over the same data leaves both tables as they were.
+ * (model x version x day x feature), written by MERGE on those keys. Only rows whose values changed are merged and
+ * {@code computed_at} changes only with them, so a rerun over the same data leaves both tables as they were.
  */
 public final class MonitoringTables {
 
@@ -78,8 +80,8 @@ public final class MonitoringTables {
         List<Row> rows = new ArrayList<>();
         for (DayMetrics d : days) {
             ErrorSums e = d.errors();
-            rows.add(RowFactory.create(model, d.key().version(), Date.valueOf(d.key().day()), e.mae(), e.rmse(),
-                    e.mape(), e.wape(), e.rows(), e.mapeRows(), e.rows(), d.expected(), d.driftFlag(),
+            rows.add(RowFactory.create(model, d.key().version(), Date.valueOf(d.key().day()), rounded(e.mae()),
+                    rounded(e.rmse()), rounded(e.mape()), rounded(e.wape()), e.rows(), e.mapeRows(), e.rows(), d.expected(), d.driftFlag(),
                     Timestamp.from(computedAt)));
         }
         return write(METRICS, METRICS_SCHEMA, rows, List.of("model_name", "model_version", "date"));
@@ -89,21 +91,41 @@ public final class MonitoringTables {
         List<Row> rows = new ArrayList<>();
         for (DayDrift d : days) {
             FeatureDrift f = d.drift();
-            rows.add(RowFactory.create(model, d.key().version(), Date.valueOf(d.key().day()), f.feature(), f.psi(),
-                    f.band().label(), f.missingRateReference(), f.missingRateCurrent(), f.missingRateShift(),
+            rows.add(RowFactory.create(model, d.key().version(), Date.valueOf(d.key().day()), f.feature(),
+                    rounded(f.psi()), f.band().label(), f.missingRateReference(), f.missingRateCurrent(),
+                    f.missingRateShift(),
                     f.missingShiftFlagged(), f.calendar(), f.rows(), Timestamp.from(d.windowFrom()),
                     Timestamp.from(d.windowTo()), Timestamp.from(computedAt)));
         }
         return write(DRIFT, DRIFT_SCHEMA, rows, List.of("model_name", "model_version", "date", "feature"));
     }
 
+    /** Merges the rows whose values are new or differ from the table's; returns how many that were. */
     private long write(String table, StructType schema, List<Row> rows, List<String> keys) {
+        String path = lake.gold(table);
+        Dataset<Row> frame = spark.createDataFrame(rows, schema);
+        if (DeltaPaths.isDeltaTable(spark, path)) {
+            // The tables are small: finding the changed rows first spares a rerun the MERGE and its empty commit.
+            Dataset<Row> values = frame.drop("computed_at");
+            Dataset<Row> changed = values.except(spark.read().format("delta").load(path).select(Columns.cols(values.columns())));
+            List<Row> changedRows = frame.join(changed.select(Columns.cols(keys.toArray(String[]::new))),
+                    Columns.seq(keys.toArray(String[]::new)), "left_semi").collectAsList();
+            frame = spark.createDataFrame(changedRows, schema);
+            rows = changedRows;
+        }
         if (rows.isEmpty()) {
             return 0;
         }
-        Dataset<Row> frame = spark.createDataFrame(rows, schema);
-        new DeltaMerge(spark).upsert(lake.gold(table), frame, keys, valuesDiffer(schema, keys));
+        new DeltaMerge(spark).upsert(path, frame, keys, valuesDiffer(schema, keys));
         return rows.size();
+    }
+
+    /**
+     * Sums of doubles may come back from Spark in another order on a rerun; 9 decimals keep the last bits of that
+     * noise from making an unchanged value look changed.
+     */
+    private static Double rounded(Double value) {
+        return value == null || value.isNaN() || value.isInfinite() ? value : Math.round(value * 1e9) / 1e9;
     }
 
     /** True when any value other than the keys and computed_at differs: a rerun with the same values is a no-op. */

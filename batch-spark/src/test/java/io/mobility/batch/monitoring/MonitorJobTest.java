@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.fixture.TestSpark;
+import io.mobility.batch.lake.DeltaPaths;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.monitoring.MonitoringLake.Scenario;
 import java.awt.image.BufferedImage;
@@ -42,17 +43,19 @@ class MonitorJobTest {
     private final Map<Scenario, Path> lakes = new EnumMap<>(Scenario.class);
     private List<Row> metricsAfterFirstRun;
     private List<Row> driftAfterFirstRun;
+    private long metricsVersionAfterFirstRun;
 
     @BeforeAll
     void monitorEveryScenario() throws Exception {
         for (Scenario scenario : Scenario.values()) {
             Path root = TestSpark.newLake("monitor-" + scenario.name().toLowerCase());
-            new MonitoringLake(scenario).write(spark, root);
+            new MonitoringLake(scenario).write(spark, root, lakes.get(Scenario.UNCHANGED));
             lakes.put(scenario, root);
             monitor(root);
         }
         metricsAfterFirstRun = table(Scenario.UNCHANGED, MonitoringTables.METRICS);
         driftAfterFirstRun = table(Scenario.UNCHANGED, MonitoringTables.DRIFT);
+        metricsVersionAfterFirstRun = deltaVersion(Scenario.UNCHANGED, MonitoringTables.METRICS);
         monitor(lakes.get(Scenario.UNCHANGED));
     }
 
@@ -149,6 +152,11 @@ class MonitorJobTest {
     void aRerunLeavesBothTablesUnchanged() {
         assertThat(table(Scenario.UNCHANGED, MonitoringTables.METRICS)).containsExactlyElementsOf(metricsAfterFirstRun);
         assertThat(table(Scenario.UNCHANGED, MonitoringTables.DRIFT)).containsExactlyElementsOf(driftAfterFirstRun);
+        assertThat(deltaVersion(Scenario.UNCHANGED, MonitoringTables.METRICS)).as("no new commit").isEqualTo(metricsVersionAfterFirstRun);
+    }
+
+    private long deltaVersion(Scenario scenario, String table) {
+        return DeltaPaths.currentVersion(spark, lakes.get(scenario).resolve("gold").resolve(table).toString());
     }
 
     @Test

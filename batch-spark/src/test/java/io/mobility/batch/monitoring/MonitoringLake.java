@@ -127,13 +127,34 @@ final class MonitoringLake {
         return list;
     }
 
-    /** Writes gold tables, model metadata and {@code current} under {@code root}. */
-    void write(SparkSession spark, Path root) throws IOException {
+    /**
+     * Writes gold tables, model metadata and {@code current} under {@code root}. Tables a scenario does not change are
+     * copied from {@code unchanged} (a lake this class wrote for {@link Scenario#UNCHANGED}) when given: a file copy
+     * costs far less than a Spark write.
+     */
+    void write(SparkSession spark, Path root, Path unchanged) throws IOException {
         String gold = root.resolve("gold").toString();
-        save(spark, gold + "/dim_zone", new StructType()
-                        .add("zone_key", DataTypes.LongType).add("zone_id", DataTypes.StringType).add("name", DataTypes.StringType),
-                List.of(RowFactory.create(1L, "UNKNOWN", "Unknown"), RowFactory.create(2L, "101", "Harbor"),
-                        RowFactory.create(3L, "102", "Old Town"), RowFactory.create(4L, "103", "Central Station")));
+        if (unchanged != null) {
+            copy(unchanged.resolve("gold/dim_zone"), root.resolve("gold/dim_zone"));
+            copy(unchanged.resolve("gold/predictions"), root.resolve("gold/predictions"));
+            copy(unchanged.resolve("models"), root.resolve("models"));
+        }
+        write(spark, gold, unchanged == null);
+        if (unchanged != null && scenario == Scenario.FEATURE_MISSING) {
+            copy(unchanged.resolve("gold/agg_zone_hour"), root.resolve("gold/agg_zone_hour"));
+        }
+        if (unchanged == null) {
+            writeModels(root);
+        }
+    }
+
+    private void write(SparkSession spark, String gold, boolean everything) {
+        if (everything) {
+            save(spark, gold + "/dim_zone", new StructType()
+                            .add("zone_key", DataTypes.LongType).add("zone_id", DataTypes.StringType).add("name", DataTypes.StringType),
+                    List.of(RowFactory.create(1L, "UNKNOWN", "Unknown"), RowFactory.create(2L, "101", "Harbor"),
+                            RowFactory.create(3L, "102", "Old Town"), RowFactory.create(4L, "103", "Central Station")));
+        }
 
         List<Row> zoneHours = new ArrayList<>();
         List<Row> features = new ArrayList<>();
@@ -154,8 +175,10 @@ final class MonitoringLake {
                 features.add(RowFactory.create(values));
             }
         }
-        save(spark, gold + "/agg_zone_hour", new StructType().add("zone_id", DataTypes.StringType)
+        if (everything || scenario != Scenario.FEATURE_MISSING) {
+            save(spark, gold + "/agg_zone_hour", new StructType().add("zone_id", DataTypes.StringType)
                 .add("hour_start", DataTypes.TimestampType).add("requests", DataTypes.LongType), zoneHours);
+        }
         StructType featureSchema = new StructType().add("zone_id", DataTypes.StringType)
                 .add("hour_start", DataTypes.TimestampType).add("date", DataTypes.DateType).add("requests", DataTypes.DoubleType);
         for (String f : FEATURES) {
@@ -163,6 +186,9 @@ final class MonitoringLake {
         }
         save(spark, gold + "/features_zone_hour", featureSchema, features);
 
+        if (!everything) {
+            return;
+        }
         List<Row> predictions = predictions().stream().map(p -> RowFactory.create(p.zone(), Timestamp.from(p.hour()),
                 MODEL, p.version(), p.value(), 1, "run-" + p.version(), Timestamp.from(p.hour().minusSeconds(3600)),
                 Date.valueOf(LocalDate.ofInstant(p.hour(), ZoneOffset.UTC)))).toList();
@@ -171,7 +197,9 @@ final class MonitoringLake {
                 .add("model_version", DataTypes.StringType).add("prediction", DataTypes.DoubleType)
                 .add("horizon_hours", DataTypes.IntegerType).add("run_id", DataTypes.StringType)
                 .add("scored_at", DataTypes.TimestampType).add("date", DataTypes.DateType), predictions);
+    }
 
+    private void writeModels(Path root) throws IOException {
         Path models = root.resolve("models").resolve(MODEL);
         for (String version : List.of(PREVIOUS, CURRENT)) {
             Files.createDirectories(models.resolve(version));
@@ -233,6 +261,15 @@ final class MonitoringLake {
             }
         }
         return bin;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private static boolean weekend(Instant hour) {
