@@ -111,17 +111,17 @@ public final class ForecastChart {
                              Color colour, BasicStroke stroke, long from, long span, double yMax,
                              int left, int right, int top, int bottom) {
         Path2D.Double path = new Path2D.Double();
-        boolean first = true;
+        Instant previous = null;
         for (ForecastSeries.HourPoint p : points) {
-            // An hour's value is drawn at the middle of the hour.
+            // An hour's value is drawn at the middle of the hour; an hour without a prediction leaves a gap.
             double x = left + (p.hour().getEpochSecond() + 1800 - from) / (double) span * (right - left);
             double y = bottom - value.applyAsDouble(p) / yMax * (bottom - top);
-            if (first) {
+            if (previous == null || !previous.plusSeconds(3600).equals(p.hour())) {
                 path.moveTo(x, y);
-                first = false;
             } else {
                 path.lineTo(x, y);
             }
+            previous = p.hour();
         }
         g.setColor(colour);
         g.setStroke(stroke);

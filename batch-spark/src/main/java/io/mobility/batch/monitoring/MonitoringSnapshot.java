@@ -53,10 +53,10 @@ public final class MonitoringSnapshot {
         window.put("from", e.window().from().toString());
         window.put("to", e.window().to().toString());
         ObjectNode metrics = m.putObject("metrics");
-        metrics.put("mae", e.errors().mae());
-        metrics.put("rmse", e.errors().rmse());
-        metrics.put("mape", e.errors().mape());
-        metrics.put("wape", e.errors().wape());
+        metrics.put("mae", rounded(e.errors().mae()));
+        metrics.put("rmse", rounded(e.errors().rmse()));
+        metrics.put("mape", rounded(e.errors().mape()));
+        metrics.put("wape", rounded(e.errors().wape()));
         metrics.put("rows", e.errors().rows());
         ObjectNode volume = m.putObject("volume");
         volume.put("predictions", e.errors().rows());
@@ -71,10 +71,10 @@ public final class MonitoringSnapshot {
         ObjectNode features = drift.putObject("features");
         for (FeatureDrift f : e.drift()) {
             ObjectNode node = features.putObject(f.feature());
-            node.put("psi", f.psi());
+            node.put("psi", rounded(f.psi()));
             node.put("band", f.band().label());
-            node.put("missing_rate_shift", f.missingRateShift());
-            node.put("missing_rate_current", f.missingRateCurrent());
+            node.put("missing_rate_shift", rounded(f.missingRateShift()));
+            node.put("missing_rate_current", rounded(f.missingRateCurrent()));
             node.put("missing_rate_reference", f.missingRateReference());
             node.put("raises_flag", f.raisesFlag());
         }
@@ -86,6 +86,11 @@ public final class MonitoringSnapshot {
             point.put("actual", p.actual());
         }
         return m;
+    }
+
+    /** Six decimals: what a person reads, without float noise such as a PSI of 1.6E-29 for "no change". */
+    private static Double rounded(Double value) {
+        return value == null || value.isNaN() || value.isInfinite() ? value : Math.round(value * 1e6) / 1e6;
     }
 
     private static JsonNode modelsOf(String json) {

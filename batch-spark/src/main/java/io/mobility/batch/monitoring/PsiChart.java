@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class PsiChart {
 
-    private static final int WIDTH = 1100;
+    private static final int WIDTH = 1200;
     private static final int ROW = 28;
     private static final int TOP = 90;
     private static final int LEFT = 240;
-    private static final int RIGHT = 150;
+    private static final int RIGHT = 250;
     private static final double AXIS_CAP = 1.0;
     private static final Color STABLE = new Color(0x2E, 0x8B, 0x57);
     private static final Color MODERATE = new Color(0xE0, 0xA0, 0x00);
@@ -78,7 +78,7 @@ public final class PsiChart {
     }
 
     private static void legend(Graphics2D g) {
-        int x = WIDTH - 430;
+        int x = WIDTH - 450;
         int i = 0;
         for (DriftBand band : DriftBand.values()) {
             g.setColor(colour(band));

@@ -108,7 +108,7 @@ class MonitorJobTest {
         }
         JsonNode feature = snapshot(Scenario.FEATURE_MISSING).path("models").path("demand").path("drift").path("features")
                 .path(MonitoringLake.MISSING_FEATURE);
-        assertThat(feature.path("missing_rate_shift").asDouble()).isCloseTo(72 / 168.0, within(1e-12));
+        assertThat(feature.path("missing_rate_shift").asDouble()).isCloseTo(72 / 168.0, within(1e-6));
         assertThat(feature.path("band").asText()).isEqualTo("major");
     }
 
