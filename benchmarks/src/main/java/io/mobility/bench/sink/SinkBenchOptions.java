@@ -23,7 +23,8 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
               the Delta commit at which a reader sees all N rows; both tables must then hold exactly N rows.
               --records                  ride events produced (1000000), spread evenly over the partitions
               --partitions               topic partitions; the connector gets as many tasks (2)
-              --flush-records            delta.flush.records of the connector (10000)
+              --flush-records            delta.flush.records of the connector (100000: a backlog of 1M records
+                                         lands in 10 commits)
               --max-offsets-per-trigger  Spark's rows per micro-batch; default: --flush-records, so that both
                                          commit the same rows at a time; 0 = no limit (one batch of everything)
               --flush-interval-ms        delta.flush.interval.ms: how long a partial last batch waits (5000)
@@ -39,7 +40,7 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
         Properties build = buildProperties();
         int records = 1_000_000;
         int partitions = 2;
-        int flushRecords = 10_000;
+        int flushRecords = 100_000;
         Long maxOffsets = null;
         long flushIntervalMs = 5_000;
         int timeout = 1_800;

@@ -63,8 +63,11 @@ public final class SinkBenchmark {
             produce(kafka.bootstrapServers(), registry.url(), options);
 
             Landing sink = null;
+            double loadSink = Double.NaN;
+            double loadSpark = Double.NaN;
             if (options.runsSink()) {
                 sink = new SinkSide(options, kafka, registry, work).run();
+                loadSink = loadAverage();
                 report(sink);
             }
             Landing spark = null;
@@ -81,6 +84,7 @@ public final class SinkBenchmark {
                             options.maxOffsetsPerTrigger() > 0 ? options.maxOffsetsPerTrigger() : "unlimited");
                     spark = await("spark", new DeltaLogWatcher(work.resolve("lake/spark")), started, options,
                             child::failure);
+                    loadSpark = loadAverage();
                     report(spark);
                     child.stopQuery(120_000);
                     // exactly once, as a reader sees it: delta-spark counts the rows and their distinct event ids
@@ -117,7 +121,15 @@ public final class SinkBenchmark {
             if (sparkRows != null) {
                 json.put("rows_spark", sparkRows.get("n").asLong());
             }
-            json.put("load_average_before", round2(loadBefore)).put("load_average_after", round2(loadAfter));
+            // 1-minute load averages: at the start, as each side finished, at the end (a noisy machine shows here)
+            json.put("load_average_start", round2(loadBefore));
+            if (sink != null) {
+                json.put("load_average_sink", round2(loadSink));
+            }
+            if (spark != null) {
+                json.put("load_average_spark", round2(loadSpark));
+            }
+            json.put("load_average_end", round2(loadAfter));
             checkExactlyOnce("sink", sinkRows, options.records());
             checkExactlyOnce("spark", sparkRows, options.records());
             json.print();

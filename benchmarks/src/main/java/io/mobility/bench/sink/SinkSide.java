@@ -56,7 +56,7 @@ final class SinkSide {
             SinkBenchmark.progress("sink: connector created (%d tasks, delta.flush.records %d)",
                     options.partitions(), options.flushRecords());
             Landing landing = SinkBenchmark.await("sink", new DeltaLogWatcher(work.resolve("lake/sink")), started,
-                    options, () -> failedTask(worker));
+                    options, new TaskFailures(worker));
             send(worker, "DELETE", "/connectors/" + CONNECTOR, null);
             return landing;
         }
@@ -77,7 +77,29 @@ final class SinkSide {
         return config;
     }
 
-    /** A FAILED task's trace, or null while every task runs. */
+    /**
+     * A FAILED task's trace, or null while every task runs. Asks the worker at most once a second: the status
+     * requests run on the worker's threads, and asking on every poll of the log would slow the measured side.
+     */
+    private static final class TaskFailures implements java.util.function.Supplier<String> {
+        private final ConnectWorker worker;
+        private long lastAskedMs;
+
+        TaskFailures(ConnectWorker worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        public String get() {
+            long now = System.currentTimeMillis();
+            if (now - lastAskedMs < 1_000) {
+                return null;
+            }
+            lastAskedMs = now;
+            return failedTask(worker);
+        }
+    }
+
     private static String failedTask(ConnectWorker worker) {
         try {
             var status = JSON.readTree(send(worker, "GET", "/connectors/" + CONNECTOR + "/status", null).body());
