@@ -27,7 +27,8 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
                                          lands in 10 commits)
               --max-offsets-per-trigger  Spark's rows per micro-batch; default: --flush-records, so that both
                                          commit the same rows at a time; 0 = no limit (one batch of everything)
-              --flush-interval-ms        delta.flush.interval.ms: how long a partial last batch waits (5000)
+              --flush-interval-ms        delta.flush.interval.ms, the connector's default (60000): a task commits
+                                         at --flush-records rows or this long after its first uncommitted row
               --only                     run one side only (sink or spark), e.g. to profile it
               --timeout-s                give up on a side after this long (1800)
               --work-dir                 where the tables and checkpoints go (default: a temporary directory)
@@ -42,7 +43,7 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
         int partitions = 2;
         int flushRecords = 100_000;
         Long maxOffsets = null;
-        long flushIntervalMs = 5_000;
+        long flushIntervalMs = 60_000;
         int timeout = 1_800;
         Path workDir = null;
         boolean keep = false;

@@ -52,6 +52,11 @@ public final class SinkBenchmark {
             System.out.println(SinkBenchOptions.USAGE);
             return;
         }
+        if ((options.records() / options.partitions()) % options.flushRecords() != 0) {
+            progress("note: %,d records per partition is not a multiple of --flush-records %,d: each task's last "
+                    + "partial batch waits for --flush-interval-ms (%d ms), which is timed", options.records()
+                    / options.partitions(), options.flushRecords(), options.flushIntervalMs());
+        }
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("bench-sink-");
         double loadBefore = loadAverage();
