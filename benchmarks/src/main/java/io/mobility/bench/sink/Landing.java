@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * One writer's run: from its start to the first commit at which the table holds all the records. Commit latency is
  * the time between consecutive commits that add rows (the first one counted from the start): how long a reader waits
- * for the next fresh data while the writer drains the topic.
+ * for the next fresh data while the writer drains the topic. CPU seconds are those its processes used meanwhile
+ * (the broker's included on both sides), a figure a busy shared machine disturbs less than wall-clock time.
  */
-record Landing(String writer, long startMs, List<DeltaLogWatcher.Commit> commits, long records) {
+record Landing(String writer, long startMs, List<DeltaLogWatcher.Commit> commits, long records, double cpuSeconds) {
 
     long endMs() {
         List<DeltaLogWatcher.Commit> data = dataCommitList();
@@ -22,6 +23,10 @@ record Landing(String writer, long startMs, List<DeltaLogWatcher.Commit> commits
 
     double recordsPerSecond() {
         return records / seconds();
+    }
+
+    double recordsPerCpuSecond() {
+        return records / cpuSeconds;
     }
 
     long dataCommits() {

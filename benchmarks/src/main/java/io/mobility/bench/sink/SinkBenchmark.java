@@ -85,10 +85,11 @@ public final class SinkBenchmark {
                         work.resolve("spark-baseline.log"))) {
                     progress("Spark baseline: starting a local[2] session in its own JVM (not timed)");
                     long started = child.awaitStarted(300_000);
+                    CpuClock cpu = CpuClock.start(child.processHandle());
                     progress("Spark baseline: query started (maxOffsetsPerTrigger %s, default trigger)",
                             options.maxOffsetsPerTrigger() > 0 ? options.maxOffsetsPerTrigger() : "unlimited");
                     spark = await("spark", new DeltaLogWatcher(work.resolve("lake/spark")), started, options,
-                            child::failure);
+                            child::failure, cpu);
                     loadSpark = loadAverage();
                     report(spark);
                     child.stopQuery(120_000);
@@ -105,6 +106,10 @@ public final class SinkBenchmark {
             if (sink != null && spark != null) {
                 json.rates("records_per_s", sink.recordsPerSecond(), "baseline_records_per_s",
                         spark.recordsPerSecond());
+                json.put("records_per_cpu_s", Math.round(sink.recordsPerCpuSecond()))
+                        .put("baseline_records_per_cpu_s", Math.round(spark.recordsPerCpuSecond()))
+                        .put("cpu_ratio", Math.round(sink.recordsPerCpuSecond() / spark.recordsPerCpuSecond() * 1000)
+                                / 1000.0);
             } else {
                 Landing only = sink != null ? sink : spark;
                 json.put(sink != null ? "records_per_s" : "baseline_records_per_s", Math.round(only.recordsPerSecond()));
@@ -173,7 +178,7 @@ public final class SinkBenchmark {
 
     /** Follows a table until it holds all the records; more than that is a duplicate, reported at once. */
     static Landing await(String writer, DeltaLogWatcher watcher, long startMs, SinkBenchOptions options,
-                         Supplier<String> failure) throws InterruptedException {
+                         Supplier<String> failure, CpuClock cpu) throws InterruptedException {
         long deadline = System.currentTimeMillis() + options.timeoutSeconds() * 1000L;
         long lastProgress = System.currentTimeMillis();
         while (watcher.poll() < options.records()) {
@@ -196,7 +201,7 @@ public final class SinkBenchmark {
             throw new IllegalStateException(writer + " landed " + watcher.rows() + " rows for " + options.records()
                     + " records: exactly-once is broken");
         }
-        return new Landing(writer, startMs, watcher.commits(), options.records());
+        return new Landing(writer, startMs, watcher.commits(), options.records(), cpu.secondsSinceStart());
     }
 
     private static JsonNode count(SparkBaselineProcess spark, Path table) {
@@ -213,6 +218,7 @@ public final class SinkBenchmark {
 
     private static void figures(BenchmarkReport json, String prefix, Landing landing) {
         json.put(prefix + "seconds", round2(landing.seconds()))
+                .put(prefix + "cpu_s", round2(landing.cpuSeconds()))
                 .put(prefix + "p50_commit_ms", landing.commitLatencyPercentileMs(50))
                 .put(prefix + "p95_commit_ms", landing.commitLatencyPercentileMs(95))
                 .put(prefix + "commits", landing.dataCommits())
@@ -221,8 +227,9 @@ public final class SinkBenchmark {
     }
 
     private static void report(Landing landing) {
-        progress("%s: %,d rows in %.1f s = %,.0f records/s; %d commits, p50 %d ms, p95 %d ms between commits",
-                landing.writer(), landing.records(), landing.seconds(), landing.recordsPerSecond(),
+        progress("%s: %,d rows in %.1f s = %,.0f records/s (%.1f CPU s); %d commits, p50 %d ms, p95 %d ms between"
+                        + " commits", landing.writer(), landing.records(), landing.seconds(), landing.recordsPerSecond(),
+                landing.cpuSeconds(),
                 landing.dataCommits(), landing.commitLatencyPercentileMs(50), landing.commitLatencyPercentileMs(95));
     }
 

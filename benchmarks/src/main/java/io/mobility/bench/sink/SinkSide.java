@@ -47,6 +47,7 @@ final class SinkSide {
                 .pluginPath(List.of(options.pluginDir())).pluginDiscovery("service_load").start()) {
             SinkBenchmark.progress("Connect worker at %s with the plugin from %s", worker.restUrl(),
                     options.pluginDir());
+            CpuClock cpu = CpuClock.start(null);
             long started = System.currentTimeMillis();
             HttpResponse<String> created = send(worker, "PUT", "/connectors/" + CONNECTOR + "/config", config());
             if (created.statusCode() != 201) {
@@ -56,7 +57,7 @@ final class SinkSide {
             SinkBenchmark.progress("sink: connector created (%d tasks, delta.flush.records %d)",
                     options.partitions(), options.flushRecords());
             Landing landing = SinkBenchmark.await("sink", new DeltaLogWatcher(work.resolve("lake/sink")), started,
-                    options, new TaskFailures(worker));
+                    options, new TaskFailures(worker), cpu);
             send(worker, "DELETE", "/connectors/" + CONNECTOR, null);
             return landing;
         }

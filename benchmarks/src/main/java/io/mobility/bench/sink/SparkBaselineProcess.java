@@ -82,6 +82,10 @@ final class SparkBaselineProcess implements AutoCloseable {
         return Long.parseLong(line.substring("STARTED ".length()).trim());
     }
 
+    ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     /** Why the child failed, if it has said so; null while it runs. */
     String failure() {
         for (String line : lines) {
