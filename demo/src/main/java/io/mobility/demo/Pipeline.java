@@ -28,8 +28,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +74,12 @@ final class Pipeline {
         startPlatform();
         startConnect();
         startStreams();
+        // The API follows the lake's models as they come, so it can start while the rest works.
+        startApi();
         simulateHistory();
         startLiveTrickle();
         awaitLake();
         runBatch();
-        startApi();
         summary().print(out);
     }
 
@@ -190,10 +191,13 @@ final class Pipeline {
         }
     }
 
-    /** Midnight UTC, whole weeks and days before today: the history ends about today. */
+    /**
+     * The history ends two hours before this hour: rides are played to their end up to an hour past it, and an event
+     * stamped later than now (plus 5 minutes' skew) is quarantined as a future event.
+     */
     private String historyStart() {
-        long days = (long) Math.ceil(options.days());
-        return LocalDate.now(ZoneOffset.UTC).minusDays(days).toString();
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+        return end.minusSeconds(Math.round(options.days() * 86_400 / 60) * 60).toString();
     }
 
     private void startLiveTrickle() {

@@ -63,8 +63,8 @@ public final class BatchChain {
                 out.println("   batch " + job + ": " + (ok ? "done" : "FAILED (exit " + m.group(3) + ")") + " in "
                         + m.group(4) + " s");
             }
-        } else if (line.startsWith("[")) {
-            // The jobs' own progress lines ([gold] ..., [aggregates] ...).
+        } else if (line.startsWith("[") && !(line.contains("quality check") && line.contains(" passed"))) {
+            // The jobs' own progress lines ([gold] ..., [aggregates] ...); passed quality checks only in the log.
             out.println("     " + line);
         }
     }
