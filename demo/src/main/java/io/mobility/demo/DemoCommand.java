@@ -66,7 +66,9 @@ public final class DemoCommand {
                 status = pipeline.watch();
             }
         } catch (RuntimeException e) {
-            out.println("demo: " + e.getMessage());
+            if (!pipeline.stopping()) {
+                out.println("demo: " + e.getMessage());
+            }
             status = 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -52,6 +52,7 @@ final class Pipeline {
     private final ModuleLauncher launcher;
     private final ProcessGroup processes;
     private final long started = System.nanoTime();
+    private volatile boolean stopping;
     private LocalPlatform platform;
     private int connectPort;
     private int streamsPort;
@@ -96,7 +97,17 @@ final class Pipeline {
         }
     }
 
-    synchronized void stop() {
+    /** True once stopping has begun: a part ending then is expected, not a failure. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    void stop() {
+        stopping = true; // before waiting for the lock: the main thread may be failing on a part just stopped
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         processes.stopAll();
         if (platform != null) {
             out.println("   stopping the broker and the schema registry ...");
@@ -233,7 +244,7 @@ final class Pipeline {
 
     private void runBatch() {
         step("Batch chain (one Spark JVM): " + String.join(", ", BatchChain.JOBS));
-        batch = new BatchChain(launcher, out).run(data.lake(), Duration.ofHours(3));
+        batch = new BatchChain(launcher, processes, out).run(data.lake(), Duration.ofHours(3));
     }
 
     private void startApi() {

@@ -2,6 +2,7 @@ package io.mobility.demo.batch;
 
 import io.mobility.demo.process.ChildProcess;
 import io.mobility.demo.process.ModuleLauncher;
+import io.mobility.demo.process.ProcessGroup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +28,13 @@ public final class BatchChain {
     private static final Pattern RESULT = Pattern.compile("\\[chain] (\\S+) (unknown|exit (\\d+) ([0-9.]+) s)");
 
     private final ModuleLauncher launcher;
+    private final ProcessGroup processes;
     private final PrintStream out;
 
-    public BatchChain(ModuleLauncher launcher, PrintStream out) {
+    /** The chain's JVM joins {@code processes}, so that Ctrl-C stops it with the rest. */
+    public BatchChain(ModuleLauncher launcher, ProcessGroup processes, PrintStream out) {
         this.launcher = launcher;
+        this.processes = processes;
         this.out = out;
     }
 
@@ -40,9 +44,10 @@ public final class BatchChain {
         Path demoClasses = Path.of(BatchChainMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> args = new ArrayList<>(List.of(String.join(",", JOBS), "--lake", lake.toAbsolutePath().toString(),
                 "--master", "local[2]", "--shuffle-partitions", "4"));
-        ChildProcess chain = launcher.startOnClasspath("batch", launcher.classpath("batch-spark", demoClasses),
-                BatchChainMain.class.getName(), args, Map.of(), List.of(), line -> show(line, outcomes));
+        ChildProcess chain = processes.add(launcher.startOnClasspath("batch", launcher.classpath("batch-spark", demoClasses),
+                BatchChainMain.class.getName(), args, Map.of(), List.of(), line -> show(line, outcomes)));
         int exit = chain.await(timeout);
+        processes.stop(chain);
         if (exit != 0) {
             throw new IllegalStateException("The batch chain failed (exit " + exit + "); last lines of "
                     + chain.logFile() + ":" + System.lineSeparator() + chain.tail(25));

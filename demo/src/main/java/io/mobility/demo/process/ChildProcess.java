@@ -41,7 +41,7 @@ public final class ChildProcess {
             Process process = builder.start();
             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            log.write("==== " + java.time.Instant.now() + " " + String.join(" ", command) + System.lineSeparator());
+            log.write("==== " + java.time.Instant.now() + " " + withoutClasspath(command) + System.lineSeparator());
             log.flush();
             Thread pump = new Thread(() -> copy(process, log, echo), name + "-output");
             pump.setDaemon(true);
@@ -50,6 +50,22 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The command as a person reads it: the classpath (hundreds of jars) is the module's, not worth a page. */
+    private static String withoutClasspath(List<String> command) {
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (arg.startsWith("--add-opens") || arg.startsWith("-XX:")) {
+                continue;
+            }
+            shown.add(arg);
+            if (arg.equals("-cp") && i + 1 < command.size()) {
+                shown.add("<" + command.get(++i).split(":").length + " entries>");
+            }
+        }
+        return String.join(" ", shown);
     }
 
     private static void copy(Process process, BufferedWriter log, LineSink echo) {
