@@ -48,15 +48,20 @@ public final class LakeCatchUp {
 
     private void waitFor(Map<String, Probe> probes, long deadline) {
         long lastPrint = 0;
+        long lastBehind = -1;
         while (true) {
             Map<String, Long> behind = new LinkedHashMap<>();
             probes.forEach((name, probe) -> behind.put(name, probe.behind()));
-            boolean done = behind.values().stream().allMatch(b -> b == 0);
-            if (done || System.nanoTime() - lastPrint > Duration.ofSeconds(10).toNanos()) {
+            long total = behind.values().stream().mapToLong(Long::longValue).sum();
+            boolean done = total == 0;
+            long now = System.nanoTime();
+            if (done || now - lastPrint > Duration.ofSeconds(10).toNanos()) {
                 out.println("   behind: " + behind.entrySet().stream()
                         .map(e -> e.getKey() + " " + String.format("%,d", e.getValue()))
-                        .collect(Collectors.joining(", ")) + (done ? "  -> caught up" : ""));
-                lastPrint = System.nanoTime();
+                        .collect(Collectors.joining(", "))
+                        + (done ? "  -> caught up" : eta(lastBehind, total, now - lastPrint)));
+                lastPrint = now;
+                lastBehind = total;
             }
             if (done) {
                 return;
@@ -64,7 +69,7 @@ public final class LakeCatchUp {
             if (!stillRunning.getAsBoolean()) {
                 throw new IllegalStateException("A component stopped while waiting for the lake to catch up");
             }
-            if (System.nanoTime() > deadline) {
+            if (now > deadline) {
                 throw new IllegalStateException("The lake did not catch up in time; still behind: " + behind);
             }
             try {
@@ -74,5 +79,15 @@ public final class LakeCatchUp {
                 throw new IllegalStateException("Interrupted waiting for the lake", e);
             }
         }
+    }
+
+    /** How long the rest should take at the pace since the last line, for the default city's long waits. */
+    private static String eta(long before, long now, long elapsedNanos) {
+        if (before <= now || elapsedNanos <= 0) {
+            return "";
+        }
+        double perSecond = (before - now) / (elapsedNanos / 1e9);
+        long seconds = Math.round(now / perSecond);
+        return String.format("  (%,.0f records/s, about %d min %02d s to go)", perSecond, seconds / 60, seconds % 60);
     }
 }
