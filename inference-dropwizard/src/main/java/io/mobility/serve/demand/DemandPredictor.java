@@ -47,25 +47,26 @@ public final class DemandPredictor {
         double[] vector = new double[names.size()];
         Map<String, Double> shown = new LinkedHashMap<>();
         List<String> overridden = new ArrayList<>();
+        CalendarFeatures calendar = CalendarFeatures.of(request.hour());
         for (int i = 0; i < vector.length; i++) {
             String name = names.get(i);
-            vector[i] = value(name, request, features, zone, model, overridden);
+            vector[i] = value(name, request, calendar, features, zone, model, overridden);
             shown.put(name, Double.isNaN(vector[i]) ? null : vector[i]);
         }
         return new DemandPrediction(request.zoneId(), zone.zoneName(), request.hour(), model.predict(vector),
                 ModelRef.of(model), features.asOfHour(), features.generatedAt(), overridden, shown);
     }
 
-    private static double value(String name, DemandRequest request, FeatureSnapshot features,
+    private static double value(String name, DemandRequest request, CalendarFeatures calendar, FeatureSnapshot features,
                                 FeatureSnapshot.ZoneFeatures zone, LoadedModel model, List<String> overridden) {
         Double override = request.overrides().get(name);
         if (override != null) {
             overridden.add(name);
             return override;
         }
-        OptionalDouble calendar = CalendarFeatures.value(name, request.hour());
-        if (calendar.isPresent()) {
-            return calendar.getAsDouble();
+        OptionalDouble fromCalendar = calendar.value(name);
+        if (fromCalendar.isPresent()) {
+            return fromCalendar.getAsDouble();
         }
         int column = features.features().indexOf(name);
         if (column < 0) {

@@ -41,7 +41,7 @@ public final class SurgePredictor {
     /** Checks that every feature of the loaded surge model can be computed online; a reason if not. */
     public static String unsupportedFeature(LoadedModel model) {
         for (String name : model.metadata().features()) {
-            if (CalendarFeatures.value(name, Instant.EPOCH).isEmpty() && live(name, null).isEmpty()) {
+            if (!CalendarFeatures.isCalendar(name) && live(name, null).isEmpty()) {
                 return name;
             }
         }
@@ -65,10 +65,11 @@ public final class SurgePredictor {
         Instant now = clock.instant();
         Instant time = request.time().orElse(now);
         List<String> names = model.metadata().features();
+        CalendarFeatures calendar = CalendarFeatures.of(time);
         double[] vector = new double[names.size()];
         for (int i = 0; i < vector.length; i++) {
             String name = names.get(i);
-            OptionalDouble value = CalendarFeatures.value(name, time);
+            OptionalDouble value = calendar.value(name);
             vector[i] = value.isPresent() ? value.getAsDouble() : live(name, state).orElseThrow(() ->
                     ApiException.unavailable("model_unavailable", "surge model " + model.version()
                             + " needs feature '" + name + "' which is not available online"));

@@ -1,0 +1,76 @@
+package io.mobility.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mobility.streams.StreamsSettings;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** The environment variables compose gives our apps are ones the apps read, with values they accept. */
+class AppEnvironmentTest {
+
+    private final ComposeFile compose = ComposeFile.load();
+
+    @Test
+    void streamsVariablesAreStreamsCommandKeys() {
+        Set<String> keys = new HashSet<>(StreamsConfig.configDef().names());
+        keys.addAll(StreamsSettings.defaults().stringPropertyNames());
+        for (String instance : List.of("streams-1", "streams-2")) {
+            Map<String, String> env = ComposeFile.environment(compose.service(instance));
+            assertThat(env.keySet()).as(instance).isNotEmpty().allMatch(k -> k.startsWith(StreamsSettings.ENV_PREFIX));
+            env.keySet().forEach(name -> {
+                String key = name.substring(StreamsSettings.ENV_PREFIX.length()).toLowerCase().replace('_', '.');
+                assertThat(keys).as(instance + ": " + name + " sets '" + key + "', a key StreamsCommand knows")
+                        .contains(key);
+            });
+        }
+    }
+
+    @Test
+    void bothInstancesAreOneApplicationAndTheSettingsLoad() {
+        Map<String, String> first = ComposeFile.environment(compose.service("streams-1"));
+        Map<String, String> second = ComposeFile.environment(compose.service("streams-2"));
+        assertThat(first).isEqualTo(second);
+        StreamsSettings settings = StreamsSettings.load(null, first, Map.of());
+        assertThat(settings.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("mobility-streams");
+        assertThat(settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(settings.get(StreamsSettings.SCHEMA_REGISTRY_URL)).isEqualTo("http://schema-registry:8081");
+        // Health is probed from outside the container: not on loopback, and on the published container port.
+        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
+        for (String instance : List.of("streams-1", "streams-2")) {
+            assertThat(compose.ports()).anyMatch(p -> p.service().equals(instance)
+                    && p.container() == settings.httpPort());
+            assertThat(compose.mounts()).as(instance + ": its state directory is a volume")
+                    .anyMatch(m -> m.service().equals(instance) && !m.bind()
+                            && m.target().equals(settings.get(StreamsConfig.STATE_DIR_CONFIG)));
+        }
+        // Internal topics (changelogs, the zone-signal repartition) replicated like the platform's own.
+        assertThat(new StreamsConfig(settings.asProperties()).getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void serveVariablesAreOnesItsConfigurationReads() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\\$\\{(MOBILITY_[A-Z_]+):-([^}]*)}")
+                .matcher(Repo.read(Repo.ROOT.resolve("inference-dropwizard/config.yml")));
+        while (m.find()) {
+            defaults.put(m.group(1), m.group(2));
+        }
+        Map<String, String> env = ComposeFile.environment(compose.service("serve"));
+        assertThat(env.keySet()).isNotEmpty().allMatch(defaults::containsKey);
+        // Without these the API would listen on loopback inside its container.
+        assertThat(env).containsEntry("MOBILITY_SERVE_HOST", "0.0.0.0").containsEntry("MOBILITY_ADMIN_HOST", "0.0.0.0");
+        int api = Integer.parseInt(env.get("MOBILITY_SERVE_PORT"));
+        int admin = Integer.parseInt(env.get("MOBILITY_ADMIN_PORT"));
+        assertThat(compose.ports()).anyMatch(p -> p.service().equals("serve") && p.container() == api);
+        assertThat(compose.ports()).anyMatch(p -> p.service().equals("serve") && p.container() == admin);
+    }
+}
