@@ -32,6 +32,7 @@ public final class BatchCommand {
                         + "  --layers a,b            layers to maintain (default bronze,silver,gold,_state)\n"
                         + "  --allow-short-retention true   allow --retain-hours below 168 (only when nothing else uses the lake)\n",
                 MaintainJob::new));
+        JOBS.put(io.mobility.batch.monitoring.MonitorJob.NAME, new Subcommand("past predictions vs actuals, feature drift (PSI) -> monitoring tables, charts, latest.json", io.mobility.batch.monitoring.MonitorJob.OPTIONS, io.mobility.batch.monitoring.MonitorJob::new));
     }
 
     private BatchCommand() {

@@ -1,12 +1,6 @@
 package io.mobility.bench;
 
-import io.mobility.events.Producer;
-import io.mobility.events.geo.GeoPoint;
-import io.mobility.events.ride.Fare;
-import io.mobility.events.ride.PaymentMethod;
 import io.mobility.events.ride.RideEvent;
-import io.mobility.events.ride.RideEventType;
-import io.mobility.events.ride.VehicleType;
 import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
@@ -14,14 +8,9 @@ import io.mobility.serde.AvroSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -44,7 +33,7 @@ public final class SerdeBenchmark {
         if (options == null) {
             return;
         }
-        List<RideEvent> events = rideEvents(options.distinctRecords, 42);
+        List<RideEvent> events = RideEventSamples.rideEvents(options.distinctRecords, 42);
         try (RegistryForBench registry = RegistryForBench.start(options.registryUrl)) {
             System.out.println("registry: " + registry.description());
             SchemaRegistryClient client = registry.client();
@@ -107,52 +96,6 @@ public final class SerdeBenchmark {
                     .put("registry", registry.description())
                     .print();
         }
-    }
-
-    /** Builds distinct ride events of every lifecycle step, as varied as real ones. */
-    static List<RideEvent> rideEvents(int count, long seed) {
-        Random random = new Random(seed);
-        RideEventType[] types = Arrays.stream(RideEventType.values()).filter(t -> t != RideEventType.UNKNOWN)
-                .toArray(RideEventType[]::new);
-        Producer producer = Producer.newBuilder().setName("bench").setVersion("1").build();
-        Instant start = Instant.parse("2026-01-05T00:00:00Z");
-        List<RideEvent> events = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            RideEventType type = types[i % types.length];
-            RideEvent.Builder event = RideEvent.newBuilder()
-                    .setEventId("evt-" + Long.toHexString(random.nextLong()))
-                    .setEventType(type)
-                    .setEventTime(start.plusMillis(i * 250L))
-                    .setRideId("ride-" + (i / types.length))
-                    .setRiderId("rider-" + random.nextInt(50_000))
-                    .setPickupZoneId(Integer.toString(1 + random.nextInt(263)))
-                    .setPickup(new GeoPoint(40.5 + random.nextDouble() * 0.4, -74.1 + random.nextDouble() * 0.4))
-                    .setDropoffZoneId(Integer.toString(1 + random.nextInt(263)))
-                    .setDropoff(new GeoPoint(40.5 + random.nextDouble() * 0.4, -74.1 + random.nextDouble() * 0.4))
-                    .setVehicleType(VehicleType.values()[1 + random.nextInt(VehicleType.values().length - 1)])
-                    .setQuotedFare(money(5 + random.nextDouble() * 60))
-                    .setSurgeMultiplier(1.0 + random.nextInt(10) / 10.0)
-                    .setPaymentMethod(PaymentMethod.CARD)
-                    .setProducer(producer);
-            if (type != RideEventType.RIDE_REQUESTED) {
-                event.setDriverId("driver-" + random.nextInt(5_000));
-            }
-            if (type == RideEventType.RIDE_COMPLETED) {
-                BigDecimal base = money(2.5);
-                BigDecimal distance = money(random.nextDouble() * 40);
-                BigDecimal time = money(random.nextDouble() * 15);
-                BigDecimal tip = money(random.nextDouble() * 8);
-                event.setDistanceKm(random.nextDouble() * 25).setFare(Fare.newBuilder().setBase(base)
-                        .setDistance(distance).setTime(time).setSurge(money(0)).setTolls(money(0)).setTip(tip)
-                        .setTotal(base.add(distance).add(time).add(tip)).setCurrency("USD").build());
-            }
-            events.add(event.build());
-        }
-        return events;
-    }
-
-    private static BigDecimal money(double amount) {
-        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static long sink;

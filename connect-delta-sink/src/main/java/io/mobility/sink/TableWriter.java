@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class TableWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
+    private static final int SIZE_CHECK_ROWS = 1_000;
 
     private final DeltaTable table;
     private final Partitioner partitioner;
@@ -99,7 +100,8 @@ final class TableWriter {
         } catch (DataException e) {
             throw new DataException(where + ": " + e.getMessage(), e);
         }
-        if (file.bytes() >= fileTargetBytes) {
+        // Parquet sums every column's buffers to answer bytes(): ask every thousand rows, not on every row
+        if (file.records() % SIZE_CHECK_ROWS == 0 && file.bytes() >= fileTargetBytes) {
             finished.add(open.remove(partition));
         }
         markHandled(record);

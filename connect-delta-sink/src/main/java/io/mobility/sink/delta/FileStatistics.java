@@ -29,19 +29,19 @@ final class FileStatistics {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final Schema fileSchema;
     private final Map<List<String>, Column> columns = new LinkedHashMap<>();
+    /** The file schema's fields with their columns resolved once, so that a row is added without lookups by path. */
+    private final List<Node> fields;
     private long records;
 
     FileStatistics(Schema fileSchema) {
-        this.fileSchema = fileSchema;
-        collectLeaves(fileSchema, new ArrayList<>());
+        this.fields = collectLeaves(fileSchema, new ArrayList<>());
     }
 
     void add(Row row) {
         records++;
-        for (Field field : fileSchema.fields()) {
-            add(field, row.get(field.name()), List.of(field.name()));
+        for (Node field : fields) {
+            field.add(row.get(field.name()));
         }
     }
 
@@ -67,40 +67,55 @@ final class FileStatistics {
         return root.toString();
     }
 
-    private void collectLeaves(Schema struct, List<String> prefix) {
+    private List<Node> collectLeaves(Schema struct, List<String> prefix) {
+        List<Node> nodes = new ArrayList<>();
         for (Field field : struct.fields()) {
             List<String> path = new ArrayList<>(prefix);
             path.add(field.name());
             Schema schema = field.schema();
             if (schema.type() == Schema.Type.STRUCT) {
-                collectLeaves(schema, path);
+                nodes.add(new Nested(field.name(), collectLeaves(schema, path)));
             } else if (schema.type() != Schema.Type.ARRAY && schema.type() != Schema.Type.MAP) {
                 boolean comparable = schema.type() != Schema.Type.BOOLEAN
                         && (schema.type() != Schema.Type.BYTES || Decimal.LOGICAL_NAME.equals(schema.name()));
-                columns.put(List.copyOf(path), new Column(schema, comparable));
+                Column column = new Column(schema, comparable);
+                columns.put(List.copyOf(path), column);
+                nodes.add(new Leaf(field.name(), column));
+            } else {
+                nodes.add(new Leaf(field.name(), null)); // arrays and maps have no statistics
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+    /** A field of the file schema: a leaf column, or a struct whose fields are looked up by name in each value. */
+    private sealed interface Node permits Leaf, Nested {
+        String name();
+
+        void add(Object value);
+    }
+
+    private record Leaf(String name, Column column) implements Node {
+        @Override
+        public void add(Object value) {
+            if (column != null) {
+                column.add(value);
             }
         }
     }
 
-    private void add(Field field, Object value, List<String> path) {
-        Schema schema = field.schema();
-        if (schema.type() == Schema.Type.STRUCT) {
+    private record Nested(String name, List<Node> children) implements Node {
+        @Override
+        public void add(Object value) {
             Struct struct = (Struct) value;
-            for (Field child : schema.fields()) {
+            for (Node child : children) {
                 Object childValue = null;
                 if (struct != null) {
                     Field source = struct.schema().field(child.name());
                     childValue = source == null ? null : struct.get(source);
                 }
-                List<String> childPath = new ArrayList<>(path);
-                childPath.add(child.name());
-                add(child, childValue, childPath);
+                child.add(childValue);
             }
-            return;
-        }
-        Column column = columns.get(path);
-        if (column != null) {
-            column.add(value);
         }
     }
 

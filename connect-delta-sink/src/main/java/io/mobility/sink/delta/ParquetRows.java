@@ -30,12 +30,20 @@ import org.apache.kafka.connect.errors.DataException;
  */
 final class ParquetRows {
 
-    private final Schema connect;
     private final org.apache.avro.Schema avro;
+    private final String[] columns;
+    private final Converter[] converters;
 
     ParquetRows(Schema fileSchema) {
-        this.connect = fileSchema;
         this.avro = record(fileSchema, "row");
+        List<Field> fields = fileSchema.fields();
+        this.columns = new String[fields.size()];
+        this.converters = new Converter[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            columns[i] = field.name();
+            converters[i] = new Converter(field.schema(), avro.getFields().get(i).schema(), field.name());
+        }
     }
 
     org.apache.avro.Schema avroSchema() {
@@ -44,10 +52,8 @@ final class ParquetRows {
 
     GenericData.Record toAvro(Row row) {
         GenericData.Record record = new GenericData.Record(avro);
-        List<Field> fields = connect.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            Field field = fields.get(i);
-            record.put(i, value(field.schema(), avro.getFields().get(i).schema(), row.get(field.name()), field.name()));
+        for (int i = 0; i < converters.length; i++) {
+            record.put(i, converters[i].convert(row.get(columns[i])));
         }
         return record;
     }
@@ -103,58 +109,114 @@ final class ParquetRows {
         };
     }
 
-    private static Object value(Schema connect, org.apache.avro.Schema avro, Object value, String path) {
-        if (value == null) {
-            if (!connect.isOptional()) {
-                throw new DataException("Column '" + path + "' is required but the record has no value for it");
-            }
-            return null;
-        }
-        org.apache.avro.Schema plain = avro.getType() == org.apache.avro.Schema.Type.UNION ? avro.getTypes().get(1) : avro;
-        String name = connect.name();
-        if (Decimal.LOGICAL_NAME.equals(name)) {
-            return decimal(plain, (BigDecimal) value, path);
-        }
-        if (Timestamp.LOGICAL_NAME.equals(name)) {
-            return Math.multiplyExact(((java.util.Date) value).getTime(), 1000L);
-        }
-        if (Date.LOGICAL_NAME.equals(name)) {
-            return (int) Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L);
-        }
-        if (Time.LOGICAL_NAME.equals(name)) {
-            return (int) ((java.util.Date) value).getTime();
-        }
-        return switch (connect.type()) {
-            case INT8, INT16, INT32 -> ((Number) value).intValue();
-            case INT64, FLOAT32, FLOAT64, BOOLEAN -> value;
-            case STRING -> value.toString();
-            case BYTES -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (Object element : (Collection<?>) value) {
-                    list.add(value(connect.valueSchema(), plain.getElementType(), element, path + "[]"));
+    /**
+     * Converts the values of one column (or nested field) to what parquet-avro writes. Everything that depends only
+     * on the schema (the kind of conversion, the Avro schema, the column path for messages) is worked out once per
+     * file rather than once per value.
+     */
+    private static final class Converter {
+
+        private enum Kind { DECIMAL, TIMESTAMP, DATE, TIME, INT, AS_IS, STRING, BYTES, ARRAY, MAP, STRUCT }
+
+        private final Kind kind;
+        private final boolean optional;
+        private final String path;
+        private final org.apache.avro.Schema plain;
+        private final Converter element;
+        private final String[] fieldNames;
+        private final Converter[] fields;
+
+        Converter(Schema connect, org.apache.avro.Schema avro, String path) {
+            this.optional = connect.isOptional();
+            this.path = path;
+            this.plain = avro.getType() == org.apache.avro.Schema.Type.UNION ? avro.getTypes().get(1) : avro;
+            this.kind = kind(connect);
+            this.element = switch (kind) {
+                case ARRAY -> new Converter(connect.valueSchema(), plain.getElementType(), path + "[]");
+                case MAP -> new Converter(connect.valueSchema(), plain.getValueType(), path + "{}");
+                default -> null;
+            };
+            if (kind == Kind.STRUCT) {
+                List<Field> children = connect.fields();
+                fieldNames = new String[children.size()];
+                fields = new Converter[children.size()];
+                for (int i = 0; i < children.size(); i++) {
+                    Field child = children.get(i);
+                    fieldNames[i] = child.name();
+                    fields[i] = new Converter(child.schema(), plain.getFields().get(i).schema(),
+                            path + "." + child.name());
                 }
-                yield list;
+            } else {
+                fieldNames = null;
+                fields = null;
             }
-            case MAP -> {
-                Map<String, Object> map = new HashMap<>();
-                ((Map<?, ?>) value).forEach((k, v) -> map.put(String.valueOf(k),
-                        value(connect.valueSchema(), plain.getValueType(), v, path + "{" + k + "}")));
-                yield map;
+        }
+
+        private static Kind kind(Schema connect) {
+            String name = connect.name();
+            if (Decimal.LOGICAL_NAME.equals(name)) {
+                return Kind.DECIMAL;
             }
-            case STRUCT -> {
-                Struct struct = (Struct) value;
-                GenericData.Record record = new GenericData.Record(plain);
-                List<Field> fields = connect.fields();
-                for (int i = 0; i < fields.size(); i++) {
-                    Field field = fields.get(i);
-                    Field source = struct.schema().field(field.name());
-                    record.put(i, value(field.schema(), plain.getFields().get(i).schema(),
-                            source == null ? null : struct.get(source), path + "." + field.name()));
+            if (Timestamp.LOGICAL_NAME.equals(name)) {
+                return Kind.TIMESTAMP;
+            }
+            if (Date.LOGICAL_NAME.equals(name)) {
+                return Kind.DATE;
+            }
+            if (Time.LOGICAL_NAME.equals(name)) {
+                return Kind.TIME;
+            }
+            return switch (connect.type()) {
+                case INT8, INT16, INT32 -> Kind.INT;
+                case INT64, FLOAT32, FLOAT64, BOOLEAN -> Kind.AS_IS;
+                case STRING -> Kind.STRING;
+                case BYTES -> Kind.BYTES;
+                case ARRAY -> Kind.ARRAY;
+                case MAP -> Kind.MAP;
+                case STRUCT -> Kind.STRUCT;
+            };
+        }
+
+        Object convert(Object value) {
+            if (value == null) {
+                if (!optional) {
+                    throw new DataException("Column '" + path + "' is required but the record has no value for it");
                 }
-                yield record;
+                return null;
             }
-        };
+            return switch (kind) {
+                case DECIMAL -> decimal(plain, (BigDecimal) value, path);
+                case TIMESTAMP -> Math.multiplyExact(((java.util.Date) value).getTime(), 1000L);
+                case DATE -> (int) Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L);
+                case TIME -> (int) ((java.util.Date) value).getTime();
+                case INT -> ((Number) value).intValue();
+                case AS_IS -> value;
+                case STRING -> value.toString();
+                case BYTES -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
+                case ARRAY -> {
+                    Collection<?> elements = (Collection<?>) value;
+                    List<Object> list = new ArrayList<>(elements.size());
+                    for (Object e : elements) {
+                        list.add(element.convert(e));
+                    }
+                    yield list;
+                }
+                case MAP -> {
+                    Map<String, Object> map = new HashMap<>();
+                    ((Map<?, ?>) value).forEach((k, v) -> map.put(String.valueOf(k), element.convert(v)));
+                    yield map;
+                }
+                case STRUCT -> {
+                    Struct struct = (Struct) value;
+                    GenericData.Record record = new GenericData.Record(plain);
+                    for (int i = 0; i < fields.length; i++) {
+                        Field source = struct.schema().field(fieldNames[i]);
+                        record.put(i, fields[i].convert(source == null ? null : struct.get(source)));
+                    }
+                    yield record;
+                }
+            };
+        }
     }
 
     /** The fewest bytes whose two's complement holds every unscaled value of {@code precision} digits. */

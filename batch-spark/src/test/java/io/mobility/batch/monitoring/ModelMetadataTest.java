@@ -1,0 +1,52 @@
+package io.mobility.batch.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** metadata.json as docs/model-format.md writes it, and the errors a broken one gets. */
+class ModelMetadataTest {
+
+    private static final String FILE = "lake/models/demand/v1/metadata.json";
+
+    @Test
+    void readsFeaturesAndReferenceDistributions() {
+        ModelMetadata m = ModelMetadata.parse(FILE, """
+                {"name": "demand", "version": "v1", "features": ["hour_of_day", "lag_1h"],
+                 "reference_distributions": {
+                   "lag_1h": {"edges": [0.0, 1.0, 3.0, 5.0, 8.0, 12.0, 17.0, 24.0, 33.0, 50.0, 1.0e308],
+                              "fractions": [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], "missing_fraction": 0.0}}}
+                """);
+        assertThat(m.features()).containsExactly("hour_of_day", "lag_1h");
+        assertThat(m.references()).containsOnlyKeys("lag_1h");
+        assertThat(m.references().get("lag_1h").edges()[10]).isEqualTo(1.0e308);
+    }
+
+    @Test
+    void aWrongNumberOfEdgesNamesTheFileAndFeature() {
+        assertThatThrownBy(() -> ModelMetadata.parse(FILE, """
+                {"features": ["lag_1h"], "reference_distributions": {
+                   "lag_1h": {"edges": [0.0, 1.0], "fractions": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0], "missing_fraction": 0.0}}}
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(FILE + ": reference_distributions.lag_1h: 'edges' must hold 11 numbers, got 2");
+    }
+
+    @Test
+    void sharesThatDoNotAddUpAreRefused() {
+        assertThatThrownBy(() -> ModelMetadata.parse(FILE, """
+                {"features": ["lag_1h"], "reference_distributions": {
+                   "lag_1h": {"edges": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+                              "fractions": [0.5, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0], "missing_fraction": 0.0}}}
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reference_distributions.lag_1h: 'fractions' (sum 1.5) plus 'missing_fraction' (0.0) must add up to 1");
+    }
+
+    @Test
+    void missingFeaturesListIsNamed() {
+        assertThatThrownBy(() -> ModelMetadata.parse(FILE, "{\"name\": \"demand\"}"))
+                .hasMessage(FILE + ": 'features' must be a non-empty array of names");
+    }
+}
