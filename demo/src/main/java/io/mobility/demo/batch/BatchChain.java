@@ -23,9 +23,10 @@ public final class BatchChain {
     public static final List<String> JOBS = List.of("gold", "aggregates", "features", "train", "score", "monitor");
 
     /** What became of each job. */
-    public enum Outcome { DONE, NOT_AVAILABLE, FAILED, NOT_RUN }
+    public enum Outcome { DONE, NOT_AVAILABLE, SKIPPED, FAILED, NOT_RUN }
 
-    private static final Pattern RESULT = Pattern.compile("\\[chain] (\\S+) (unknown|exit (\\d+) ([0-9.]+) s)");
+    private static final Pattern RESULT = Pattern.compile(
+            "\\[chain] (\\S+) (unknown|skipped (\\S+)|exit (\\d+) ([0-9.]+) s)");
 
     private final ModuleLauncher launcher;
     private final ProcessGroup processes;
@@ -62,11 +63,15 @@ public final class BatchChain {
             if (m.group(2).equals("unknown")) {
                 outcomes.put(job, Outcome.NOT_AVAILABLE);
                 out.println("   batch " + job + ": not available in this build");
+            } else if (m.group(3) != null) {
+                outcomes.put(job, Outcome.SKIPPED);
+                out.println("   batch " + job + ": skipped, it needs " + m.group(3).replace(",", " and ")
+                        + " (not available in this build)");
             } else {
-                boolean ok = m.group(3).equals("0");
+                boolean ok = m.group(4).equals("0");
                 outcomes.put(job, ok ? Outcome.DONE : Outcome.FAILED);
-                out.println("   batch " + job + ": " + (ok ? "done" : "FAILED (exit " + m.group(3) + ")") + " in "
-                        + m.group(4) + " s");
+                out.println("   batch " + job + ": " + (ok ? "done" : "FAILED (exit " + m.group(4) + ")") + " in "
+                        + m.group(5) + " s");
             }
         } else if (line.startsWith("[") && !(line.contains("quality check") && line.contains(" passed"))) {
             // The jobs' own progress lines ([gold] ..., [aggregates] ...); passed quality checks only in the log.

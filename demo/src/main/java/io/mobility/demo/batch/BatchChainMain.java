@@ -8,7 +8,10 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs several {@code ./mobility batch} jobs one after the other in one JVM, on batch-spark's classpath: each job
@@ -16,11 +19,20 @@ import java.util.List;
  * Spark class loading once per job. Loaded by name, so the demo module itself never carries Spark.
  *
  * <p>Usage: {@code BatchChainMain JOB[,JOB...] [batch options...]}. For every job it prints
- * {@code [chain] JOB exit N} or {@code [chain] JOB unknown}; it stops at the first failed job.
+ * {@code [chain] JOB exit N}, {@code [chain] JOB unknown}, or {@code [chain] JOB skipped NEEDED} when a job it needs
+ * is not in this build (monitoring without scoring has nothing to read); it stops at the first failed job.
  */
 public final class BatchChainMain {
 
     static final String UNKNOWN_JOB = "unknown batch job";
+
+    /** What each job reads that an earlier job of the chain writes (docs/model-format.md, docs/gold.md). */
+    static final Map<String, List<String>> NEEDS = Map.of(
+            "aggregates", List.of("gold"),
+            "features", List.of("gold", "aggregates"),
+            "train", List.of("features"),
+            "score", List.of("features", "train"),
+            "monitor", List.of("aggregates", "score"));
 
     private BatchChainMain() {
     }
@@ -35,7 +47,14 @@ public final class BatchChainMain {
         run.setAccessible(true);
         List<String> options = Arrays.asList(args).subList(1, args.length);
         int status = 0;
+        Set<String> missing = new HashSet<>();
         for (String job : args[0].split(",")) {
+            List<String> absent = NEEDS.getOrDefault(job, List.of()).stream().filter(missing::contains).toList();
+            if (!absent.isEmpty()) {
+                missing.add(job);
+                System.out.println("[chain] " + job + " skipped " + String.join(",", absent));
+                continue;
+            }
             List<String> jobArgs = new ArrayList<>();
             jobArgs.add(job);
             jobArgs.addAll(options);
@@ -52,6 +71,7 @@ public final class BatchChainMain {
             err.flush();
             String message = errors.toString(StandardCharsets.UTF_8);
             if (exit == 2 && message.contains(UNKNOWN_JOB)) {
+                missing.add(job);
                 System.out.println("[chain] " + job + " unknown");
                 continue;
             }

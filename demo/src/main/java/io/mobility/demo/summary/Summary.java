@@ -54,6 +54,7 @@ public record Summary(Duration took, Manifest manifest, Map<String, Long> quaran
         return switch (outcome) {
             case DONE -> "done";
             case NOT_AVAILABLE -> "not available in this build";
+            case SKIPPED -> "skipped (a job it needs is not in this build)";
             case FAILED -> "FAILED";
             case NOT_RUN -> "not run";
         };
