@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mobility.events.ride.RideEvent;
+import io.mobility.platform.connect.ConnectRestClient;
 import io.mobility.platform.connect.ConnectWorker;
 import io.mobility.platform.kafka.EmbeddedKafka;
 import io.mobility.platform.registry.SchemaRegistryServer;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.sink.testing.RideRecords;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +47,6 @@ import org.junit.jupiter.api.Test;
 class DeltaSinkConnectorIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PLUGIN = "DeltaSinkConnector";
     private static Path work;
     private static EmbeddedKafka kafka;
@@ -173,8 +169,8 @@ class DeltaSinkConnectorIT {
 
         Files.delete(blocker);
         produce(topic, 400, 500, RideRecords::event);
-        HttpResponse<String> restart = send("POST", "/connectors/bronze-fault/tasks/0/restart", null);
-        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(204);
+        ConnectRestClient.Response restart = send("POST", "/connectors/bronze-fault/tasks/0/restart", null);
+        assertThat(restart.status()).as(restart.body()).isEqualTo(204);
         awaitLanded("bronze-fault", topic, 1, 500);
 
         String delta = "delta.`" + table + "`";
@@ -241,8 +237,8 @@ class DeltaSinkConnectorIT {
                 "delta.audit.columns", "true"));
         config.put("delta.flush.interval.ms", "2000");
         config.putAll(extra);
-        HttpResponse<String> created = send("PUT", "/connectors/" + name + "/config", config);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        ConnectRestClient.Response created = send("PUT", "/connectors/" + name + "/config", config);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         await(name + " RUNNING", () -> json(send("GET", "/connectors/" + name + "/status", null)),
                 s -> s.path("tasks").size() > 0 && s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
     }
@@ -350,16 +346,12 @@ class DeltaSinkConnectorIT {
         return into;
     }
 
-    private static HttpResponse<String> send(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(worker.restUrl() + path))
-                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static ConnectRestClient.Response send(String method, String path, Object body) {
+        return new ConnectRestClient(worker.restUrl()).send(method, path, body);
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+    private static JsonNode json(ConnectRestClient.Response response) {
+        return response.json();
     }
 
     private interface Probe<T> {

@@ -15,10 +15,6 @@ import io.mobility.serde.AvroSerializer;
 import io.mobility.serde.connect.AvroConverter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class ConnectWorkerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EmbeddedKafka kafka;
     private static ConnectWorker worker;
 
@@ -69,9 +64,9 @@ class ConnectWorkerTest {
 
     @Test
     void rootAnswersWithTheKafkaVersionAndCluster() throws Exception {
-        HttpResponse<String> root = send("GET", "/", null);
+        ConnectRestClient.Response root = send("GET", "/", null);
 
-        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.status()).isEqualTo(200);
         JsonNode info = JSON.readTree(root.body());
         assertThat(info.get("version").asText()).isEqualTo(AppInfoParser.getVersion()).startsWith("4.3");
         assertThat(info.get("kafka_cluster_id").asText()).isNotBlank();
@@ -86,8 +81,8 @@ class ConnectWorkerTest {
                 "topics", "recorded",
                 "tasks.max", "1");
 
-        HttpResponse<String> created = send("PUT", "/connectors/recorder/config", JSON.writeValueAsString(config));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        ConnectRestClient.Response created = send("PUT", "/connectors/recorder/config", JSON.writeValueAsString(config));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         JsonNode status = await("connector and task RUNNING",
                 () -> json(send("GET", "/connectors/recorder/status", null)),
@@ -107,10 +102,10 @@ class ConnectWorkerTest {
         assertThat(received("recorder")).containsExactly(
                 "ride-1=completed", "ride-2=completed", "ride-3=completed", "ride-4=completed", "ride-5=completed");
 
-        assertThat(send("DELETE", "/connectors/recorder", null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/connectors/recorder", null).status()).isEqualTo(204);
         await("the task stopped", () -> RecordingSinkConnector.STOPPED_TASKS, s -> s.contains("recorder"));
         assertThat(json(send("GET", "/connectors", null)).toString()).isEqualTo("[]");
-        await("the status to be gone", () -> send("GET", "/connectors/recorder/status", null).statusCode(),
+        await("the status to be gone", () -> send("GET", "/connectors/recorder/status", null).status(),
                 code -> code == 404);
     }
 
@@ -132,8 +127,8 @@ class ConnectWorkerTest {
                     "errors.tolerance", "all",
                     "errors.deadletterqueue.topic.name", "avro-rides-dlq",
                     "errors.deadletterqueue.topic.replication.factor", "1");
-            HttpResponse<String> created = send("PUT", "/connectors/avro-recorder/config", JSON.writeValueAsString(config));
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            ConnectRestClient.Response created = send("PUT", "/connectors/avro-recorder/config", JSON.writeValueAsString(config));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
             await("task RUNNING", () -> json(send("GET", "/connectors/avro-recorder/status", null)),
                     s -> s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
 
@@ -157,7 +152,7 @@ class ConnectWorkerTest {
             assertThat(kafka.admin().listOffsets(Map.of(new org.apache.kafka.common.TopicPartition("avro-rides-dlq", 0),
                     org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().values().iterator().next().offset())
                     .as("records in the dead-letter topic").isEqualTo(1);
-            assertThat(send("DELETE", "/connectors/avro-recorder", null).statusCode()).isEqualTo(204);
+            assertThat(send("DELETE", "/connectors/avro-recorder", null).status()).isEqualTo(204);
         }
     }
 
@@ -201,17 +196,11 @@ class ConnectWorkerTest {
         return last;
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
+    private static JsonNode json(ConnectRestClient.Response response) {
+        return response.json();
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(worker.restUrl() + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static ConnectRestClient.Response send(String method, String path, String body) {
+        return new ConnectRestClient(worker.restUrl()).send(method, path, body);
     }
 }

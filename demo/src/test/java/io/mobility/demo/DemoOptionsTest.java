@@ -1,0 +1,52 @@
+package io.mobility.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+
+    @Test
+    void defaultsAreTheIssuesCity() {
+        DemoOptions o = DemoOptions.parse(new String[0]);
+        assertThat(o.days()).isEqualTo(28);
+        assertThat(o.zones()).isEqualTo(30);
+        assertThat(o.drivers()).isEqualTo(1500);
+        assertThat(o.riders()).isEqualTo(20_010);
+        assertThat(o.dirtyRate()).isPositive();
+        assertThat(o.liveSpeed()).isEqualTo(1);
+        assertThat(o.dataDir()).isEqualTo(Path.of(".mobility", "demo"));
+        assertThat(o.ports()).isEqualTo(new DemoOptions.Ports(9092, 8081, 8083, 8086, 8080, 8090));
+        assertThat(o.exitAfterSummary()).isFalse();
+    }
+
+    @Test
+    void weeksDaysAndTheRest() {
+        assertThat(DemoOptions.parse(new String[] {"--weeks", "2"}).days()).isEqualTo(14);
+        DemoOptions o = DemoOptions.parse(new String[] {"--weeks", "2", "--days", "0.5", "--zones", "6", "--seed",
+            "7", "--dirty", "0", "--live-speed", "0", "--exit", "--fresh", "--api-port", "0"});
+        assertThat(o.days()).isEqualTo(0.5);
+        assertThat(o.zones()).isEqualTo(6);
+        assertThat(o.seed()).isEqualTo(7);
+        assertThat(o.dirtyRate()).isZero();
+        assertThat(o.liveSpeed()).isZero();
+        assertThat(o.exitAfterSummary()).isTrue();
+        assertThat(o.fresh()).isTrue();
+        assertThat(o.ports().api()).isZero();
+        assertThat(o.scale()).isEqualTo("days=0.5 zones=6 seed=7 dirty=0.0");
+    }
+
+    @Test
+    void badValuesSayWhichOptionAndWhy() {
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--zones", "1"}))
+                .hasMessage("--zones must be a whole number from 2 to 263, not '1'");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--days", "-1"}))
+                .hasMessage("--days must be above 0, got -1");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--dirty", "0.2"}))
+                .hasMessageContaining("at most 0.05");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--weeks"})).hasMessage("--weeks needs a value");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--colour"})).hasMessage("unknown option --colour");
+    }
+}
