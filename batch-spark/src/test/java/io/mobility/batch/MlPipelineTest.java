@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class MlPipelineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int GOOD_TREES = 15;
+    private static final int GOOD_TREES = 20;
 
     private static SparkSession spark;
     private static Lake lake;

@@ -33,7 +33,7 @@ public final class DemandFeatures {
     public static final List<String> NAMES = List.of(
             "hour_of_day", "day_of_week", "is_weekend", "month", "is_holiday",
             "lag_1h", "lag_2h", "lag_24h", "lag_168h",
-            "mean_3h", "mean_24h", "mean_168h", "mean_same_hour_7d",
+            "mean_3h", "mean_24h", "mean_168h", "mean_same_hour_7d", "level_ratio_3h", "profile_forecast",
             "available_drivers_lag_1h", "available_drivers_mean_24h", "demand_supply_ratio_lag_1h",
             "zone_type_code");
 
@@ -73,6 +73,8 @@ public final class DemandFeatures {
                 mean(byHour, "requests", 24).as("mean_24h"),
                 mean(byHour, "requests", 168).as("mean_168h"),
                 sameHourMean(byHour, "requests", 7).as("mean_same_hour_7d"),
+                levelRatio(byHour).as("level_ratio_3h"),
+                sameHourMean(byHour, "requests", 7).multiply(levelRatio(byHour)).as("profile_forecast"),
                 lag(byHour, "available_drivers", 1).as("available_drivers_lag_1h"),
                 mean(byHour, "available_drivers", 24).as("available_drivers_mean_24h"),
                 lag(byHour, "requests", 1).divide(greatestOne(lag(byHour, "available_drivers", 1)))
@@ -101,6 +103,20 @@ public final class DemandFeatures {
             sum = sum.plus(lag(byHour, column, 24 * d));
         }
         return sum.divide(days);
+    }
+
+    /**
+     * Today's level against the week's: the mean of the last 3 hours over the mean of the same 3 hours on each of the
+     * previous 7 days (at least 1). It carries what the calendar cannot know — the day's weather, an ongoing event.
+     */
+    private static Column levelRatio(WindowSpec byHour) {
+        Column sameHours = lit(0.0);
+        for (int d = 1; d <= 7; d++) {
+            for (int k = 1; k <= 3; k++) {
+                sameHours = sameHours.plus(lag(byHour, "requests", 24 * d + k));
+            }
+        }
+        return mean(byHour, "requests", 3).divide(greatestOne(sameHours.divide(21)));
     }
 
     private static Column greatestOne(Column c) {

@@ -63,6 +63,9 @@ class DemandFeaturesTest {
         assertThat((Double) row.getAs("mean_24h")).isEqualTo(187.5);
         assertThat((Double) row.getAs("mean_168h")).isEqualTo(115.5);
         assertThat((Double) row.getAs("mean_same_hour_7d")).isEqualTo(104.0); // hours 176, 152, ..., 32
+        // last 3 hours (197..199, mean 198) over the same 3 hours of the 7 previous days (mean 198 - 96 = 102)
+        assertThat((Double) row.getAs("level_ratio_3h")).isEqualTo(198.0 / 102.0);
+        assertThat((Double) row.getAs("profile_forecast")).isEqualTo(104.0 * (198.0 / 102.0));
         assertThat((Double) row.getAs("available_drivers_lag_1h")).isEqualTo(398.0);
         assertThat((Double) row.getAs("demand_supply_ratio_lag_1h")).isEqualTo(0.5);
         // hour 200 = Monday + 8 days 8 hours = Tuesday 2026-07-07 08:00 UTC
