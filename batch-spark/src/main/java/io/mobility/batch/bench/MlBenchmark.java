@@ -46,6 +46,7 @@ public final class MlBenchmark {
                       --zones N               zones of the simulated city (default 30)
                       --weeks N               simulated weeks, at least 5 (default 8)
                       --requests X            mean requests per zone-hour (default 12)
+                      --drivers N             fleet size (default 2 x zones x requests)
                       --horizon H             scoring horizon in hours (default 24)
                       --trees N, --depth N    demand and surge GBT settings (default 60, 5)
                       --lake PATH             scratch lake root, emptied first (default target/bench-ml-lake)
@@ -62,6 +63,7 @@ public final class MlBenchmark {
         int weeks = (int) options.longOption("weeks", 8);
         double requests = Double.parseDouble(options.option("requests").orElse("12"));
         int horizon = (int) options.longOption("horizon", ScoreJob.DEFAULT_HORIZON);
+        int drivers = (int) options.longOption("drivers", Math.round(zones * requests * 2));
         if (weeks < 5) {
             throw new IllegalArgumentException("--weeks must be at least 5 (warm-up, training and two holdout weeks)");
         }
@@ -71,7 +73,7 @@ public final class MlBenchmark {
         Progress progress = Progress.stdout("bench ml");
 
         progress.stage(String.format("simulating %d zones over %d weeks", zones, weeks));
-        SimulatedCity city = SimulatedCity.simulate(SimulatedCity.config(zones, weeks, requests, 42L), System.out);
+        SimulatedCity city = SimulatedCity.simulate(SimulatedCity.config(zones, weeks, requests, 42L, drivers), System.out);
         progress.stage(String.format("simulated %,d rides", city.rides()));
         SparkSession spark = BatchSession.create(options);
         try {
@@ -96,6 +98,7 @@ public final class MlBenchmark {
             out.put("bench", "ml");
             out.put("zones", zones);
             out.put("weeks", weeks);
+            out.put("drivers", drivers);
             out.put("rides", city.rides());
             out.put("features_seconds", featureSeconds);
             out.put("train_seconds", demand.trainSeconds());

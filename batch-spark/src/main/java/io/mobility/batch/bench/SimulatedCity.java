@@ -48,7 +48,11 @@ public final class SimulatedCity {
 
     /** A clean city of {@code zones} zones over {@code weeks} weeks, sized so drivers keep up with demand. */
     public static SimulationConfig config(int zones, int weeks, double requestsPerZoneHour, long seed) {
-        int drivers = (int) Math.max(60, Math.round(zones * requestsPerZoneHour * 4));
+        return config(zones, weeks, requestsPerZoneHour, seed, (int) Math.max(60, Math.round(zones * requestsPerZoneHour * 4)));
+    }
+
+    /** As above with a given fleet: fewer drivers ping less (faster to simulate) and surge more. */
+    public static SimulationConfig config(int zones, int weeks, double requestsPerZoneHour, long seed, int drivers) {
         return SimulationConfig.defaults(DEFAULT_START, Duration.ofDays(7L * weeks))
                 .withZones(zones).withDrivers(drivers).withRiders(Math.max(1000, drivers * 10))
                 .withDemand(requestsPerZoneHour).withSeed(seed);

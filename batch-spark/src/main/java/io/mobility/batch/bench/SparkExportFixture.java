@@ -57,14 +57,22 @@ public final class SparkExportFixture {
         Path out = Path.of(options.option("out").orElse("inference-dropwizard/src/test/resources/spark-export")).toAbsolutePath();
         int hours = (int) options.longOption("hours", 120);
         Path root = Path.of(options.lake()).toAbsolutePath();
-        delete(root);
+        // --reuse-lake true keeps a scratch lake whose features are already computed (simulating takes minutes)
+        boolean reuse = options.option("reuse-lake").map(Boolean::parseBoolean).orElse(false)
+                && Files.exists(FeatureSnapshotWriter.path(root.toString()));
         Lake lake = Lake.at(root.toString());
         Progress progress = Progress.stdout("spark-export");
-        SimulatedCity city = SimulatedCity.simulate(SimulatedCity.config((int) options.longOption("zones", 10), 5, 12, 11L), null);
+        SimulatedCity city = null;
+        if (!reuse) {
+            delete(root);
+            city = SimulatedCity.simulate(SimulatedCity.config((int) options.longOption("zones", 10), 5, 12, 11L), null);
+        }
         SparkSession spark = BatchSession.create(options);
         try {
-            city.writeGold(spark, lake);
-            new FeaturesJob().run(spark, lake, options);
+            if (city != null) {
+                city.writeGold(spark, lake);
+                new FeaturesJob().run(spark, lake, options);
+            }
             ModelRegistry registry = ModelRegistry.inLake(lake.root());
             GbtSettings small = new GbtSettings((int) options.longOption("trees", 10), (int) options.longOption("depth", 5), 0.1, 42);
             DemandTrainer.Result result = new DemandTrainer(spark, small, 2, progress).train(lake, registry);

@@ -40,7 +40,8 @@ import org.apache.spark.storage.StorageLevel;
  * trained on everything before it forecasts it. The pooled forecasts are compared with seasonal-naive (same hour last
  * week, {@code lag_168h}) and a trailing mean (the last 24 hours, {@code mean_24h}). The registered model is the
  * last fold's, so its holdout figures are honest; it is promoted only if it beats the current one on that week.
- * The first week of history is a warm-up: its rows lack the 168-hour features.
+ * The first week of history is a warm-up: its rows lack the 168-hour features; rows with any feature missing are
+ * left out (MLlib's trees refuse NaN in training).
  */
 public final class DemandTrainer {
 
@@ -92,7 +93,11 @@ public final class DemandTrainer {
                     + " holds " + Duration.between(first, end).toHours() + " hours; training needs a warm-up week, at "
                     + "least one training week and " + holdoutWeeks + " holdout week(s)");
         }
-        Dataset<Row> usable = observed.where(col("hour_start").geq(ts(warmupEnd))).persist(StorageLevel.MEMORY_AND_DISK());
+        // MLlib's trees refuse NaN in training vectors: a row trains (and is scored) only when every feature is known,
+        // which after the warm-up week drops just the few hours whose longest look-back (171 h) is incomplete.
+        Dataset<Row> usable = observed.where(col("hour_start").geq(ts(warmupEnd)))
+                .na().drop(DemandFeatures.NAMES.toArray(String[]::new))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             return evaluateAndRegister(registry, usable, warmupEnd, holdoutStart, end, started);
         } finally {
