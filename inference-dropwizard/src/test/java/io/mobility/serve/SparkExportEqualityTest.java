@@ -59,7 +59,9 @@ class SparkExportEqualityTest {
     private static Path copyOfFixture() {
         try {
             Path source = Paths.get(SparkExportEqualityTest.class.getResource("/spark-export").toURI());
-            Path target = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "spark-export");
+            Path base = Path.of(System.getProperty("java.io.tmpdir"));
+            Files.createDirectories(base);
+            Path target = Files.createTempDirectory(base, "spark-export");
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path to = target.resolve(source.relativize(file).toString());
