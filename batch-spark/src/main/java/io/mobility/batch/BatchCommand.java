@@ -1,10 +1,14 @@
 package io.mobility.batch;
 
 import io.mobility.batch.aggregate.AggregatesJob;
+import io.mobility.batch.demand.TrainJob;
+import io.mobility.batch.feature.FeaturesJob;
 import io.mobility.batch.gold.GoldJob;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.maintenance.MaintainJob;
+import io.mobility.batch.monitoring.MonitorJob;
 import io.mobility.batch.quality.QualityGateException;
+import io.mobility.batch.scoring.ScoreJob;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +36,10 @@ public final class BatchCommand {
                         + "  --layers a,b            layers to maintain (default bronze,silver,gold,_state)\n"
                         + "  --allow-short-retention true   allow --retain-hours below 168 (only when nothing else uses the lake)\n",
                 MaintainJob::new));
-        JOBS.put(io.mobility.batch.monitoring.MonitorJob.NAME, new Subcommand("past predictions vs actuals, feature drift (PSI) -> monitoring tables, charts, latest.json", io.mobility.batch.monitoring.MonitorJob.OPTIONS, io.mobility.batch.monitoring.MonitorJob::new));
+        JOBS.put(FeaturesJob.NAME, new Subcommand("agg_zone_hour + dim_zone -> gold/features_zone_hour and the online feature snapshot", "", FeaturesJob::new));
+        JOBS.put(TrainJob.NAME, new Subcommand("features -> demand (GBT) and surge models, evaluated, registered under models/, promoted if better", TrainJob.OPTIONS, TrainJob::new));
+        JOBS.put(ScoreJob.NAME, new Subcommand("current demand model -> gold/predictions for the next H hours of every zone (idempotent MERGE)", ScoreJob.OPTIONS, ScoreJob::new));
+        JOBS.put(MonitorJob.NAME, new Subcommand("past predictions vs actuals, feature drift (PSI) -> monitoring tables, charts, latest.json", MonitorJob.OPTIONS, MonitorJob::new));
     }
 
     private BatchCommand() {

@@ -1,0 +1,46 @@
+package io.mobility.batch.demand;
+
+import io.mobility.batch.BatchJob;
+import io.mobility.batch.BatchOptions;
+import io.mobility.batch.Progress;
+import io.mobility.batch.lake.Lake;
+import io.mobility.batch.model.GbtSettings;
+import io.mobility.batch.model.ModelRegistry;
+import io.mobility.batch.surge.SurgeTrainer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code batch train [--model demand|surge|all]}: trains, evaluates, registers and (if better than the current
+ * version) promotes the demand model and the surge model.
+ */
+public final class TrainJob implements BatchJob {
+
+    public static final String NAME = "train";
+
+    public static final String OPTIONS =
+            "  --model demand|surge|all  which model(s) to train (default all)\n"
+                    + "  --holdout-weeks N         weeks held out at the end, one rolling-origin fold each (default 2)\n"
+                    + "  --trees N                 boosting iterations (default " + GbtSettings.DEFAULT_TREES + ")\n"
+                    + "  --depth N                 tree depth (default " + GbtSettings.DEFAULT_DEPTH + ")\n"
+                    + "  --step-size X             learning rate (default " + GbtSettings.DEFAULT_STEP_SIZE + ")\n"
+                    + "  --seed N                  random seed (default 42)\n";
+
+    @Override
+    public void run(SparkSession spark, Lake lake, BatchOptions options) {
+        Progress progress = Progress.stdout(NAME);
+        String which = options.option("model").orElse("all");
+        if (!which.equals("demand") && !which.equals("surge") && !which.equals("all")) {
+            throw new IllegalArgumentException("option --model must be demand, surge or all, got '" + which + "'");
+        }
+        GbtSettings settings = GbtSettings.from(options);
+        int holdoutWeeks = (int) options.longOption("holdout-weeks", 2);
+        ModelRegistry registry = ModelRegistry.inLake(lake.root());
+        if (!which.equals("surge")) {
+            new DemandTrainer(spark, settings, holdoutWeeks, progress).train(lake, registry);
+        }
+        if (!which.equals("demand")) {
+            new SurgeTrainer(spark, settings, holdoutWeeks, progress).train(lake, registry);
+        }
+        progress.stage("done");
+    }
+}
