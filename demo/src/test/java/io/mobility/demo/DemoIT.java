@@ -50,8 +50,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
 
-    private static final int ZONES = 4;
-    private static final double DAYS = 1;
+    private static final int ZONES = 3;
+    private static final double DAYS = 22; // the warm-up, training and held-out weeks the demand model needs
     private static final long SEED = 42;
     private static final double DIRTY = 0.01;
     private static final ObjectMapper JSON = new ObjectMapper();

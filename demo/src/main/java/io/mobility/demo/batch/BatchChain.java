@@ -44,7 +44,10 @@ public final class BatchChain {
         JOBS.forEach(job -> outcomes.put(job, Outcome.NOT_RUN));
         Path demoClasses = Path.of(BatchChainMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> args = new ArrayList<>(List.of(String.join(",", JOBS), "--lake", lake.toAbsolutePath().toString(),
-                "--master", "local[2]", "--shuffle-partitions", "4"));
+                "--master", "local[2]", "--shuffle-partitions", "4",
+                // Training needs a warm-up week (the 168-hour lags), a training week and the held-out weeks: one
+                // held-out week lets the default 4-week city (and the end-to-end test's 3 weeks) train a model.
+                "--holdout-weeks", "1"));
         ChildProcess chain = processes.add(launcher.startOnClasspath("batch", launcher.classpath("batch-spark", demoClasses),
                 BatchChainMain.class.getName(), args, Map.of(), List.of(), line -> show(line, outcomes)));
         int exit = chain.await(timeout);
