@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The promoted version of each model and its holdout metrics against its baselines (docs/model-format.md). */
@@ -42,13 +43,29 @@ public final class ModelMetrics {
     }
 
     private static String describe(Path lake, String model) {
-        return metadata(lake, model).map(m -> "version " + m.path("version").asText()
-                        + "  holdout " + compact(m.path("metrics").path("holdout"))
-                        + "  baselines " + compact(m.path("metrics").path("baselines")))
-                .orElse("no model trained (models/" + model + "/current missing)");
+        return metadata(lake, model).map(m -> {
+            JsonNode metrics = m.path("metrics");
+            StringBuilder line = new StringBuilder("version " + m.path("version").asText() + "  holdout: "
+                    + figures(metrics.path("holdout")));
+            metrics.path("baselines").fields().forEachRemaining(baseline ->
+                    line.append("  |  ").append(baseline.getKey()).append(": ").append(figures(baseline.getValue())));
+            return line.toString();
+        }).orElse("no model trained (models/" + model + "/current missing)");
     }
 
-    private static String compact(JsonNode node) {
-        return node.isMissingNode() ? "-" : node.toString().replace("\"", "");
+    /** {@code {"wape": 0.3561042, "rows": 504}} as {@code wape 0.356, rows 504}: readable at a glance. */
+    static String figures(JsonNode metrics) {
+        if (!metrics.isObject()) {
+            return "-";
+        }
+        List<String> parts = new ArrayList<>();
+        metrics.fields().forEachRemaining(f -> {
+            JsonNode v = f.getValue();
+            String shown = v.isIntegralNumber() ? v.asText()
+                    : v.isNumber() ? String.format(Locale.ROOT, "%.3f", v.asDouble())
+                    : v.isNull() ? "n/a" : v.asText();
+            parts.add(f.getKey() + " " + shown);
+        });
+        return String.join(", ", parts);
     }
 }
