@@ -9,12 +9,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,28 +50,8 @@ class SparkExportEqualityTest {
         System.out.printf("served vs Spark: max abs difference %.3e over %d predictions%n", maxDiff, cases);
     }
 
-    /** A private copy of the fixture lake, as the service may write nothing into test resources. */
+    /** A private copy of the fixture lake without Spark's answers, as the service may write nothing into test resources. */
     private static Path copyOfFixture() {
-        try {
-            Path source = Paths.get(SparkExportEqualityTest.class.getResource("/spark-export").toURI());
-            Path base = Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(base);
-            Path target = Files.createTempDirectory(base, "spark-export");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Path to = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(to);
-                    } else if (!file.getFileName().toString().equals("expected.json")) {
-                        Files.copy(file, to);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Lake.copy("/spark-export", file -> !file.getFileName().toString().equals("expected.json"));
     }
 }
