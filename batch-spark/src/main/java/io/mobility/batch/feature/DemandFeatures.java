@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
+import io.mobility.events.UsHolidays;
 import io.mobility.events.zone.ZoneType;
 import java.sql.Date;
 import java.util.List;

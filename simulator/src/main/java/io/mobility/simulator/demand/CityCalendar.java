@@ -1,13 +1,11 @@
 package io.mobility.simulator.demand;
 
-import java.time.DayOfWeek;
+import io.mobility.events.UsHolidays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.Month;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +45,7 @@ public final class CityCalendar {
         Map<LocalDate, Weather> weather = new LinkedHashMap<>();
         List<Shock> shocks = new ArrayList<>();
         for (int y = first.getYear(); y <= first.plusDays(days + 1).getYear(); y++) {
-            holidays.addAll(usHolidays(y));
+            holidays.addAll(UsHolidays.of(y));
         }
         for (int d = 0; d <= days; d++) {
             LocalDate date = first.plusDays(d);
@@ -67,20 +65,6 @@ public final class CityCalendar {
             }
         }
         return new CityCalendar(holidays, weather, shocks);
-    }
-
-    /** Federal holidays New York observes (on their actual dates). */
-    static List<LocalDate> usHolidays(int year) {
-        return List.of(
-                LocalDate.of(year, Month.JANUARY, 1),
-                LocalDate.of(year, Month.JANUARY, 1).with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.MONDAY)),
-                LocalDate.of(year, Month.FEBRUARY, 1).with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.MONDAY)),
-                LocalDate.of(year, Month.MAY, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)),
-                LocalDate.of(year, Month.JUNE, 19),
-                LocalDate.of(year, Month.JULY, 4),
-                LocalDate.of(year, Month.SEPTEMBER, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)),
-                LocalDate.of(year, Month.NOVEMBER, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY)),
-                LocalDate.of(year, Month.DECEMBER, 25));
     }
 
     public boolean isHoliday(LocalDate date) {

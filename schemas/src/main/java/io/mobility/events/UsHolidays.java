@@ -1,4 +1,4 @@
-package io.mobility.batch.feature;
+package io.mobility.events;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The US federal holidays New York observes, on their actual dates (not the observed Friday/Monday): New Year's
  * Day, Martin Luther King Jr. Day, Presidents' Day, Memorial Day, Juneteenth, Independence Day, Labor Day,
- * Thanksgiving and Christmas. The simulator's calendar uses the same list.
+ * Thanksgiving and Christmas. Here, beside the contract, because both sides of the is_holiday feature read it: the
+ * simulator's demand calendar and batch-spark's features.
  */
 public final class UsHolidays {
 
