@@ -3,6 +3,9 @@ package io.mobility.serve.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mobility.serve.error.ApiException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -91,6 +94,10 @@ public final class RequestObject {
     }
 
     private Instant instant(String field, String text) {
+        Instant utc = plainUtc(text);
+        if (utc != null) {
+            return utc;
+        }
         try {
             // ISO_OFFSET_DATE_TIME is built once; Instant.parse builds a formatter on every call (a hot path here).
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, OffsetDateTime::from).toInstant();
@@ -103,6 +110,42 @@ public final class RequestObject {
             throw ApiException.invalid(name(field), "must be an ISO-8601 UTC instant such as 2026-11-27T08:00:00Z, got '"
                     + abbreviate(text) + "'");
         }
+    }
+
+    /**
+     * The form nearly every client sends, {@code 2026-11-27T08:00:00Z}, read digit by digit: java.time's resolving
+     * parser was more than half of a demand prediction's CPU. Anything else (fractions, offsets, invalid dates)
+     * returns null and goes through java.time, which stays the reference for what is accepted.
+     */
+    static Instant plainUtc(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal value of {@code length} ASCII digits at {@code from}, or -1 if any is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static String brief(JsonNode value) {
