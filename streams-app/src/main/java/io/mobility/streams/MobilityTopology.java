@@ -77,8 +77,8 @@ public final class MobilityTopology {
                 Topics.DRIVERS.name(), Consumed.with(Serdes.String(), driverSerde).withName("drivers"),
                 () -> new ReferenceTableLoader<>(DriverDirectory.STORE, Canonical::id));
 
-        builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE, settings.dedupHorizon()));
-        builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE, settings.dedupHorizon()));
+        builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE));
+        builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE));
         // Cached: a ride's several updates within one commit reach the changelog once.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RIDES_STORE),
                 Serdes.String(), avro(RideState.class, config)).withCachingEnabled());

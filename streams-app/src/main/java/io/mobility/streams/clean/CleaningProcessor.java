@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,6 +55,8 @@ public final class CleaningProcessor<T extends SpecificRecord> implements Proces
         decoder = new AvroDeserializer<>(null, kind.type());
         decoder.configure(context.appConfigs(), false);
         deduplicator = new Deduplicator(context.getStateStore(dedupStore), dedupHorizon);
+        context.schedule(Deduplicator.purgeInterval(dedupHorizon), PunctuationType.STREAM_TIME,
+                deduplicator::forgetBefore);
         zones = new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get,
                 ReferenceTableChanges.of(ZoneDirectory.STORE));
         detectedBy = context.applicationId();

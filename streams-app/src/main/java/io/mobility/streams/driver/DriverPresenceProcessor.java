@@ -23,9 +23,12 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
     private KeyValueStore<String, String> presence;
     private ProcessorContext<String, ZoneSignal> context;
 
+    /**
+     * Not cached: a driver's events within one commit interval are rare (a ping every few seconds against a 100 ms
+     * commit), so a cache would collapse almost no changelog writes and only add its own look-ups and copies.
+     */
     public static StoreBuilder<KeyValueStore<String, String>> store() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String())
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String());
     }
 
     @Override
