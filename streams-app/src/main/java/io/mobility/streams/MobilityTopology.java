@@ -54,8 +54,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class MobilityTopology {
 
-    public static final String RIDE_DEDUP_STORE = "ride-event-ids";
-    public static final String DRIVER_DEDUP_STORE = "driver-event-ids";
+    // Key-value stores of event id to last event time; the "-last-seen" names keep them from restoring the changelogs
+    // of the window stores ("ride-event-ids", "driver-event-ids") that earlier versions kept, whose keys differ.
+    public static final String RIDE_DEDUP_STORE = "ride-event-last-seen";
+    public static final String DRIVER_DEDUP_STORE = "driver-event-last-seen";
     public static final String RIDES_STORE = "rides";
 
     private MobilityTopology() {
