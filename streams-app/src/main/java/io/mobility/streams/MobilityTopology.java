@@ -5,7 +5,6 @@ import io.mobility.events.driver.Driver;
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.quarantine.QuarantineRecord;
 import io.mobility.events.ride.RideEvent;
-import io.mobility.events.ride.RideState;
 import io.mobility.events.zone.Zone;
 import io.mobility.events.zone.ZoneState;
 import io.mobility.serde.SpecificAvroSerde;
@@ -80,9 +79,10 @@ public final class MobilityTopology {
 
         builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE));
         builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE));
-        // Cached: a ride's several updates within one commit reach the changelog once.
+        // Cached: a ride's several updates within one commit reach the changelog once. Values are the rides topic's
+        // wire-format bytes: RideFoldProcessor encodes a state once for the store and the topic.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RIDES_STORE),
-                Serdes.String(), avro(RideState.class, config)).withCachingEnabled());
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(DriverPresenceProcessor.store());
         builder.addStateStore(ZoneSignalBuffer.store());
         ZoneStateProcessor.stores().forEach(builder::addStateStore);
@@ -118,7 +118,7 @@ public final class MobilityTopology {
         KStream<String, Object> folded = MobilityTopology.<RideEvent>carrying(rides)
                 .process(() -> new RideFoldProcessor(RIDES_STORE, "rides", "zone-signals"), Named.as("fold-rides"),
                         RIDES_STORE);
-        folded.to(Topics.RIDES.name(), producedAs(avro(RideState.class, config), "rides"));
+        folded.to(Topics.RIDES.name(), producedAs(Serdes.ByteArray(), "rides"));
 
         KStream<String, ZoneSignal> driverSignals = MobilityTopology.<DriverEvent>carrying(drivers)
                 .process(DriverPresenceProcessor::new, Named.as("driver-presence"), DriverPresenceProcessor.STORE);

@@ -1,7 +1,10 @@
 package io.mobility.streams.ride;
 
+import io.mobility.events.Topics;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideState;
+import io.mobility.serde.AvroDeserializer;
+import io.mobility.serde.AvroSerializer;
 import io.mobility.streams.MobilityMetrics;
 import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.driver.DriverDirectory;
@@ -20,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps each ride's state in a store and emits it every time one of its events is applied, to the rides node, and
  * what the step means for its pickup zone, keyed by zone, to the zone-signals node. Forwarding to the two by name
- * spares every event the map and flat-map nodes that would split one output in two.
+ * spares every event the map and flat-map nodes that would split one output in two. A state is encoded once, in
+ * the rides topic's wire format, and the same bytes go to the store and to the topic.
  */
 public final class RideFoldProcessor implements Processor<String, RideEvent, String, Object> {
 
@@ -28,7 +32,9 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     private final String ridesNode;
     private final String zoneSignalsNode;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, RideState> rides;
+    private KeyValueStore<String, byte[]> rides;
+    private AvroSerializer<RideState> encoder;
+    private AvroDeserializer<RideState> decoder;
     private RideFold fold;
     private final Map<FoldOutcome, Sensor> outcomes = new EnumMap<>(FoldOutcome.class);
 
@@ -42,6 +48,10 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         rides = context.getStateStore(storeName);
+        encoder = new AvroSerializer<>();
+        encoder.configure(context.appConfigs(), false);
+        decoder = new AvroDeserializer<>(null, RideState.class);
+        decoder.configure(context.appConfigs(), false);
         fold = new RideFold(new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get,
                 ReferenceTableChanges.of(ZoneDirectory.STORE)),
                 new DriverDirectory(context.getStateStore(DriverDirectory.STORE),
@@ -55,7 +65,8 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     @Override
     public void process(Record<String, RideEvent> record) {
         RideEvent event = record.value();
-        RideState state = rides.get(record.key());
+        byte[] stored = rides.get(record.key());
+        RideState state = stored == null ? null : decoder.deserialize(Topics.RIDES.name(), stored);
         RideFacts before = RideFacts.of(state);
         if (state == null) {
             state = RideFold.empty(event);
@@ -63,8 +74,9 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
         FoldOutcome outcome = fold.apply(state, event, context.currentSystemTimeMs());
         outcomes.get(outcome).record();
         if (outcome == FoldOutcome.APPLIED) {
-            rides.put(record.key(), state);
-            context.forward(record.withValue(state), ridesNode);
+            byte[] encoded = encoder.serialize(Topics.RIDES.name(), state);
+            rides.put(record.key(), encoded);
+            context.forward(record.withValue(encoded), ridesNode);
             for (KeyValue<String, ZoneSignal> signal : ZoneSignals.of(new RideTransition(before, state))) {
                 context.forward(record.withKey(signal.key).withValue(signal.value), zoneSignalsNode);
             }
