@@ -50,6 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  * both cleaners' refusals -> quarantine
  * zones, drivers (compacted) -> global stores for validation and enrichment
  * </pre>
+ * The cleaners and the fold forward each output to the nodes it is for by name, rather than through filter and map
+ * nodes, which cost every event a node visit each (docs/benchmarks.md, streams).
  */
 public final class MobilityTopology {
 
@@ -133,12 +135,13 @@ public final class MobilityTopology {
         return builder.build();
     }
 
-    /** A stream or serde of mixed values seen as the one type its downstream node receives (see Routes). */
+    /** A stream of mixed values seen as the one type the node built on it receives (see Routes). */
     @SuppressWarnings("unchecked")
     private static <T> KStream<String, T> carrying(KStream<String, ?> stream) {
         return (KStream<String, T>) stream;
     }
 
+    /** A sink node named {@code name} on a stream of mixed values, writing the one type routed to it. */
     @SuppressWarnings("unchecked")
     private static <T> Produced<String, T> producedAs(Serde<?> values, String name) {
         return Produced.with(Serdes.String(), (Serde<T>) values).withName(name);
