@@ -5,11 +5,9 @@ import io.mobility.events.driver.Driver;
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.quarantine.QuarantineRecord;
 import io.mobility.events.ride.RideEvent;
-import io.mobility.events.ride.RideState;
 import io.mobility.events.zone.Zone;
 import io.mobility.events.zone.ZoneState;
 import io.mobility.serde.SpecificAvroSerde;
-import io.mobility.streams.clean.Checked;
 import io.mobility.streams.clean.CleaningProcessor;
 import io.mobility.streams.dedup.Deduplicator;
 import io.mobility.streams.driver.DriverDirectory;
@@ -17,7 +15,6 @@ import io.mobility.streams.driver.DriverEvents;
 import io.mobility.streams.driver.DriverPresenceProcessor;
 import io.mobility.streams.ride.RideEvents;
 import io.mobility.streams.ride.RideFoldProcessor;
-import io.mobility.streams.ride.RideTransition;
 import io.mobility.streams.standardize.Canonical;
 import io.mobility.streams.validation.DriverEventRules;
 import io.mobility.streams.validation.RideEventRules;
@@ -27,6 +24,7 @@ import io.mobility.streams.zone.ZoneSignal;
 import io.mobility.streams.zone.ZoneSignalBuffer;
 import io.mobility.streams.zone.ZoneSignals;
 import io.mobility.streams.zone.ZoneStateProcessor;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -52,11 +50,15 @@ import org.apache.kafka.streams.state.Stores;
  * both cleaners' refusals -> quarantine
  * zones, drivers (compacted) -> global stores for validation and enrichment
  * </pre>
+ * The cleaners and the fold forward each output to the nodes it is for by name, rather than through filter and map
+ * nodes, which cost every event a node visit each (docs/benchmarks.md, streams).
  */
 public final class MobilityTopology {
 
-    public static final String RIDE_DEDUP_STORE = "ride-event-ids";
-    public static final String DRIVER_DEDUP_STORE = "driver-event-ids";
+    // Key-value stores of event id to last event time; the "-last-seen" names keep them from restoring the changelogs
+    // of the window stores ("ride-event-ids", "driver-event-ids") that earlier versions kept, whose keys differ.
+    public static final String RIDE_DEDUP_STORE = "ride-event-last-seen";
+    public static final String DRIVER_DEDUP_STORE = "driver-event-last-seen";
     public static final String RIDES_STORE = "rides";
 
     private MobilityTopology() {
@@ -77,11 +79,12 @@ public final class MobilityTopology {
                 Topics.DRIVERS.name(), Consumed.with(Serdes.String(), driverSerde).withName("drivers"),
                 () -> new ReferenceTableLoader<>(DriverDirectory.STORE, Canonical::id));
 
-        builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE, settings.dedupHorizon()));
-        builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE, settings.dedupHorizon()));
-        // Cached: a ride's several updates within one commit reach the changelog once.
+        builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE));
+        builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE));
+        // Cached: a ride's several updates within one commit reach the changelog once. Values are the rides topic's
+        // wire-format bytes: RideFoldProcessor encodes a state once for the store and the topic.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RIDES_STORE),
-                Serdes.String(), avro(RideState.class, config)).withCachingEnabled());
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(DriverPresenceProcessor.store());
         builder.addStateStore(ZoneSignalBuffer.store());
         ZoneStateProcessor.stores().forEach(builder::addStateStore);
@@ -90,43 +93,38 @@ public final class MobilityTopology {
         Serde<RideEvent> rideEventSerde = avro(RideEvent.class, config);
         Serde<DriverEvent> driverEventSerde = avro(DriverEvent.class, config);
 
+        // Processors forward to their downstream nodes by name (see CleaningProcessor.Routes): each value type
+        // reaches only the nodes for it, so the streams below carry mixed types and the sinks cast back.
         RideEvents rideEvents = new RideEvents(new RideEventRules(settings.maxClockSkewMs()));
-        KStream<String, Checked<RideEvent>> rides = builder
+        CleaningProcessor.Routes rideRoutes = new CleaningProcessor.Routes("ride-quarantine",
+                List.of("ride-events-clean", "fold-rides"));
+        KStream<String, SpecificRecord> rides = builder
                 .stream(Topics.RIDE_EVENTS_RAW.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("ride-events-raw"))
-                .process(() -> new CleaningProcessor<>(rideEvents, RIDE_DEDUP_STORE, settings.dedupHorizon()),
-                        Named.as("clean-ride-events"), RIDE_DEDUP_STORE);
+                .process(() -> new CleaningProcessor<>(rideEvents, RIDE_DEDUP_STORE, settings.dedupHorizon(),
+                        rideRoutes), Named.as("clean-ride-events"), RIDE_DEDUP_STORE);
         DriverEvents driverEvents = new DriverEvents(new DriverEventRules(settings.maxClockSkewMs()));
-        KStream<String, Checked<DriverEvent>> drivers = builder
+        CleaningProcessor.Routes driverRoutes = new CleaningProcessor.Routes("driver-quarantine",
+                List.of("driver-events-clean", "driver-presence"));
+        KStream<String, SpecificRecord> drivers = builder
                 .stream(Topics.DRIVER_EVENTS_RAW.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("driver-events-raw"))
-                .process(() -> new CleaningProcessor<>(driverEvents, DRIVER_DEDUP_STORE, settings.dedupHorizon()),
-                        Named.as("clean-driver-events"), DRIVER_DEDUP_STORE);
+                .process(() -> new CleaningProcessor<>(driverEvents, DRIVER_DEDUP_STORE, settings.dedupHorizon(),
+                        driverRoutes), Named.as("clean-driver-events"), DRIVER_DEDUP_STORE);
 
-        rides.filterNot((k, v) -> v.isClean(), Named.as("ride-refusals")).mapValues(Checked::quarantined)
-                .merge(drivers.filterNot((k, v) -> v.isClean(), Named.as("driver-refusals"))
-                        .mapValues(Checked::quarantined))
-                .to(Topics.QUARANTINE.name(), Produced.with(Serdes.String(), quarantineSerde).withName("quarantine"));
+        rides.to(Topics.QUARANTINE.name(), producedAs(quarantineSerde, rideRoutes.quarantine()));
+        drivers.to(Topics.QUARANTINE.name(), producedAs(quarantineSerde, driverRoutes.quarantine()));
+        rides.to(Topics.RIDE_EVENTS_CLEAN.name(), producedAs(rideEventSerde, "ride-events-clean"));
+        drivers.to(Topics.DRIVER_EVENTS_CLEAN.name(), producedAs(driverEventSerde, "driver-events-clean"));
 
-        KStream<String, RideEvent> cleanRides = rides.filter((k, v) -> v.isClean(), Named.as("clean-rides"))
-                .mapValues(Checked::event);
-        cleanRides.to(Topics.RIDE_EVENTS_CLEAN.name(), Produced.with(Serdes.String(), rideEventSerde)
-                .withName("ride-events-clean"));
-        KStream<String, DriverEvent> cleanDrivers = drivers.filter((k, v) -> v.isClean(), Named.as("clean-drivers"))
-                .mapValues(Checked::event);
-        cleanDrivers.to(Topics.DRIVER_EVENTS_CLEAN.name(), Produced.with(Serdes.String(), driverEventSerde)
-                .withName("driver-events-clean"));
+        KStream<String, Object> folded = MobilityTopology.<RideEvent>carrying(rides)
+                .process(() -> new RideFoldProcessor(RIDES_STORE, "rides", "zone-signals"), Named.as("fold-rides"),
+                        RIDES_STORE);
+        folded.to(Topics.RIDES.name(), producedAs(Serdes.ByteArray(), "rides"));
 
-        KStream<String, RideTransition> transitions = cleanRides.processValues(
-                () -> new RideFoldProcessor(RIDES_STORE), Named.as("fold-rides"), RIDES_STORE);
-        transitions.mapValues(RideTransition::after).to(Topics.RIDES.name(),
-                Produced.with(Serdes.String(), avro(RideState.class, config)).withName("rides"));
-
-        KStream<String, ZoneSignal> rideSignals = transitions.flatMap((rideId, t) -> ZoneSignals.of(t),
-                Named.as("ride-zone-signals"));
-        KStream<String, ZoneSignal> driverSignals = cleanDrivers.process(DriverPresenceProcessor::new,
-                Named.as("driver-presence"), DriverPresenceProcessor.STORE);
-        rideSignals.merge(driverSignals)
+        KStream<String, ZoneSignal> driverSignals = MobilityTopology.<DriverEvent>carrying(drivers)
+                .process(DriverPresenceProcessor::new, Named.as("driver-presence"), DriverPresenceProcessor.STORE);
+        MobilityTopology.<ZoneSignal>carrying(folded).merge(driverSignals, Named.as("zone-signals"))
                 .process(() -> new ZoneSignalBuffer(settings.zoneEmitInterval()), Named.as("zone-signal-sums"),
                         ZoneSignalBuffer.STORE)
                 .repartition(Repartitioned.with(Serdes.String(), ZoneDelta.serde()).withName("zone-deltas"))
@@ -135,6 +133,18 @@ public final class MobilityTopology {
                 .to(Topics.ZONE_STATE.name(), Produced.with(Serdes.String(), avro(ZoneState.class, config))
                         .withName("zone-state-out"));
         return builder.build();
+    }
+
+    /** A stream of mixed values seen as the one type the node built on it receives (see Routes). */
+    @SuppressWarnings("unchecked")
+    private static <T> KStream<String, T> carrying(KStream<String, ?> stream) {
+        return (KStream<String, T>) stream;
+    }
+
+    /** A sink node named {@code name} on a stream of mixed values, writing the one type routed to it. */
+    @SuppressWarnings("unchecked")
+    private static <T> Produced<String, T> producedAs(Serde<?> values, String name) {
+        return Produced.with(Serdes.String(), (Serde<T>) values).withName(name);
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(Class<T> type, Map<String, Object> config) {

@@ -2,6 +2,7 @@ package io.mobility.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mobility.events.Topics;
 import io.mobility.events.driver.DriverStatus;
 import io.mobility.events.ride.RideEvent;
 import java.time.Duration;
@@ -56,5 +57,23 @@ class DeduplicationTest {
 
         assertThat(app.cleanDrivers.readValuesToList()).hasSize(1);
         assertThat(app.metric("driver-events", "duplicate-dropped")).isEqualTo(1);
+    }
+
+    @Test
+    void idsBeyondTheHorizonBehindStreamTimeAreForgotten() {
+        RideEvent old = Events.requested("r1", StreamsFixture.NOW.minus(Duration.ofMinutes(50)));
+        app.send(old);
+        var ids = app.driver.<String, Long>getKeyValueStore(MobilityTopology.RIDE_DEDUP_STORE);
+        assertThat(ids.get("r1-req")).isEqualTo(old.getEventTime().toEpochMilli());
+
+        // Two hours later (wall clock and record timestamps): stream time passes a purge (every quarter horizon).
+        app.driver.advanceWallClockTime(Duration.ofHours(2));
+        Instant later = StreamsFixture.NOW.plus(Duration.ofHours(2));
+        RideEvent recent = Events.requested("r2", later.minus(Duration.ofMinutes(1)));
+        app.rideRaw.pipeInput(StreamsFixture.utf8("r2"), app.encode(Topics.RIDE_EVENTS_RAW.name(), recent), later);
+
+        assertThat(ids.get("r1-req")).as("more than the horizon behind stream time").isNull();
+        assertThat(ids.get("r2-req")).as("within the horizon").isEqualTo(recent.getEventTime().toEpochMilli());
+        assertThat(app.cleanRides.readValuesToList()).hasSize(2);
     }
 }

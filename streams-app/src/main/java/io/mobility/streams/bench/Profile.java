@@ -52,7 +52,7 @@ final class Profile implements AutoCloseable {
             total++;
             String thread = event.getThread("sampledThread") == null ? "?"
                     : event.getThread("sampledThread").getJavaName();
-            String group = threadGroup(thread == null ? "?" : thread);
+            String group = ThreadGroups.ofJavaThread(thread == null ? "?" : thread);
             threads.merge(group, 1L, Long::sum);
             if (group.equals("stream thread")) {
                 streamSamples++;
@@ -64,27 +64,6 @@ final class Profile implements AutoCloseable {
         profile.put("cpu_share_by_thread_pct", percent(threads, total));
         profile.put("stream_thread_share_by_code_pct", percent(code, streamSamples));
         return profile;
-    }
-
-    private static String threadGroup(String thread) {
-        if (thread.contains("StreamThread")) {
-            return "stream thread";
-        }
-        if (thread.contains("producer-network-thread") || thread.contains("kafka-producer")) {
-            return "producer i/o";
-        }
-        if (thread.contains("GlobalStreamThread")) {
-            return "global store thread";
-        }
-        if (thread.startsWith("data-plane") || thread.contains("kafka-request-handler") || thread.startsWith("kafka-")
-                || thread.contains("broker") || thread.contains("Raft") || thread.contains("raft")
-                || thread.contains("group-coordinator") || thread.contains("transaction")) {
-            return "in-process broker";
-        }
-        if (thread.contains("passthrough") || thread.equals("main")) {
-            return "bench driver";
-        }
-        return "other";
     }
 
     private static String codeOf(List<RecordedFrame> frames) {

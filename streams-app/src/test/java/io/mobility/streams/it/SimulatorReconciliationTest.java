@@ -51,10 +51,11 @@ class SimulatorReconciliationTest {
     @Test
     void theSimulatorsManifestReconcilesExactly() throws Exception {
         try (LocalPlatform platform = LocalPlatform.start()) {
-            // A day back: what the simulator schedules beyond the hour (shift ends, late releases) is still in the
-            // past, so only its FUTURE_TIMESTAMP faults are in the future.
-            SimulationConfig config = SimulationConfig.defaults(
-                            Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS), Duration.ofHours(1))
+            // Two days back: what the simulator schedules beyond the hour (shift ends, late releases) is still in the
+            // past, so only its FUTURE_TIMESTAMP faults are in the future. At 17:00 UTC, midday in New York: demand
+            // follows the hour of day, and a night hour (a run in the early morning) drew too few rides to check.
+            SimulationConfig config = SimulationConfig.defaults(Instant.now().truncatedTo(ChronoUnit.DAYS)
+                            .minus(Duration.ofDays(2)).plus(Duration.ofHours(17)), Duration.ofHours(1))
                     .withZones(12).withDrivers(150).withRiders(3000).withSeed(11).withDemand(60)
                     .withFaults(FaultRates.all(0.02));
             Manifest manifest;
