@@ -1,6 +1,5 @@
 package io.mobility.simulator.supply;
 
-import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.Topics;
 import io.mobility.events.driver.Driver;
@@ -9,6 +8,7 @@ import io.mobility.events.driver.DriverEventType;
 import io.mobility.events.driver.DriverStatus;
 import io.mobility.events.ride.VehicleType;
 import io.mobility.simulator.city.City;
+import io.mobility.simulator.city.CityZone;
 import io.mobility.simulator.sink.Emission;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -241,18 +241,12 @@ public final class Fleet {
         return drivers;
     }
 
+    /** The all-args constructor, not a builder: this runs for every driver event (most of a run's records). */
     private Emission event(DriverState d, DriverEventType type, long atMillis) {
-        DriverEvent e = Blank.of(DriverEvent.class);
-        e.setEventId(new UUID(rng.nextLong(), rng.nextLong()).toString());
-        e.setEventType(type);
-        e.setEventTime(Instant.ofEpochMilli(atMillis));
-        e.setDriverId(d.id);
-        e.setStatus(d.status);
-        e.setZoneId(city.zone(d.zone).id());
-        e.setLocation(city.zone(d.zone).randomPoint(rng));
-        e.setVehicleType(d.vehicle);
-        e.setRideId(d.rideId);
-        e.setProducer(producer);
+        String eventId = new UUID(rng.nextLong(), rng.nextLong()).toString();
+        CityZone zone = city.zone(d.zone);
+        DriverEvent e = new DriverEvent(eventId, type, Instant.ofEpochMilli(atMillis), d.id, d.status, zone.id(),
+                zone.randomPoint(rng), d.vehicle, d.rideId, producer, null);
         return new Emission(Topics.DRIVER_EVENTS_RAW.name(), d.id, e, atMillis);
     }
 }
