@@ -119,18 +119,31 @@ public final class SimulateBenchmark implements Callable<Integer> {
                 }
             }
             // where the time goes: the same run into a sink that drops records, and one that only serializes, both on
-            // this thread alone, so their thread CPU time is the cost of generating and of serializing
-            CpuClock cpu = CpuClock.start();
-            long n = new Simulation(config, new Discard(null), SimulationClock.backfill(), wall, Progress.silent())
-                    .run().totalRecords();
-            double generateOnly = n / cpu.seconds();
-            double generateCpu = cpu.threadMicros() / n;
+            // this thread alone, so their thread CPU time is the cost of generating and of serializing; alternated,
+            // medians of three, as single runs swing with other load
             AvroSerializer<IndexedRecord> serializer = new AvroSerializer<>();
             serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl()), false);
-            cpu = CpuClock.start();
-            new Simulation(config, new Discard(serializer), SimulationClock.backfill(), wall, Progress.silent()).run();
-            double generateSerialize = n / cpu.seconds();
-            double generateSerializeCpu = cpu.threadMicros() / n;
+            double[] generateRates = new double[3];
+            double[] generateCpus = new double[3];
+            double[] generateSerializeRates = new double[3];
+            double[] generateSerializeCpus = new double[3];
+            long n = 0;
+            for (int i = 0; i < 3; i++) {
+                CpuClock cpu = CpuClock.start();
+                n = new Simulation(config, new Discard(null), SimulationClock.backfill(), wall, Progress.silent())
+                        .run().totalRecords();
+                generateRates[i] = n / cpu.seconds();
+                generateCpus[i] = cpu.threadMicros() / n;
+                cpu = CpuClock.start();
+                new Simulation(config, new Discard(serializer), SimulationClock.backfill(), wall, Progress.silent())
+                        .run();
+                generateSerializeRates[i] = n / cpu.seconds();
+                generateSerializeCpus[i] = cpu.threadMicros() / n;
+            }
+            double generateOnly = median(generateRates);
+            double generateCpu = median(generateCpus);
+            double generateSerialize = median(generateSerializeRates);
+            double generateSerializeCpu = median(generateSerializeCpus);
             System.out.printf("generate only %,.0f records/s (%.2f us CPU each), generate and serialize %,.0f "
                     + "records/s (%.2f us CPU each)%n", generateOnly, generateCpu, generateSerialize,
                     generateSerializeCpu);
