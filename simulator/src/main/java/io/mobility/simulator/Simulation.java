@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -37,9 +36,6 @@ import java.util.SplittableRandom;
 public final class Simulation {
 
     public static final String PRODUCER_NAME = "simulator";
-
-    private record Pending(long time, long seq, Emission emission) {
-    }
 
     private final SimulationConfig config;
     private final City city;
@@ -53,9 +49,7 @@ public final class Simulation {
     private final FaultInjector faults;
     private final SimulationClock clock;
     private final Progress progress;
-    private final PriorityQueue<Pending> outbox = new PriorityQueue<>(
-            (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
-    private long outboxSeq;
+    private final Outbox outbox = new Outbox();
     private volatile boolean stopRequested;
 
     public Simulation(SimulationConfig config, EventSink sink, SimulationClock clock, Clock wallClock,
@@ -108,17 +102,13 @@ public final class Simulation {
             fleet.advance(tick, demand.supplyFactor(tick), surge, this::schedule);
             dispatcher.advance(tick, rates, this::schedule);
             long minuteEnd = tick.toEpochMilli() + 60_000;
-            while (!outbox.isEmpty() && outbox.peek().time < minuteEnd) {
-                faults.accept(outbox.poll().emission);
-            }
+            outbox.releaseBefore(minuteEnd, faults::accept);
             faults.advanceTo(minuteEnd);
             tick = tick.plusSeconds(60);
             progress.tick(tick, manifest::totalRecords);
         }
         // Rides decided before the end still finish: their events are part of the history.
-        while (!outbox.isEmpty()) {
-            faults.accept(outbox.poll().emission);
-        }
+        outbox.releaseAll(faults::accept);
         faults.releaseAll();
         sink.flush();
         manifest.describe("end", tick.toString());
@@ -126,7 +116,7 @@ public final class Simulation {
     }
 
     private void schedule(Emission e) {
-        outbox.add(new Pending(e.eventTimeMillis(), outboxSeq++, e));
+        outbox.add(e);
     }
 
     private void publishReferenceData() {

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +92,28 @@ public final class CityCalendar {
     }
 
     public static LocalDateTime local(Instant t) {
-        return LocalDateTime.ofInstant(t, NEW_YORK);
+        long second = t.getEpochSecond();
+        OffsetSpan span = lastSpan;
+        if (second < span.from || second >= span.until) {
+            span = OffsetSpan.at(t);
+            lastSpan = span;
+        }
+        return LocalDateTime.ofEpochSecond(second, t.getNano(), span.offset);
     }
+
+    /**
+     * New York's UTC offset from an instant until the next transition (epoch seconds, {@code [from, until)}): the
+     * simulation asks for local time several times per ride, and the time-zone rules look each year up in a
+     * concurrent map; the offset changes twice a year. Immutable, so sharing the last one between threads is safe.
+     */
+    private record OffsetSpan(long from, long until, ZoneOffset offset) {
+        static OffsetSpan at(Instant t) {
+            ZoneRules rules = NEW_YORK.getRules();
+            ZoneOffsetTransition next = rules.nextTransition(t);
+            return new OffsetSpan(t.getEpochSecond(), next == null ? Long.MAX_VALUE : next.toEpochSecond(),
+                    rules.getOffset(t));
+        }
+    }
+
+    private static volatile OffsetSpan lastSpan = new OffsetSpan(0, 0, ZoneOffset.UTC);
 }

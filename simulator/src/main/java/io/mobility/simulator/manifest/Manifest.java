@@ -8,6 +8,7 @@ import io.mobility.simulator.fault.FaultKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +25,9 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Manifest {
 
     private final Map<String, Object> run = new LinkedHashMap<>();
-    private final Map<String, Long> recordsByTopic = new TreeMap<>();
-    private final Map<String, Long> eventsByType = new TreeMap<>();
+    // counted on every record: hashed and unboxed; sorted only when read
+    private final Map<String, long[]> recordsByTopic = new HashMap<>();
+    private final Map<String, long[]> eventsByType = new HashMap<>();
     private final Map<String, Long> faults = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> faultsByType = new LinkedHashMap<>();
     private final Map<String, Long> missingFields = new TreeMap<>();
@@ -58,12 +60,27 @@ public final class Manifest {
     }
 
     public void sent(String topic, SpecificRecord value) {
-        recordsByTopic.merge(topic, 1L, Long::sum);
-        eventsByType.merge(typeOf(value), 1L, Long::sum);
+        count(recordsByTopic, topic);
+        count(eventsByType, typeOf(value));
     }
 
     public void sentRaw(String topic) {
-        recordsByTopic.merge(topic, 1L, Long::sum);
+        count(recordsByTopic, topic);
+    }
+
+    private static void count(Map<String, long[]> counts, String key) {
+        long[] n = counts.get(key);
+        if (n == null) {
+            counts.put(key, new long[] {1});
+        } else {
+            n[0]++;
+        }
+    }
+
+    private static Map<String, Long> sorted(Map<String, long[]> counts) {
+        Map<String, Long> m = new TreeMap<>();
+        counts.forEach((k, n) -> m.put(k, n[0]));
+        return m;
     }
 
     public void fault(FaultKind kind, String eventType) {
@@ -87,11 +104,13 @@ public final class Manifest {
     }
 
     public long records(String topic) {
-        return recordsByTopic.getOrDefault(topic, 0L);
+        long[] n = recordsByTopic.get(topic);
+        return n == null ? 0 : n[0];
     }
 
     public long events(String type) {
-        return eventsByType.getOrDefault(type, 0L);
+        long[] n = eventsByType.get(type);
+        return n == null ? 0 : n[0];
     }
 
     public long faults(FaultKind kind) {
@@ -99,19 +118,23 @@ public final class Manifest {
     }
 
     public Map<String, Long> eventsByType() {
-        return Map.copyOf(eventsByType);
+        return Map.copyOf(sorted(eventsByType));
     }
 
     public Map<String, Long> recordsByTopic() {
-        return Map.copyOf(recordsByTopic);
+        return Map.copyOf(sorted(recordsByTopic));
     }
 
     public long totalRecords() {
-        return recordsByTopic.values().stream().mapToLong(Long::longValue).sum();
+        long total = 0;
+        for (long[] n : recordsByTopic.values()) {
+            total += n[0];
+        }
+        return total;
     }
 
     public Map<String, Long> validUniqueByType() {
-        Map<String, Long> valid = new TreeMap<>(eventsByType);
+        Map<String, Long> valid = sorted(eventsByType);
         for (FaultKind k : FaultKind.values()) {
             if (k == FaultKind.DUPLICATE || (!k.keepsEventValid() && !k.undecodable())) {
                 faultsByType.get(k.key()).forEach((type, n) -> valid.merge(type, -n, Long::sum));
@@ -123,8 +146,8 @@ public final class Manifest {
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(run);
         m.put("records_total", totalRecords());
-        m.put("records_by_topic", recordsByTopic);
-        m.put("events_by_type", eventsByType);
+        m.put("records_by_topic", sorted(recordsByTopic));
+        m.put("events_by_type", sorted(eventsByType));
         if (injectsFaults) {
             m.put("faults", faults);
             m.put("faults_by_event_type", faultsByType);

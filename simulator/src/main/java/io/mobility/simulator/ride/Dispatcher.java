@@ -1,6 +1,5 @@
 package io.mobility.simulator.ride;
 
-import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.Topics;
 import io.mobility.events.geo.GeoPoint;
@@ -247,27 +246,18 @@ public final class Dispatcher {
         out.accept(emission(e));
     }
 
-    /** The fields every step of a ride carries; steps add theirs (docs: simulator/README.md, "Event fields"). */
+    /**
+     * The fields every step of a ride carries; steps add theirs (docs: simulator/README.md, "Event fields"). The
+     * all-args constructor, not a builder or {@link io.mobility.simulator.contract.Blank}: this runs for every event,
+     * and a field added to the contract fails the compilation here instead of going unset.
+     */
     private RideEvent event(OpenRide ride, RideEventType type, long at, DriverState driver) {
-        RideEvent e = Blank.of(RideEvent.class);
-        e.setEventId(new UUID(rng.nextLong(), rng.nextLong()).toString());
-        e.setEventType(type);
-        e.setEventTime(Instant.ofEpochMilli(at));
-        e.setRideId(ride.rideId);
-        e.setRiderId(ride.riderId);
-        e.setDriverId(driver == null ? null : driver.id());
-        e.setPickupZoneId(city.zone(ride.pickupZone).id());
-        e.setPickup(ride.pickup);
-        e.setVehicleType(ride.product);
-        e.setSurgeMultiplier(ride.surge);
-        e.setPaymentMethod(ride.payment);
-        e.setProducer(producer);
-        if (type == RideEventType.RIDE_REQUESTED) {
-            e.setDropoffZoneId(city.zone(ride.dropoffZone).id());
-            e.setDropoff(ride.dropoff);
-            e.setQuotedFare(ride.quote);
-        }
-        return e;
+        String eventId = new UUID(rng.nextLong(), rng.nextLong()).toString();
+        boolean requested = type == RideEventType.RIDE_REQUESTED;
+        return new RideEvent(eventId, type, Instant.ofEpochMilli(at), ride.rideId, ride.riderId,
+                driver == null ? null : driver.id(), city.zone(ride.pickupZone).id(), ride.pickup,
+                requested ? city.zone(ride.dropoffZone).id() : null, requested ? ride.dropoff : null, ride.product,
+                requested ? ride.quote : null, ride.surge, null, null, ride.payment, null, producer, null);
     }
 
     private static Emission emission(RideEvent e) {

@@ -50,7 +50,7 @@ public final class KafkaEventSink implements SerializingSink {
     public static Map<String, Object> producerConfig(String bootstrapServers, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "mobility-simulator");

@@ -13,6 +13,10 @@ public final class DriverState {
     final int shiftStartHour;
     final int shiftHours;
     final int daysOffMask;
+    /** Second of the minute at which this driver's events of a minute happen: drivers spread over the minute. */
+    final int secondInMinute;
+    /** Minutes (modulo the ping interval) at which this driver pings. */
+    final int pingSlot;
 
     DriverStatus status = DriverStatus.OFFLINE;
     int zone;
@@ -38,6 +42,8 @@ public final class DriverState {
         this.shiftStartHour = shiftStartHour;
         this.shiftHours = shiftHours;
         this.daysOffMask = daysOffMask;
+        this.secondInMinute = (int) ((index * 7L) % 60);
+        this.pingSlot = index % Fleet.PING_EVERY_MINUTES;
     }
 
     /**

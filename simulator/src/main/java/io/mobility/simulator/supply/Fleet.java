@@ -1,6 +1,5 @@
 package io.mobility.simulator.supply;
 
-import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.Topics;
 import io.mobility.events.driver.Driver;
@@ -9,6 +8,7 @@ import io.mobility.events.driver.DriverEventType;
 import io.mobility.events.driver.DriverStatus;
 import io.mobility.events.ride.VehicleType;
 import io.mobility.simulator.city.City;
+import io.mobility.simulator.city.CityZone;
 import io.mobility.simulator.sink.Emission;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +108,10 @@ public final class Fleet {
         int hourLater = inAnHour.getHour();
         int dayLater = inAnHour.getDayOfWeek().getValue();
         long epochDay = local.toLocalDate().toEpochDay();
-        for (DriverState d : drivers) {
+        // a driver pings when (minuteIndex + index) % PING_EVERY_MINUTES == 0: one division per minute, not per driver
+        int pingSlot = (int) ((PING_EVERY_MINUTES - minuteIndex % PING_EVERY_MINUTES) % PING_EVERY_MINUTES);
+        for (int i = 0, n = drivers.size(); i < n; i++) {
+            DriverState d = drivers.get(i);
             if (d.status == DriverStatus.ON_TRIP || d.status == DriverStatus.EN_ROUTE) {
                 if (d.busyUntil <= now) {
                     d.zone = d.nextZone;
@@ -120,7 +123,6 @@ public final class Fleet {
             }
             boolean scheduled = d.scheduledAt(hour, day);
             boolean works = scheduled && dayDraw(d, epochDay) < supplyFactor;
-            long at = (now + (d.index * 7L) % 60) * 1000;
             switch (d.status) {
                 case OFFLINE -> {
                     boolean early = !scheduled && surge[d.homeZone] >= SURGE_TO_REACT
@@ -130,13 +132,13 @@ public final class Fleet {
                         d.zone = d.homeZone;
                         d.extendedUntil = 0;
                         makeAvailable(d);
-                        out.accept(event(d, DriverEventType.DRIVER_ONLINE, at));
+                        out.accept(event(d, DriverEventType.DRIVER_ONLINE, now));
                     }
                 }
                 case AVAILABLE -> {
                     if (!works && !staysForSurge(d, now, surge)) {
                         makeUnavailable(d, DriverStatus.OFFLINE);
-                        out.accept(event(d, DriverEventType.DRIVER_OFFLINE, at));
+                        out.accept(event(d, DriverEventType.DRIVER_OFFLINE, now));
                     } else {
                         reposition(d, surge);
                     }
@@ -144,8 +146,8 @@ public final class Fleet {
                 default -> {
                 }
             }
-            if (d.status != DriverStatus.OFFLINE && (minuteIndex + d.index) % PING_EVERY_MINUTES == 0) {
-                out.accept(event(d, DriverEventType.DRIVER_PING, at));
+            if (d.status != DriverStatus.OFFLINE && d.pingSlot == pingSlot) {
+                out.accept(event(d, DriverEventType.DRIVER_PING, now));
             }
         }
         minuteIndex++;
@@ -241,18 +243,17 @@ public final class Fleet {
         return drivers;
     }
 
-    private Emission event(DriverState d, DriverEventType type, long atMillis) {
-        DriverEvent e = Blank.of(DriverEvent.class);
-        e.setEventId(new UUID(rng.nextLong(), rng.nextLong()).toString());
-        e.setEventType(type);
-        e.setEventTime(Instant.ofEpochMilli(atMillis));
-        e.setDriverId(d.id);
-        e.setStatus(d.status);
-        e.setZoneId(city.zone(d.zone).id());
-        e.setLocation(city.zone(d.zone).randomPoint(rng));
-        e.setVehicleType(d.vehicle);
-        e.setRideId(d.rideId);
-        e.setProducer(producer);
+    /**
+     * An event of {@code d} in the minute starting at {@code minuteStart} (epoch second); drivers' events are spread
+     * over the minute by driver. The all-args constructor, not a builder: this runs for every driver event (most of
+     * a run's records).
+     */
+    private Emission event(DriverState d, DriverEventType type, long minuteStart) {
+        long atMillis = (minuteStart + d.secondInMinute) * 1000;
+        String eventId = new UUID(rng.nextLong(), rng.nextLong()).toString();
+        CityZone zone = city.zone(d.zone);
+        DriverEvent e = new DriverEvent(eventId, type, Instant.ofEpochMilli(atMillis), d.id, d.status, zone.id(),
+                zone.randomPoint(rng), d.vehicle, d.rideId, producer, null);
         return new Emission(Topics.DRIVER_EVENTS_RAW.name(), d.id, e, atMillis);
     }
 }

@@ -1,0 +1,91 @@
+package io.mobility.simulator.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Wall time, CPU time of the whole JVM, of the calling thread and of every Java thread since {@link #start()}. On a
+ * shared machine rates swing with other load; CPU time per record moves far less, and its split by thread shows
+ * where the time goes.
+ */
+final class CpuClock {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final long wallNanos = System.nanoTime();
+    private final long processNanos = processCpuNanos();
+    private final long threadNanos = THREADS.getCurrentThreadCpuTime();
+    private final Map<Long, Long> threadStart = threadCpu();
+
+    static CpuClock start() {
+        return new CpuClock();
+    }
+
+    double seconds() {
+        return (System.nanoTime() - wallNanos) / 1e9;
+    }
+
+    double processMicros() {
+        return (processCpuNanos() - processNanos) / 1e3;
+    }
+
+    /** CPU of the thread that called {@link #start()}; call it on that thread. */
+    double threadMicros() {
+        return (THREADS.getCurrentThreadCpuTime() - threadNanos) / 1e3;
+    }
+
+    /**
+     * Microseconds of CPU per record since the start by group of threads: {@code main} (the benchmark's calling
+     * thread), the simulator's sending thread, the producers' network threads, the broker and other Java threads,
+     * and the rest of the JVM (garbage collection, JIT compilers), which are not Java threads.
+     */
+    Map<String, Double> microsPerRecordByThread(long records) {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        for (String g : new String[] {"main", "simulator-send", "producer-network", "broker-and-other", "gc-jit-vm"}) {
+            groups.put(g, 0.0);
+        }
+        double javaThreads = 0;
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long now = THREADS.getThreadCpuTime(info.getThreadId());
+            if (now < 0) {
+                continue;
+            }
+            double micros = (now - threadStart.getOrDefault(info.getThreadId(), 0L)) / 1e3;
+            javaThreads += micros;
+            groups.merge(group(info.getThreadName()), micros, Double::sum);
+        }
+        groups.merge("gc-jit-vm", Math.max(0, processMicros() - javaThreads), Double::sum);
+        groups.replaceAll((g, micros) -> Math.round(micros / records * 100) / 100.0);
+        return groups;
+    }
+
+    private static String group(String name) {
+        if (name.equals("main")) {
+            return "main";
+        }
+        if (name.equals("simulator-send")) {
+            return "simulator-send";
+        }
+        return name.startsWith("kafka-producer-network-thread") ? "producer-network" : "broker-and-other";
+    }
+
+    private static Map<Long, Long> threadCpu() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            cpu.put(id, THREADS.getThreadCpuTime(id));
+        }
+        return cpu;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+}
