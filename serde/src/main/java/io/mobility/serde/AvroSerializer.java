@@ -98,6 +98,10 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     }
 
     private DatumWriter<Object> writer(T record) {
+        DatumWriter<Object> known = writers.get(record.getSchema());
+        if (known != null) {
+            return known; // the lambda below captures the record, so it would be allocated on every call
+        }
         return writers.computeIfAbsent(record.getSchema(), schema -> new CompiledDatumWriter(schema,
                 record instanceof SpecificRecordBase specific ? specific.getSpecificData()
                         : LogicalTypes.genericDataWithConversions()));
