@@ -36,6 +36,7 @@ public final class DeltaSinkConfig extends AbstractConfig {
     public static final String FLUSH_RECORDS = "delta.flush.records";
     public static final String FLUSH_BYTES = "delta.flush.bytes";
     public static final String FLUSH_INTERVAL_MS = "delta.flush.interval.ms";
+    public static final String FLUSH_IDLE_MS = "delta.flush.idle.ms";
     public static final String FILE_TARGET_BYTES = "delta.file.target.bytes";
     public static final String CHECKPOINT_INTERVAL = "delta.checkpoint.interval";
     public static final String COMMIT_MAX_RETRIES = "delta.commit.max.retries";
@@ -110,15 +111,20 @@ public final class DeltaSinkConfig extends AbstractConfig {
                         + "_ingested_at to every row.", PARTITIONING, ++order, Width.SHORT, "Audit columns");
 
         order = 0;
-        def.define(FLUSH_RECORDS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                "Commit a table once it holds this many uncommitted records.", COMMITS, ++order, Width.SHORT,
-                "Flush records");
+        def.define(FLUSH_RECORDS, Type.INT, 100_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                "Commit a table as soon as it holds this many uncommitted records.", COMMITS, ++order,
+                Width.SHORT, "Flush records");
         def.define(FLUSH_BYTES, Type.LONG, 64L << 20, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
                 "Commit a table once its open Parquet files buffer this many bytes.", COMMITS, ++order, Width.SHORT,
                 "Flush bytes");
         def.define(FLUSH_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,
                 "Commit a table at the latest this long after its first uncommitted record.", COMMITS, ++order,
                 Width.SHORT, "Flush interval (ms)");
+        def.define(FLUSH_IDLE_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                "Commit what the task holds once its topics have had nothing new for this long: the task has "
+                        + "caught up, so a reader need not wait for the flush interval. 0 turns it off (only "
+                        + "records, bytes and the interval commit); raise it for sparse topics to get fewer, "
+                        + "larger files.", COMMITS, ++order, Width.SHORT, "Flush when idle (ms)");
         def.define(FILE_TARGET_BYTES, Type.LONG, 128L << 20, ConfigDef.Range.atLeast(1024), Importance.LOW,
                 "Start a new Parquet file once the current one reaches this size.", COMMITS, ++order, Width.SHORT,
                 "Target file size (bytes)");
@@ -232,6 +238,10 @@ public final class DeltaSinkConfig extends AbstractConfig {
 
     public long flushIntervalMs() {
         return getLong(FLUSH_INTERVAL_MS);
+    }
+
+    public long flushIdleMs() {
+        return getLong(FLUSH_IDLE_MS);
     }
 
     public long fileTargetBytes() {

@@ -6,9 +6,11 @@ import io.mobility.sink.table.TableRouter;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -42,6 +44,7 @@ public class DeltaSinkTask extends SinkTask {
     /** Last offset each assigned partition has in Delta; -1 when none landed yet. */
     private final Map<TopicPartition, Long> landed = new HashMap<>();
     private final List<Future<Void>> reported = new java.util.ArrayList<>();
+    private long lastRecordAtMs;
 
     public DeltaSinkTask() {
         this(TableOpener::standalone);
@@ -88,11 +91,24 @@ public class DeltaSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        Instant ingestedAt = Instant.now();
+        long now = System.currentTimeMillis();
+        if (records.isEmpty()) {
+            // The worker polled and found nothing new. Once that has lasted flush.idle.ms the task has caught up:
+            // what it holds is all there is, so a reader should not wait for the flush interval to see it.
+            boolean idle = config.flushIdleMs() > 0 && now - lastRecordAtMs >= config.flushIdleMs();
+            flushDue(idle);
+            askForIdlePoll(now);
+            return;
+        }
+        Instant ingestedAt = Instant.ofEpochMilli(now);
+        Set<TopicPartition> rewound = new HashSet<>();
         for (SinkRecord record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
             if (record.kafkaOffset() <= landed.getOrDefault(tp, -1L)) {
                 continue; // already in the table: a redelivery before our seek took effect
+            }
+            if (rewound.contains(tp)) {
+                continue; // another writer landed part of this partition: the seek redelivers the rest
             }
             TableWriter writer = writer(record.topic());
             if (record.value() == null) {
@@ -109,8 +125,26 @@ public class DeltaSinkTask extends SinkTask {
                 reported.add(reporter.report(record, e));
                 writer.markHandled(record);
             }
+            // Commit the moment a batch is full, not after the rest of the poll: batches are exactly
+            // flush.records, so a backlog that divides evenly leaves no partial batch waiting for the interval.
+            if (writer.pendingRecords() >= config.flushRecords()) {
+                rewound.addAll(flush(writer));
+            }
         }
         flushDue(false);
+        // idle time counts from when the task is ready for more, not from when a long put (commits) began
+        lastRecordAtMs = System.currentTimeMillis();
+        askForIdlePoll(lastRecordAtMs);
+    }
+
+    /**
+     * While records wait uncommitted, asks the worker to poll again within flush.idle.ms: an empty poll then comes
+     * back as an empty {@link #put}, which is how the task learns that it has caught up.
+     */
+    private void askForIdlePoll(long now) {
+        if (config.flushIdleMs() > 0 && writersByPath.values().stream().anyMatch(TableWriter::hasPending)) {
+            context.timeout(Math.max(1, config.flushIdleMs() - (now - lastRecordAtMs)));
+        }
     }
 
     @Override
@@ -155,10 +189,12 @@ public class DeltaSinkTask extends SinkTask {
         }
     }
 
-    private void flush(TableWriter writer) {
+    /** Commits the writer's batch; returns the partitions that must resume elsewhere (empty if it landed). */
+    private Set<TopicPartition> flush(TableWriter writer) {
         awaitReported();
         try {
             landed.putAll(writer.flush());
+            return Set.of();
         } catch (TableWriter.Rewind rewind) {
             Map<TopicPartition, Long> seeks = new LinkedHashMap<>();
             rewind.resumeAt().forEach((tp, offset) -> {
@@ -168,6 +204,7 @@ public class DeltaSinkTask extends SinkTask {
                 }
             });
             context.offset(seeks);
+            return rewind.resumeAt().keySet();
         }
     }
 

@@ -118,6 +118,10 @@ final class TableWriter {
         }
     }
 
+    long pendingRecords() {
+        return pendingRecords;
+    }
+
     boolean hasPending() {
         return !pending.isEmpty();
     }

@@ -25,7 +25,8 @@ class DeltaSinkConfigTest {
         assertThat(config.router().tablePath("t")).isEqualTo("/lake/t");
         assertThat(config.appId()).isEqualTo("bronze");
         assertThat(config.partitionColumn()).isNull();
-        assertThat(config.flushRecords()).isEqualTo(10_000);
+        assertThat(config.flushRecords()).isEqualTo(100_000);
+        assertThat(config.flushIdleMs()).isEqualTo(1_000);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** The options of {@code ./mobility bench sink}; the build's paths (plugin, Spark classpath) are the defaults. */
-record SinkBenchOptions(int records, int partitions, int flushRecords, long maxOffsetsPerTrigger, long flushIntervalMs,
+record SinkBenchOptions(int records, int partitions, Integer flushRecords, long maxOffsetsPerTrigger,
+                        Long flushIntervalMs,
                         int timeoutSeconds, Path workDir, boolean keep, String sparkHeap, String only, Path pluginDir,
                         Path sparkClasspathFile, String sparkClasspathDirs, String sparkJvmFlags) {
 
@@ -23,12 +24,11 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
               the Delta commit at which a reader sees all N rows; both tables must then hold exactly N rows.
               --records                  ride events produced (1000000), spread evenly over the partitions
               --partitions               topic partitions; the connector gets as many tasks (2)
-              --flush-records            delta.flush.records of the connector (100000: a backlog of 1M records
-                                         lands in 10 commits)
-              --max-offsets-per-trigger  Spark's rows per micro-batch; default: --flush-records, so that both
-                                         commit the same rows at a time; 0 = no limit (one batch of everything)
-              --flush-interval-ms        delta.flush.interval.ms, the connector's default (60000): a task commits
-                                         at --flush-records rows or this long after its first uncommitted row
+              --flush-records            delta.flush.records of the connector (default: not set, the connector's
+                                         default of 100000 applies)
+              --max-offsets-per-trigger  Spark's maxOffsetsPerTrigger; default 0: not set, as a user runs Spark by
+                                         default (the first micro-batch takes the whole backlog)
+              --flush-interval-ms        delta.flush.interval.ms of the connector (default: not set, 60000)
               --only                     run one side only (sink or spark), e.g. to profile it
               --timeout-s                give up on a side after this long (1800)
               --work-dir                 where the tables and checkpoints go (default: a temporary directory)
@@ -41,9 +41,9 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
         Properties build = buildProperties();
         int records = 1_000_000;
         int partitions = 2;
-        int flushRecords = 100_000;
-        Long maxOffsets = null;
-        long flushIntervalMs = 60_000;
+        Integer flushRecords = null;
+        long maxOffsets = 0;
+        Long flushIntervalMs = null;
         int timeout = 1_800;
         Path workDir = null;
         boolean keep = false;
@@ -58,7 +58,7 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
                 case "--partitions" -> partitions = positive(option, value(args, ++i, option));
                 case "--flush-records" -> flushRecords = positive(option, value(args, ++i, option));
                 case "--max-offsets-per-trigger" -> maxOffsets = Long.parseLong(value(args, ++i, option));
-                case "--flush-interval-ms" -> flushIntervalMs = positive(option, value(args, ++i, option));
+                case "--flush-interval-ms" -> flushIntervalMs = (long) positive(option, value(args, ++i, option));
                 case "--timeout-s" -> timeout = positive(option, value(args, ++i, option));
                 case "--work-dir" -> workDir = Path.of(value(args, ++i, option));
                 case "--keep" -> keep = true;
@@ -81,7 +81,11 @@ record SinkBenchOptions(int records, int partitions, int flushRecords, long maxO
             throw new IllegalArgumentException("--records (" + records + ") must be a multiple of --partitions ("
                     + partitions + ") so that every partition holds the same number");
         }
-        return new SinkBenchOptions(records, partitions, flushRecords, maxOffsets == null ? flushRecords : maxOffsets,
+        if (maxOffsets < 0) {
+            throw new IllegalArgumentException("--max-offsets-per-trigger must be 0 (no limit) or more, got "
+                    + maxOffsets);
+        }
+        return new SinkBenchOptions(records, partitions, flushRecords, maxOffsets,
                 flushIntervalMs, timeout, workDir, keep, sparkHeap, only, pluginDir, sparkClasspathFile,
                 build.getProperty("spark.classpath.dirs"), build.getProperty("spark.jvm.flags"));
     }

@@ -52,11 +52,6 @@ public final class SinkBenchmark {
             System.out.println(SinkBenchOptions.USAGE);
             return;
         }
-        if ((options.records() / options.partitions()) % options.flushRecords() != 0) {
-            progress("note: %,d records per partition is not a multiple of --flush-records %,d: each task's last "
-                    + "partial batch waits for --flush-interval-ms (%d ms), which is timed", options.records()
-                    / options.partitions(), options.flushRecords(), options.flushIntervalMs());
-        }
         Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("bench-sink-");
         double loadBefore = loadAverage();
@@ -120,8 +115,10 @@ public final class SinkBenchmark {
             if (spark != null) {
                 figures(json, "baseline_", spark);
             }
-            json.put("flush_records", options.flushRecords())
-                    .put("flush_interval_ms", options.flushIntervalMs())
+            json.put("flush_records", options.flushRecords() == null ? "connector default"
+                            : options.flushRecords().toString())
+                    .put("flush_interval_ms", options.flushIntervalMs() == null ? "connector default"
+                            : options.flushIntervalMs().toString())
                     .put("max_offsets_per_trigger", options.maxOffsetsPerTrigger())
                     .put("trigger", "default (micro-batches back to back)")
                     .put("timed_from", "connector creation / query start, records pre-produced");

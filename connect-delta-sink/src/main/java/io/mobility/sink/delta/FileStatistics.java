@@ -2,7 +2,6 @@ package io.mobility.sink.delta;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mobility.sink.table.Row;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,10 +37,11 @@ final class FileStatistics {
         this.fields = collectLeaves(fileSchema, new ArrayList<>());
     }
 
-    void add(Row row) {
+    /** Adds a row given as its value of each top-level column, in the file schema's order. */
+    void add(Object[] values) {
         records++;
-        for (Node field : fields) {
-            field.add(row.get(field.name()));
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).add(values[i]);
         }
     }
 
@@ -74,7 +74,9 @@ final class FileStatistics {
             path.add(field.name());
             Schema schema = field.schema();
             if (schema.type() == Schema.Type.STRUCT) {
-                nodes.add(new Nested(field.name(), collectLeaves(schema, path)));
+                List<Node> children = collectLeaves(schema, path);
+                nodes.add(new Nested(field.name(), children,
+                        new FieldLookup(children.stream().map(Node::name).toArray(String[]::new))));
             } else if (schema.type() != Schema.Type.ARRAY && schema.type() != Schema.Type.MAP) {
                 boolean comparable = schema.type() != Schema.Type.BOOLEAN
                         && (schema.type() != Schema.Type.BYTES || Decimal.LOGICAL_NAME.equals(schema.name()));
@@ -104,17 +106,12 @@ final class FileStatistics {
         }
     }
 
-    private record Nested(String name, List<Node> children) implements Node {
+    private record Nested(String name, List<Node> children, FieldLookup lookup) implements Node {
         @Override
         public void add(Object value) {
-            Struct struct = (Struct) value;
-            for (Node child : children) {
-                Object childValue = null;
-                if (struct != null) {
-                    Field source = struct.schema().field(child.name());
-                    childValue = source == null ? null : struct.get(source);
-                }
-                child.add(childValue);
+            Object[] values = lookup.values((Struct) value);
+            for (int i = 0; i < children.size(); i++) {
+                children.get(i).add(values[i]);
             }
         }
     }
@@ -143,7 +140,7 @@ final class FileStatistics {
 
     /** Running statistics of one leaf column. */
     private static final class Column {
-        private final Schema schema;
+        private final Kind kind;
         private boolean comparable;
         private long nulls;
         private Object min;
@@ -151,7 +148,7 @@ final class FileStatistics {
         private boolean maxCut;
 
         Column(Schema schema, boolean comparable) {
-            this.schema = schema;
+            this.kind = Kind.of(schema);
             this.comparable = comparable;
         }
 
@@ -187,20 +184,36 @@ final class FileStatistics {
         }
 
         private Object statValue(Object value) {
-            String name = schema.name();
-            if (Timestamp.LOGICAL_NAME.equals(name)) {
-                return new TimestampStat(((java.util.Date) value).getTime());
-            }
-            if (Date.LOGICAL_NAME.equals(name)) {
-                return new DateStat(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
-            }
-            return switch (schema.type()) {
-                case INT8, INT16, INT32 -> ((Number) value).intValue();
+            return switch (kind) {
+                case TIMESTAMP -> new TimestampStat(((java.util.Date) value).getTime());
+                case DATE -> new DateStat(Math.floorDiv(((java.util.Date) value).getTime(), 86_400_000L));
+                case INT -> ((Number) value).intValue();
                 case FLOAT32 -> Float.isNaN((Float) value) ? null : value;
                 case FLOAT64 -> Double.isNaN((Double) value) ? null : value;
                 case STRING -> value.toString();
-                default -> value;
+                case AS_IS -> value;
             };
+        }
+
+        /** How a value becomes its statistic, decided once per column rather than by name per value. */
+        private enum Kind {
+            TIMESTAMP, DATE, INT, FLOAT32, FLOAT64, STRING, AS_IS;
+
+            static Kind of(Schema schema) {
+                if (Timestamp.LOGICAL_NAME.equals(schema.name())) {
+                    return TIMESTAMP;
+                }
+                if (Date.LOGICAL_NAME.equals(schema.name())) {
+                    return DATE;
+                }
+                return switch (schema.type()) {
+                    case INT8, INT16, INT32 -> INT;
+                    case FLOAT32 -> FLOAT32;
+                    case FLOAT64 -> FLOAT64;
+                    case STRING -> STRING;
+                    default -> AS_IS;
+                };
+            }
         }
     }
 

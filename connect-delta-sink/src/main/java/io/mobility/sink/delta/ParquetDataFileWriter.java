@@ -52,13 +52,14 @@ final class ParquetDataFileWriter implements DeltaTable.DataFileWriter {
 
     @Override
     public void write(Row row) {
-        GenericData.Record record = rows.toAvro(row); // converts fully first: a bad row leaves the file untouched
+        Object[] values = rows.values(row);
+        GenericData.Record record = rows.toAvro(values); // converts fully first: a bad row leaves the file untouched
         try {
             writer.write(record);
         } catch (IOException e) {
             throw new ConnectException("Cannot write to data file " + file + ": " + e.getMessage(), e);
         }
-        statistics.add(row);
+        statistics.add(values);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
@@ -33,6 +34,7 @@ final class ParquetRows {
     private final org.apache.avro.Schema avro;
     private final String[] columns;
     private final Converter[] converters;
+    private final FieldLookup lookup;
 
     ParquetRows(Schema fileSchema) {
         this.avro = record(fileSchema, "row");
@@ -44,16 +46,23 @@ final class ParquetRows {
             columns[i] = field.name();
             converters[i] = new Converter(field.schema(), avro.getFields().get(i).schema(), field.name());
         }
+        this.lookup = new FieldLookup(columns);
+    }
+
+    /** The row's value of each column of the file, in the file schema's order. */
+    Object[] values(Row row) {
+        return lookup.values(row);
     }
 
     org.apache.avro.Schema avroSchema() {
         return avro;
     }
 
-    GenericData.Record toAvro(Row row) {
+    /** The record parquet-avro writes for a row's {@link #values}. */
+    GenericData.Record toAvro(Object[] values) {
         GenericData.Record record = new GenericData.Record(avro);
         for (int i = 0; i < converters.length; i++) {
-            record.put(i, converters[i].convert(row.get(columns[i])));
+            record.put(i, converters[i].convert(values[i]));
         }
         return record;
     }
@@ -123,7 +132,7 @@ final class ParquetRows {
         private final String path;
         private final org.apache.avro.Schema plain;
         private final Converter element;
-        private final String[] fieldNames;
+        private final FieldLookup lookup;
         private final Converter[] fields;
 
         Converter(Schema connect, org.apache.avro.Schema avro, String path) {
@@ -138,7 +147,7 @@ final class ParquetRows {
             };
             if (kind == Kind.STRUCT) {
                 List<Field> children = connect.fields();
-                fieldNames = new String[children.size()];
+                String[] fieldNames = new String[children.size()];
                 fields = new Converter[children.size()];
                 for (int i = 0; i < children.size(); i++) {
                     Field child = children.get(i);
@@ -146,8 +155,9 @@ final class ParquetRows {
                     fields[i] = new Converter(child.schema(), plain.getFields().get(i).schema(),
                             path + "." + child.name());
                 }
+                lookup = new FieldLookup(fieldNames);
             } else {
-                fieldNames = null;
+                lookup = null;
                 fields = null;
             }
         }
@@ -191,7 +201,9 @@ final class ParquetRows {
                 case TIME -> (int) ((java.util.Date) value).getTime();
                 case INT -> ((Number) value).intValue();
                 case AS_IS -> value;
-                case STRING -> value.toString();
+                // Utf8 reaches Parquet as a byte-array Binary; a String goes through a CharsetEncoder into a
+                // ByteBuffer-backed one, whose dictionary look-ups compare byte by byte through the buffer
+                case STRING -> new Utf8(value.toString());
                 case BYTES -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
                 case ARRAY -> {
                     Collection<?> elements = (Collection<?>) value;
@@ -207,11 +219,10 @@ final class ParquetRows {
                     yield map;
                 }
                 case STRUCT -> {
-                    Struct struct = (Struct) value;
+                    Object[] values = lookup.values((Struct) value);
                     GenericData.Record record = new GenericData.Record(plain);
                     for (int i = 0; i < fields.length; i++) {
-                        Field source = struct.schema().field(fieldNames[i]);
-                        record.put(i, fields[i].convert(source == null ? null : struct.get(source)));
+                        record.put(i, fields[i].convert(values[i]));
                     }
                     yield record;
                 }
@@ -240,8 +251,17 @@ final class ParquetRows {
             throw new DataException("Column '" + path + "': " + value + " does not fit decimal(" + type.getPrecision()
                     + "," + type.getScale() + ")");
         }
-        byte[] unscaled = scaled.unscaledValue().toByteArray();
         byte[] fixed = new byte[avro.getFixedSize()];
+        if (type.getPrecision() <= 18) {
+            // fits a long: big-endian two's complement straight into the fixed width, no BigInteger bytes
+            long unscaled = scaled.unscaledValue().longValue();
+            for (int i = fixed.length - 1; i >= 0; i--) {
+                fixed[i] = (byte) unscaled;
+                unscaled >>= 8;
+            }
+            return new GenericData.Fixed(avro, fixed);
+        }
+        byte[] unscaled = scaled.unscaledValue().toByteArray();
         byte pad = (byte) (scaled.signum() < 0 ? 0xFF : 0x00); // sign-extend to the fixed width
         int offset = fixed.length - unscaled.length;
         for (int i = 0; i < offset; i++) {

@@ -25,6 +25,8 @@ public final class TaskContext implements SinkTaskContext {
     private final List<Throwable> deadLetterErrors = new ArrayList<>();
     private final boolean withReporter;
 
+    private long requestedTimeoutMs = -1;
+
     public TaskContext(Map<String, String> configs, boolean withReporter) {
         this.configs = configs;
         this.withReporter = withReporter;
@@ -66,6 +68,12 @@ public final class TaskContext implements SinkTaskContext {
 
     @Override
     public void timeout(long timeoutMs) {
+        requestedTimeoutMs = timeoutMs;
+    }
+
+    /** The poll timeout the task last asked for (as the worker's context keeps it), -1 if none. */
+    public long requestedTimeoutMs() {
+        return requestedTimeoutMs;
     }
 
     @Override
