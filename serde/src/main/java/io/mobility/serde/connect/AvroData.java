@@ -129,13 +129,15 @@ public final class AvroData {
             case RECORD -> {
                 GenericRecord record = (GenericRecord) value;
                 Struct struct = new Struct(connect);
+                // toConnectSchema built the struct's fields in the record's order, so positions match
+                List<Field> fields = connect.fields();
                 for (org.apache.avro.Schema.Field field : avro.getFields()) {
-                    struct.put(field.name(), connectValue(field.schema(), connect.field(field.name()).schema(),
-                            record.get(field.pos())));
+                    Field target = fields.get(field.pos());
+                    struct.put(target, connectValue(field.schema(), target.schema(), record.get(field.pos())));
                 }
                 yield struct;
             }
-            case UNION -> connectValue(nonNullBranch(avro, avro.getFullName()), connect, value);
+            case UNION -> connectValue(checkedNonNullBranch(avro), connect, value);
             case ENUM, STRING -> value.toString();
             case BYTES, FIXED -> {
                 if (logical instanceof LogicalTypes.Decimal decimal) {
@@ -330,6 +332,12 @@ public final class AvroData {
                     + " is not supported: only [\"null\", T] unions map to Connect (as optional fields)");
         }
         return branches.get(0);
+    }
+
+    /** The T of a ["null", T] union that toConnectSchema has already accepted; per value, so no streams. */
+    private static org.apache.avro.Schema checkedNonNullBranch(org.apache.avro.Schema union) {
+        List<org.apache.avro.Schema> branches = union.getTypes();
+        return branches.get(0).getType() == org.apache.avro.Schema.Type.NULL ? branches.get(1) : branches.get(0);
     }
 
     private static byte[] bytes(Object value) {
