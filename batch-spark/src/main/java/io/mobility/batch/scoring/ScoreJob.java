@@ -11,6 +11,7 @@ import io.mobility.batch.Progress;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.demand.DemandTrainer;
 import io.mobility.batch.feature.ZoneHourGrid;
+import io.mobility.batch.feature.ZoneHourSeries;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
@@ -107,10 +108,12 @@ public final class ScoreJob implements BatchJob {
             throw new IllegalArgumentException(lake.gold(AggregateTables.ZONE_HOUR) + " is empty: nothing to forecast from");
         }
         Instant lastObserved = last.getTimestamp(0).toInstant();
-        List<Row> history = ZoneHourGrid.build(spark, agg, zones, lastObserved.minus(168, ChronoUnit.HOURS), lastObserved)
+        // one small collect (zones x look-back hours); the recursion then runs on the driver without Spark jobs
+        List<Row> history = ZoneHourGrid.build(spark, agg, zones,
+                        lastObserved.minus(ZoneHourSeries.LOOKBACK_HOURS - 1, ChronoUnit.HOURS), lastObserved)
                 .where(col("requests").isNotNull()).collectAsList();
         progress.rows("history up to " + lastObserved + " (zone-hours)", history.size());
-        List<RecursiveForecast.Forecast> forecasts = new RecursiveForecast(spark, gbt, features,
+        List<RecursiveForecast.Forecast> forecasts = new RecursiveForecast(gbt, features,
                 output.path("min").isNumber() ? output.path("min").asDouble() : null,
                 output.path("max").isNumber() ? output.path("max").asDouble() : null)
                 .forecast(history, lastObserved, horizon);
