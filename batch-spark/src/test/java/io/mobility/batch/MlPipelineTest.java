@@ -1,13 +1,15 @@
 package io.mobility.batch;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.demand.DemandTrainer;
+import io.mobility.batch.bench.SimulatedCity;
+import io.mobility.batch.feature.ClosedHours;
 import io.mobility.batch.feature.DemandFeatures;
 import io.mobility.batch.feature.FeatureSnapshotWriter;
 import io.mobility.batch.feature.FeaturesJob;
@@ -64,7 +66,7 @@ class MlPipelineTest {
     static void pipeline() {
         spark = TestSpark.session();
         lake = SimulatedLake.create(spark, "ml");
-        registry = ModelRegistry.inLake(lake.root());
+        registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
         Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
         new FeaturesJob().run(spark, lake, BatchOptions.defaults());
         GbtSettings weak = new GbtSettings(2, 1, 0.1, 42);
@@ -79,7 +81,10 @@ class MlPipelineTest {
     @Test
     void featuresCoverEveryZoneHourAndOnlyTheNextHourIsUnobserved() {
         Dataset<Row> features = spark.read().format("delta").load(lake.gold(FeaturesJob.TABLE));
-        long hours = 7L * 24 * SimulatedLake.WEEKS + 1;
+        // observed: every hour that ended by the latest event time; plus the hour after, the one to forecast
+        Instant lastClosed = ClosedHours.lastClosed(ClosedHours.watermark(spark, lake));
+        long hours = java.time.Duration.between(SimulatedCity.DEFAULT_START, lastClosed).toHours() + 2;
+        assertThat(hours).as("the simulated weeks, each hour closed").isEqualTo(7L * 24 * SimulatedLake.WEEKS + 1);
         assertThat(features.count()).isEqualTo(SimulatedLake.ZONES * hours);
         assertThat(features.where(col("requests").isNull()).count()).isEqualTo(SimulatedLake.ZONES);
         assertThat(DeltaPaths.partitionColumns(spark, lake.gold(FeaturesJob.TABLE))).containsExactly("date");
@@ -240,7 +245,7 @@ class MlPipelineTest {
     private static void assertForecastsEqualSparkOnTheFedBackGrid(Dataset<Row> predictions) {
         Dataset<Row> agg = spark.read().format("delta").load(lake.gold(AggregateTables.ZONE_HOUR));
         Dataset<Row> zones = spark.read().format("delta").load(lake.gold(GoldTables.DIM_ZONE));
-        Instant last = agg.agg(max("hour_start")).first().getTimestamp(0).toInstant();
+        Instant last = ClosedHours.lastClosed(ClosedHours.watermark(spark, lake));
         Dataset<Row> observed = ZoneHourGrid.build(spark, agg, zones, last.minus(15, ChronoUnit.DAYS), last)
                 .where(col("requests").isNotNull())
                 .select("zone_id", "zone_type", "hour_start", "requests", "available_drivers");
