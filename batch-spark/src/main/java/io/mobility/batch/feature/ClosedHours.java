@@ -1,7 +1,6 @@
 package io.mobility.batch.feature;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.max;
 
 import io.mobility.batch.BatchOptions;
@@ -16,15 +15,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Which hours are observed: only those that have ended by the data's watermark, the latest event time in
- * {@code gold/fact_ride} (a request, assignment, completion or cancellation), or by {@code --as-of} when it is
- * earlier. The hour the watermark falls in is still filling up (a live feed keeps adding rides to it): counting it
- * as observed would make its partial count the {@code lag_1h} of the hour the snapshot forecasts.
+ * Which hours are observed: only those that have ended by the data's watermark, the latest ride request in
+ * {@code gold/fact_ride}, or by {@code --as-of} when it is earlier. The hour the watermark falls in is still filling
+ * up (a live feed keeps adding requests to it): counting it as observed would make its partial count the
+ * {@code lag_1h} of the hour the snapshot forecasts. The watermark is the request stream's own progress because
+ * requests are what the hours count: once a request of a later hour has arrived, an hour's count is complete.
+ * Later events of other kinds (a completion after the feed stopped) do not close hours, or hours without a single
+ * request seen would count as observed zeros.
  */
 public final class ClosedHours {
 
     public static final String OPTIONS = "  --as-of INSTANT         the data is known up to here (e.g. 2026-11-27T10:00:00Z; default: the"
-            + " latest event time in gold/fact_ride): only hours that ended by then are observed\n";
+            + " latest ride request in gold/fact_ride): only hours that ended by then are observed\n";
 
     private ClosedHours() {
     }
@@ -48,7 +50,7 @@ public final class ClosedHours {
         return lastClosed(asOf.isBefore(watermark) ? asOf : watermark);
     }
 
-    /** The latest event time in gold/fact_ride. */
+    /** The latest ride request time in gold/fact_ride. */
     public static Instant watermark(SparkSession spark, Lake lake) {
         String path = lake.gold(GoldTables.FACT_RIDE);
         Dataset<Row> rides = new GoldReader(spark).pinned(path);
@@ -56,10 +58,9 @@ public final class ClosedHours {
             throw new IllegalArgumentException("no Delta table at " + path
                     + ": the data's watermark (its latest event time) comes from fact_ride; run 'batch gold' first");
         }
-        Row latest = rides.agg(max(greatest(col("requested_at"), col("assigned_at"), col("completed_at"),
-                col("cancelled_at")))).first();
+        Row latest = rides.agg(max(col("requested_at"))).first();
         if (latest.isNullAt(0)) {
-            throw new IllegalArgumentException(path + " has no event times: nothing is observed yet");
+            throw new IllegalArgumentException(path + " has no ride requests (requested_at): nothing is observed yet");
         }
         return latest.getTimestamp(0).toInstant();
     }

@@ -35,7 +35,7 @@ class FeaturesJobTest {
 
     @Test
     void thePartialHourOfTheWatermarkIsNotObservedAndTheSnapshotForecastsIt() throws Exception {
-        // hours 00:00 .. 10:00 aggregated; the latest event is a request at 10:37, so 10:00 is still open
+        // hours 00:00 .. 10:00 aggregated; the latest request came at 10:37, so 10:00 is still open
         Lake lake = lake(Instant.parse("2026-03-02T10:37:12Z"));
 
         new FeaturesJob().run(spark, lake, BatchOptions.parse(List.of("--lake", lake.root())));
@@ -97,8 +97,9 @@ class FeaturesJobTest {
                 .write().format("delta").save(lake.gold(AggregateTables.ZONE_HOUR));
         Timestamp none = null;
         spark.createDataFrame(List.of(
+                        // completed after the last request: a completion closes no hour, requests do
                         RowFactory.create("r1", Timestamp.from(hour(9)), Timestamp.from(hour(9).plusSeconds(60)),
-                                Timestamp.from(hour(9).plusSeconds(900)), none),
+                                Timestamp.from(hour(11).plusSeconds(900)), none),
                         RowFactory.create("r2", Timestamp.from(watermark), none, none, none)),
                 new StructType().add("ride_id", DataTypes.StringType).add("requested_at", DataTypes.TimestampType)
                         .add("assigned_at", DataTypes.TimestampType).add("completed_at", DataTypes.TimestampType)
