@@ -36,7 +36,7 @@ public final class BatchCommand {
                         + "  --layers a,b            layers to maintain (default bronze,silver,gold,_state)\n"
                         + "  --allow-short-retention true   allow --retain-hours below 168 (only when nothing else uses the lake)\n",
                 MaintainJob::new));
-        JOBS.put(FeaturesJob.NAME, new Subcommand("agg_zone_hour + dim_zone -> gold/features_zone_hour and the online feature snapshot", "", FeaturesJob::new));
+        JOBS.put(FeaturesJob.NAME, new Subcommand("agg_zone_hour + dim_zone -> gold/features_zone_hour and the online feature snapshot", FeaturesJob.OPTIONS, FeaturesJob::new));
         JOBS.put(TrainJob.NAME, new Subcommand("features -> demand (GBT) and surge models, evaluated, registered under models/, promoted if better", TrainJob.OPTIONS, TrainJob::new));
         JOBS.put(ScoreJob.NAME, new Subcommand("current demand model -> gold/predictions for the next H hours of every zone (idempotent MERGE)", ScoreJob.OPTIONS, ScoreJob::new));
         JOBS.put(MonitorJob.NAME, new Subcommand("past predictions vs actuals, feature drift (PSI) -> monitoring tables, charts, latest.json", MonitorJob.OPTIONS, MonitorJob::new));

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mobility.batch.lake.LakeFiles;
+import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.demand.DemandTrainer;
+import io.mobility.batch.bench.SimulatedCity;
+import io.mobility.batch.feature.ClosedHours;
 import io.mobility.batch.feature.DemandFeatures;
 import io.mobility.batch.feature.FeatureSnapshotWriter;
 import io.mobility.batch.feature.FeaturesJob;
+import io.mobility.batch.feature.ZoneHourGrid;
 import io.mobility.batch.fixture.SimulatedLake;
 import io.mobility.batch.fixture.TestSpark;
 import io.mobility.batch.fixture.TreeEnsembleJson;
+import io.mobility.batch.gold.GoldTables;
+import io.mobility.batch.lake.Columns;
 import io.mobility.batch.lake.DeltaPaths;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.GbtSettings;
@@ -25,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +66,7 @@ class MlPipelineTest {
     static void pipeline() {
         spark = TestSpark.session();
         lake = SimulatedLake.create(spark, "ml");
-        registry = ModelRegistry.inLake(lake.root());
+        registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
         Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
         new FeaturesJob().run(spark, lake, BatchOptions.defaults());
         GbtSettings weak = new GbtSettings(2, 1, 0.1, 42);
@@ -73,7 +81,11 @@ class MlPipelineTest {
     @Test
     void featuresCoverEveryZoneHourAndOnlyTheNextHourIsUnobserved() {
         Dataset<Row> features = spark.read().format("delta").load(lake.gold(FeaturesJob.TABLE));
-        long hours = 7L * 24 * SimulatedLake.WEEKS + 1;
+        // observed: every hour that ended by the latest request; plus the hour after, the one to forecast
+        Instant lastClosed = ClosedHours.lastClosed(ClosedHours.watermark(spark, lake));
+        long hours = java.time.Duration.between(SimulatedCity.DEFAULT_START, lastClosed).toHours() + 2;
+        // the simulation's last hour has no later request to close it: it is the hour the features forecast
+        assertThat(hours).as("the simulated weeks' hours").isEqualTo(7L * 24 * SimulatedLake.WEEKS);
         assertThat(features.count()).isEqualTo(SimulatedLake.ZONES * hours);
         assertThat(features.where(col("requests").isNull()).count()).isEqualTo(SimulatedLake.ZONES);
         assertThat(DeltaPaths.partitionColumns(spark, lake.gold(FeaturesJob.TABLE))).containsExactly("date");
@@ -223,5 +235,43 @@ class MlPipelineTest {
         assertThat(after.collectAsList()).containsExactlyInAnyOrderElementsOf(rows);
         assertThat(spark.read().format("delta").load(lake.gold(ScoreJob.RUNS)).count()).isEqualTo(2);
         assertThat(DeltaPaths.partitionColumns(spark, path)).containsExactly("date");
+        assertForecastsEqualSparkOnTheFedBackGrid(before);
+    }
+
+    /**
+     * The driver-side recursion equals the Spark pipeline it replaced: Spark's {@link DemandFeatures} on the grid of
+     * observed hours plus the forecasts fed back as requests (supply held at its last observed value), then the
+     * Spark model's own transform, capped as metadata.json says.
+     */
+    private static void assertForecastsEqualSparkOnTheFedBackGrid(Dataset<Row> predictions) {
+        Dataset<Row> agg = spark.read().format("delta").load(lake.gold(AggregateTables.ZONE_HOUR));
+        Dataset<Row> zones = spark.read().format("delta").load(lake.gold(GoldTables.DIM_ZONE));
+        Instant last = ClosedHours.lastClosed(ClosedHours.watermark(spark, lake));
+        Dataset<Row> observed = ZoneHourGrid.build(spark, agg, zones, last.minus(15, ChronoUnit.DAYS), last)
+                .where(col("requests").isNotNull())
+                .select("zone_id", "zone_type", "hour_start", "requests", "available_drivers");
+        Dataset<Row> fed = predictions
+                .join(observed.where(col("hour_start").equalTo(Timestamp.from(last)))
+                        .select("zone_id", "zone_type", "available_drivers"), "zone_id")
+                .select(col("zone_id"), col("zone_type"), col("target_hour").as("hour_start"),
+                        col("prediction").as("requests"), col("available_drivers"));
+        Dataset<Row> features = DemandFeatures.compute(observed.unionByName(fed))
+                .join(predictions.select(col("zone_id"), col("target_hour").as("hour_start"), col("prediction").as("scored")),
+                        Columns.seq("zone_id", "hour_start"));
+        String version = registry.current(DemandTrainer.NAME).orElseThrow();
+        JsonNode metadata = registry.metadata(DemandTrainer.NAME, version);
+        List<String> names = new java.util.ArrayList<>();
+        metadata.get("features").forEach(f -> names.add(f.asText()));
+        GBTRegressionModel model = GBTRegressionModel.load(registry.sparkModelPath(DemandTrainer.NAME, version));
+        List<Row> compared = TreePredictions.predict(model, names, features, metadata.at("/output/min").asDouble(), null)
+                .select("scored", TreePredictions.PREDICTION).collectAsList();
+        assertThat(compared).hasSize((int) predictions.count());
+        double maxDiff = 0;
+        for (Row r : compared) {
+            maxDiff = Math.max(maxDiff, Math.abs(r.getDouble(0) - r.getDouble(1)));
+        }
+        System.out.printf("recursive forecast vs Spark features + model: max abs difference %.3e over %d forecasts%n",
+                maxDiff, compared.size());
+        assertThat(maxDiff).isLessThan(1e-9);
     }
 }

@@ -1,5 +1,6 @@
 package io.mobility.batch.bench;
 
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.BatchSession;
 import io.mobility.batch.Progress;
@@ -84,7 +85,7 @@ public final class MlBenchmark {
             double featureSeconds = (System.nanoTime() - f0) / 1e9;
 
             GbtSettings settings = GbtSettings.from(options);
-            ModelRegistry registry = ModelRegistry.inLake(lake.root());
+            ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
             DemandTrainer.Result demand = new DemandTrainer(spark, settings, 2, progress).train(lake, registry);
             long s0 = System.nanoTime();
             SurgeTrainer.Result surge = new SurgeTrainer(spark, settings, 2, progress).train(lake, registry);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.BatchSession;
 import io.mobility.batch.Progress;
@@ -73,7 +74,7 @@ public final class SparkExportFixture {
                 city.writeGold(spark, lake);
                 new FeaturesJob().run(spark, lake, options);
             }
-            ModelRegistry registry = ModelRegistry.inLake(lake.root());
+            ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
             GbtSettings small = new GbtSettings((int) options.longOption("trees", 10), (int) options.longOption("depth", 5), 0.1, 42);
             DemandTrainer.Result result = new DemandTrainer(spark, small, 2, progress).train(lake, registry);
             String version = result.version();
@@ -82,7 +83,7 @@ public final class SparkExportFixture {
             delete(out);
             Path versionDir = out.resolve("models/demand").resolve(version);
             Files.createDirectories(versionDir);
-            Path source = registry.directory(DemandTrainer.NAME, version);
+            Path source = Path.of(registry.directory(DemandTrainer.NAME, version));
             Files.copy(source.resolve("model.json"), versionDir.resolve("model.json"));
             Files.copy(source.resolve("metadata.json"), versionDir.resolve("metadata.json"));
             Files.writeString(out.resolve("models/demand/current"), version + "\n");

@@ -168,7 +168,7 @@ public final class DemandTrainer {
 
         Instant trainedAt = Instant.now();
         String version = registry.newVersion(NAME, trainedAt);
-        ObjectNode metadata = ModelMetadata.of(NAME, version, trainedAt, trainFrom, finalTrainEnd,
+        ObjectNode metadata = ModelMetadata.json(NAME, version, trainedAt, trainFrom, finalTrainEnd,
                 "ride_requests_next_hour", features, 0.0, null, metrics, reference);
         Promotion.Decision decision = Promotion.decide(registry, NAME, lastFold.wape(), lastTest, TARGET,
                 ForecastMetrics::wape, "WAPE");

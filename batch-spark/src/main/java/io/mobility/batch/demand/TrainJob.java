@@ -1,5 +1,6 @@
 package io.mobility.batch.demand;
 
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.Progress;
@@ -34,7 +35,7 @@ public final class TrainJob implements BatchJob {
         }
         GbtSettings settings = GbtSettings.from(options);
         int holdoutWeeks = (int) options.longOption("holdout-weeks", 2);
-        ModelRegistry registry = ModelRegistry.inLake(lake.root());
+        ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
         if (!which.equals("surge")) {
             new DemandTrainer(spark, settings, holdoutWeeks, progress).train(lake, registry);
         }

@@ -15,7 +15,10 @@ import static org.apache.spark.sql.functions.when;
 import io.mobility.events.UsHolidays;
 import io.mobility.events.zone.ZoneType;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,7 +59,24 @@ public final class DemandFeatures {
         WindowSpec byHour = Window.partitionBy("zone_id").orderBy(col("epoch_hour"));
         Dataset<Row> g = grid.withColumn("epoch_hour", unix_seconds(col("hour_start")).divide(3600).cast("long"));
         Column isoDay = dayofweek(col("hour_start")).plus(5).mod(7).plus(1);
-        return g.select(
+        // Step 1: every distinct window value once (one sort per zone partition; each lag computed a single time
+        // although the same-hour and level features reuse them), step 2: plain arithmetic over those columns.
+        List<Column> windowed = new ArrayList<>(List.of(col("zone_id"), col("hour_start"), col("requests"), col("zone_type")));
+        Set<Integer> lags = new TreeSet<>(List.of(1, 2, 24, 168));
+        for (int d = 1; d <= 7; d++) {
+            lags.add(24 * d);
+            for (int k = 1; k <= 3; k++) {
+                lags.add(24 * d + k);
+            }
+        }
+        lags.forEach(k -> windowed.add(lag(byHour, "requests", k).as(lagName(k))));
+        windowed.add(mean(byHour, "requests", 3).as("mean_3h"));
+        windowed.add(mean(byHour, "requests", 24).as("mean_24h"));
+        windowed.add(mean(byHour, "requests", 168).as("mean_168h"));
+        windowed.add(lag(byHour, "available_drivers", 1).as("available_drivers_lag_1h"));
+        windowed.add(mean(byHour, "available_drivers", 24).as("available_drivers_mean_24h"));
+        Dataset<Row> w = g.select(windowed.toArray(Column[]::new));
+        return w.select(
                 col("zone_id"),
                 col("hour_start"),
                 to_date(col("hour_start")).as("date"),
@@ -66,21 +86,24 @@ public final class DemandFeatures {
                 when(isoDay.geq(6), 1.0).otherwise(0.0).as("is_weekend"),
                 month(col("hour_start")).cast("double").as("month"),
                 when(to_date(col("hour_start")).isin(HOLIDAYS), 1.0).otherwise(0.0).as("is_holiday"),
-                lag(byHour, "requests", 1).as("lag_1h"),
-                lag(byHour, "requests", 2).as("lag_2h"),
-                lag(byHour, "requests", 24).as("lag_24h"),
-                lag(byHour, "requests", 168).as("lag_168h"),
-                mean(byHour, "requests", 3).as("mean_3h"),
-                mean(byHour, "requests", 24).as("mean_24h"),
-                mean(byHour, "requests", 168).as("mean_168h"),
-                sameHourMean(byHour, "requests", 7).as("mean_same_hour_7d"),
-                levelRatio(byHour).as("level_ratio_3h"),
-                sameHourMean(byHour, "requests", 7).multiply(levelRatio(byHour)).as("profile_forecast"),
-                lag(byHour, "available_drivers", 1).as("available_drivers_lag_1h"),
-                mean(byHour, "available_drivers", 24).as("available_drivers_mean_24h"),
-                lag(byHour, "requests", 1).divide(greatestOne(lag(byHour, "available_drivers", 1)))
-                        .as("demand_supply_ratio_lag_1h"),
+                col(lagName(1)).as("lag_1h"),
+                col(lagName(2)).as("lag_2h"),
+                col(lagName(24)).as("lag_24h"),
+                col(lagName(168)).as("lag_168h"),
+                col("mean_3h"),
+                col("mean_24h"),
+                col("mean_168h"),
+                sameHourMean(7).as("mean_same_hour_7d"),
+                levelRatio().as("level_ratio_3h"),
+                sameHourMean(7).multiply(levelRatio()).as("profile_forecast"),
+                col("available_drivers_lag_1h"),
+                col("available_drivers_mean_24h"),
+                col(lagName(1)).divide(greatestOne(col("available_drivers_lag_1h"))).as("demand_supply_ratio_lag_1h"),
                 zoneTypeCode(col("zone_type")).as("zone_type_code"));
+    }
+
+    private static String lagName(int hours) {
+        return "requests_lag_" + hours;
     }
 
     /** The value {@code hours} hours earlier, or null if that hour is not in the grid or not observed. */
@@ -98,10 +121,10 @@ public final class DemandFeatures {
      * The mean of the same hour on each of the previous {@code days} days (lags 24 h, 48 h, ...): the zone's daily
      * profile with a seventh of a single lag's noise. Missing unless every one of those hours is known.
      */
-    private static Column sameHourMean(WindowSpec byHour, String column, int days) {
+    private static Column sameHourMean(int days) {
         Column sum = lit(0.0);
         for (int d = 1; d <= days; d++) {
-            sum = sum.plus(lag(byHour, column, 24 * d));
+            sum = sum.plus(col(lagName(24 * d)));
         }
         return sum.divide(days);
     }
@@ -110,14 +133,14 @@ public final class DemandFeatures {
      * Today's level against the week's: the mean of the last 3 hours over the mean of the same 3 hours on each of the
      * previous 7 days (at least 1). It carries what the calendar cannot know — the day's weather, an ongoing event.
      */
-    private static Column levelRatio(WindowSpec byHour) {
+    private static Column levelRatio() {
         Column sameHours = lit(0.0);
         for (int d = 1; d <= 7; d++) {
             for (int k = 1; k <= 3; k++) {
-                sameHours = sameHours.plus(lag(byHour, "requests", 24 * d + k));
+                sameHours = sameHours.plus(col(lagName(24 * d + k)));
             }
         }
-        return mean(byHour, "requests", 3).divide(greatestOne(sameHours.divide(21)));
+        return col("mean_3h").divide(greatestOne(sameHours.divide(21)));
     }
 
     private static Column greatestOne(Column c) {

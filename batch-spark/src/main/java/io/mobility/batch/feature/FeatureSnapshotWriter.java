@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mobility.batch.model.AtomicFiles;
+import io.mobility.batch.lake.LakeFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,12 +24,18 @@ public final class FeatureSnapshotWriter {
     private FeatureSnapshotWriter() {
     }
 
+    /** The snapshot of a lake on the local disk (tests, the export fixture). */
     public static Path path(String lakeRoot) {
         return Path.of(lakeRoot, "features", "snapshot", "latest.json");
     }
 
+    /** The snapshot's path or URI, for any lake. */
+    public static String location(String lakeRoot) {
+        return lakeRoot + "/features/snapshot/latest.json";
+    }
+
     /** @param rows feature rows with zone_id, zone_name and every column of {@code features} */
-    public static Path write(String lakeRoot, List<Row> rows, List<String> features, Instant lastObserved) {
+    public static String write(LakeFiles files, String lakeRoot, List<Row> rows, List<String> features, Instant lastObserved) {
         ObjectNode root = JSON.createObjectNode();
         root.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("as_of_hour", lastObserved.toString());
@@ -49,8 +56,8 @@ public final class FeatureSnapshotWriter {
                 }
             }
         });
-        Path target = path(lakeRoot);
-        AtomicFiles.writeString(target, root.toPrettyString());
+        String target = location(lakeRoot);
+        files.writeAtomically(target, root.toPrettyString().getBytes(StandardCharsets.UTF_8));
         return target;
     }
 }

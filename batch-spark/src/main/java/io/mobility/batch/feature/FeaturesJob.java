@@ -1,5 +1,6 @@
 package io.mobility.batch.feature;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -13,6 +14,7 @@ import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.DeltaMerge;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
+import io.mobility.batch.lake.LakeFiles;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class FeaturesJob implements BatchJob {
 
     public static final String NAME = "features";
     public static final String TABLE = "features_zone_hour";
+    public static final String OPTIONS = ClosedHours.OPTIONS;
 
     /** The frame {@link DemandFeatures} produces plus zone names, and the hours it covers. */
     public record ZoneHourFeatures(Dataset<Row> rows, Instant firstHour, Instant lastObserved) {
@@ -39,8 +42,9 @@ public final class FeaturesJob implements BatchJob {
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
         Progress progress = Progress.stdout(NAME);
-        ZoneHourFeatures features = compute(spark, lake, null);
-        progress.stage("observed hours " + features.firstHour() + " .. " + features.lastObserved());
+        Instant lastClosed = ClosedHours.lastClosed(spark, lake, options);
+        ZoneHourFeatures features = compute(spark, lake, null, lastClosed);
+        progress.stage("observed (closed) hours " + features.firstHour() + " .. " + features.lastObserved());
         Dataset<Row> rows = features.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> table = rows.select(tableColumns());
@@ -51,7 +55,7 @@ public final class FeaturesJob implements BatchJob {
             progress.rows(TABLE + " merged", table.count());
             Timestamp next = Timestamp.from(features.lastObserved().plusSeconds(3600));
             List<Row> latest = rows.where(col("hour_start").equalTo(next)).collectAsList();
-            var file = FeatureSnapshotWriter.write(lake.root(), latest, DemandFeatures.NAMES, features.lastObserved());
+            var file = FeatureSnapshotWriter.write(LakeFiles.of(spark), lake.root(), latest, DemandFeatures.NAMES, features.lastObserved());
             progress.rows("snapshot " + file + " zones", latest.size());
         } finally {
             rows.unpersist();
@@ -60,9 +64,9 @@ public final class FeaturesJob implements BatchJob {
 
     /**
      * Features of every zone-hour from the first hour of agg_zone_hour (or {@code from}, when given) to the hour after
-     * the last observed one.
+     * {@code lastClosed} (see {@link ClosedHours}); agg_zone_hour rows of later hours are partial and ignored.
      */
-    public static ZoneHourFeatures compute(SparkSession spark, Lake lake, Instant from) {
+    public static ZoneHourFeatures compute(SparkSession spark, Lake lake, Instant from, Instant lastClosed) {
         GoldReader reader = new GoldReader(spark);
         Dataset<Row> agg = require(reader.pinned(lake.gold(AggregateTables.ZONE_HOUR)), lake.gold(AggregateTables.ZONE_HOUR));
         Dataset<Row> zones = require(reader.pinned(lake.gold(GoldTables.DIM_ZONE)), lake.gold(GoldTables.DIM_ZONE));
@@ -71,11 +75,16 @@ public final class FeaturesJob implements BatchJob {
             throw new IllegalArgumentException(lake.gold(AggregateTables.ZONE_HOUR) + " is empty: nothing to compute features from");
         }
         Instant first = span.getTimestamp(0).toInstant();
-        Instant last = span.getTimestamp(1).toInstant();
+        Instant last = lastClosed;
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("no hour of " + lake.gold(AggregateTables.ZONE_HOUR) + " has ended by "
+                    + lastClosed.plusSeconds(3600) + " (its first hour is " + first + ")");
+        }
         Instant start = from == null || from.isBefore(first) ? first : from;
         Dataset<Row> grid = ZoneHourGrid.build(spark, agg, zones, start, last);
-        Dataset<Row> features = DemandFeatures.compute(grid)
-                .join(grid.select("zone_id", "zone_name").distinct(), "zone_id");
+        // names straight from dim_zone (a few hundred rows, broadcast) rather than a second pass over the grid
+        Dataset<Row> names = zones.select(col("zone_id"), col("name").as("zone_name"));
+        Dataset<Row> features = DemandFeatures.compute(grid).join(broadcast(names), "zone_id");
         return new ZoneHourFeatures(features, start, last);
     }
 

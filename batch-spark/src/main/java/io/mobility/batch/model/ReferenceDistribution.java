@@ -1,18 +1,33 @@
 package io.mobility.batch.model;
 
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * A feature's training distribution for drift monitoring (docs/model-format.md): 11 decile edges (nearest rank over
  * the non-missing values; the first is the minimum, the last the maximum), the share of ALL rows in each bin
  * ({@code edges[i] <= x < edges[i+1]}, the last bin closed) and the share of rows missing, so that the ten fractions
- * plus {@code missing_fraction} add up to 1 — the explicit missing bin of the PSI.
+ * plus {@code missing_fraction} add up to 1 — the explicit missing bin of the PSI. The trainer computes it
+ * ({@link #of(double[])}), monitoring reads it back ({@link #fromMetadata}) and bins current values with it.
  */
 public record ReferenceDistribution(double[] edges, double[] fractions, double missingFraction) {
 
     public static final int BINS = 10;
+    /** Bin index of a missing (null or NaN) value. */
+    public static final int MISSING_BIN = -1;
+    private static final double TOLERANCE = 1e-3;
 
     /** @param values one value per training row, NaN for missing */
     public static ReferenceDistribution of(double[] values) {
@@ -37,20 +52,61 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
     }
 
     /** Every feature's distribution over {@code rows}, computed on the driver (a few values per training row). */
-    public static java.util.Map<String, ReferenceDistribution> ofColumns(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
-                                                                         java.util.List<String> features) {
-        java.util.List<org.apache.spark.sql.Row> collected = rows.select(features.stream()
-                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
-        java.util.Map<String, ReferenceDistribution> out = new java.util.LinkedHashMap<>();
+    public static Map<String, ReferenceDistribution> ofColumns(Dataset<Row> rows, List<String> features) {
+        List<Row> collected = rows.select(features.stream().map(functions::col).toArray(Column[]::new)).collectAsList();
+        Map<String, ReferenceDistribution> out = new LinkedHashMap<>();
         for (int i = 0; i < features.size(); i++) {
             double[] values = new double[collected.size()];
             for (int r = 0; r < values.length; r++) {
-                org.apache.spark.sql.Row row = collected.get(r);
+                Row row = collected.get(r);
                 values[r] = row.isNullAt(i) ? Double.NaN : ((Number) row.get(i)).doubleValue();
             }
             out.put(features.get(i), of(values));
         }
         return out;
+    }
+
+    /**
+     * Validates and normalises what a metadata file says; {@code where} names the file and feature in errors.
+     * Fractions that add up to 1 on their own (shares of the present values) are scaled by the present share,
+     * so that both conventions give the same reference.
+     */
+    public static ReferenceDistribution fromMetadata(String where, double[] edges, double[] fractions, double missingFraction) {
+        if (edges == null || edges.length != BINS + 1) {
+            throw new IllegalArgumentException(where + ": 'edges' must hold " + (BINS + 1) + " numbers, got "
+                    + (edges == null ? "none" : edges.length));
+        }
+        if (fractions == null || fractions.length != BINS) {
+            throw new IllegalArgumentException(where + ": 'fractions' must hold " + BINS + " numbers, got "
+                    + (fractions == null ? "none" : fractions.length));
+        }
+        for (int i = 1; i < edges.length; i++) {
+            if (!(edges[i] >= edges[i - 1])) {
+                throw new IllegalArgumentException(where + ": 'edges' must not decrease, but edges[" + i + "] = "
+                        + edges[i] + " < edges[" + (i - 1) + "] = " + edges[i - 1]);
+            }
+        }
+        if (!(missingFraction >= 0 && missingFraction <= 1)) {
+            throw new IllegalArgumentException(where + ": 'missing_fraction' must be within [0, 1], got " + missingFraction);
+        }
+        double sum = 0;
+        for (int i = 0; i < fractions.length; i++) {
+            if (!(fractions[i] >= 0)) {
+                throw new IllegalArgumentException(where + ": 'fractions[" + i + "]' must be >= 0, got " + fractions[i]);
+            }
+            sum += fractions[i];
+        }
+        double[] shares = fractions.clone();
+        if (Math.abs(sum + missingFraction - 1) > TOLERANCE) {
+            if (Math.abs(sum - 1) > TOLERANCE) {
+                throw new IllegalArgumentException(where + ": 'fractions' (sum " + sum + ") plus 'missing_fraction' ("
+                        + missingFraction + ") must add up to 1");
+            }
+            for (int i = 0; i < shares.length; i++) {
+                shares[i] *= 1 - missingFraction;
+            }
+        }
+        return new ReferenceDistribution(edges.clone(), shares, missingFraction);
     }
 
     /** The bin of a value inside [edges[0], edges[10]]: the last i with edges[i] <= v, the top edge in the last bin. */
@@ -61,6 +117,18 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
             }
         }
         return 0;
+    }
+
+    /**
+     * The bin of {@code x} as a Spark expression: -1 for missing (null or NaN), else the first i with
+     * {@code x < edges[i+1]}; values below the first edge land in bin 0, values at or above the last in bin 9.
+     */
+    public Column binOf(Column x) {
+        Column bin = lit(BINS - 1);
+        for (int i = BINS - 2; i >= 0; i--) {
+            bin = when(x.lt(lit(edges[i + 1])), lit(i)).otherwise(bin);
+        }
+        return when(x.isNull().or(isnan(x)), lit(MISSING_BIN)).otherwise(bin);
     }
 
     public ObjectNode toJson() {

@@ -2,7 +2,6 @@ package io.mobility.batch.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import org.apache.spark.ml.regression.GBTRegressionModel;
 
 /** The {@code spark/} directory of a model version: the model as MLlib saves and loads it. */
@@ -11,9 +10,10 @@ public final class SparkModels {
     private SparkModels() {
     }
 
-    public static void save(GBTRegressionModel model, Path versionDir) {
+    /** @param versionDir the version's directory, a path or a Hadoop URI */
+    public static void save(GBTRegressionModel model, String versionDir) {
         try {
-            model.write().overwrite().save(versionDir.resolve("spark").toString());
+            model.write().overwrite().save(versionDir + "/spark");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the Spark model under " + versionDir, e);
         }

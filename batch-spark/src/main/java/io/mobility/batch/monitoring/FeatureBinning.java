@@ -1,5 +1,7 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.model.ReferenceDistribution;
+
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;

@@ -1,5 +1,8 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.lake.LakeFiles;
+import io.mobility.batch.model.ModelRegistry;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -80,7 +83,7 @@ public final class MonitorJob implements BatchJob {
 
             TreeSet<String> versions = new TreeSet<>();
             errors.keySet().forEach(k -> versions.add(k.version()));
-            ModelRegistry registry = new ModelRegistry(lake, new LakeFiles(spark.sparkContext().hadoopConfiguration()));
+            ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
             Dataset<Row> features = reader.pinned(lake.gold(FEATURES));
             Map<String, Map<LocalDate, List<FeatureDrift>>> drift = new LinkedHashMap<>();
             for (String version : versions) {
@@ -106,8 +109,8 @@ public final class MonitorJob implements BatchJob {
                     new MonitoringTables.DayDrift(new VersionDay(version, day), f, window.driftStart(day), window.driftEnd(day))))));
             progress.rows(MonitoringTables.DRIFT + " rows new or changed", tables.writeDrift(model, details, computedAt));
 
-            String shown = registry.currentVersion(model).filter(versions::contains).orElse(versions.last());
-            new MonitoringOutputs(lake, new LakeFiles(spark.sparkContext().hadoopConfiguration()))
+            String shown = registry.current(model).filter(versions::contains).orElse(versions.last());
+            new MonitoringOutputs(lake, LakeFiles.of(spark))
                     .write(model, shown, window, metrics, drift.get(shown),
                             ForecastSeries.of(compared, shown, chartZones, zoneNames), computedAt, progress);
             metrics.stream().filter(m -> m.driftFlag()).forEach(m ->
@@ -121,7 +124,7 @@ public final class MonitorJob implements BatchJob {
     /** Per day of the window, the drift of the version's features; empty when the version cannot be assessed. */
     private static Map<LocalDate, List<FeatureDrift>> drift(ModelRegistry registry, String model, String version,
                                                             Dataset<Row> features, MonitorWindow window, Progress progress) {
-        var metadata = registry.metadata(model, version);
+        var metadata = registry.describe(model, version);
         if (metadata.isEmpty()) {
             progress.stage("WARNING: models/" + model + "/" + version + "/metadata.json not found: no drift for " + version);
             return Map.of();

@@ -1,5 +1,7 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.lake.LakeFiles;
+
 import io.mobility.batch.Progress;
 import io.mobility.batch.lake.Lake;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.model.ReferenceDistribution;
+
 /**
  * Population stability index of a current distribution against a reference, over the 10 reference bins plus an
  * explicit missing bin: PSI = sum over bins of (cur - ref) * ln(cur / ref). An empty bin counts as a share of

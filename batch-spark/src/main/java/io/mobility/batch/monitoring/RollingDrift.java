@@ -1,5 +1,7 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.model.ReferenceDistribution;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

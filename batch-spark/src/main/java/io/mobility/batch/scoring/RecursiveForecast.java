@@ -1,29 +1,24 @@
 package io.mobility.batch.scoring;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.mobility.batch.feature.DemandFeatures;
-import io.mobility.batch.model.TreePredictions;
+import io.mobility.batch.feature.ZoneHourSeries;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.regression.GBTRegressionModel;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Forecasts the next H hours of every zone with a one-hour-ahead model, recursively: the forecast of hour T+1
- * becomes the "observed" requests of T+1 when the features of T+2 are computed, and so on. Features come from the
- * same {@link DemandFeatures} as training (no second implementation); future supply, unknown, is held at each zone's
- * last observed value. The history kept is the 168 hours the longest feature needs.
+ * becomes the "observed" requests of T+1 when the features of T+2 are computed, and so on. It runs on the driver
+ * in one pass: the history is small (zones x {@link ZoneHourSeries#LOOKBACK_HOURS} hours), the features are
+ * {@link ZoneHourSeries}'s plain-Java twins of {@link DemandFeatures}, and each prediction is Spark's own
+ * {@link GBTRegressionModel#predict} on the vector VectorAssembler would build (null = NaN). Future supply,
+ * unknown, is held at each zone's last observed value.
  */
 public final class RecursiveForecast {
 
@@ -31,21 +26,12 @@ public final class RecursiveForecast {
     public record Forecast(String zoneId, Instant hour, int horizon, double prediction) {
     }
 
-    static final StructType GRID = new StructType()
-            .add("zone_id", DataTypes.StringType, false)
-            .add("zone_type", DataTypes.StringType)
-            .add("hour_start", DataTypes.TimestampType, false)
-            .add("requests", DataTypes.DoubleType)
-            .add("available_drivers", DataTypes.DoubleType);
-
-    private final SparkSession spark;
     private final GBTRegressionModel model;
     private final List<String> features;
     private final Double min;
     private final Double max;
 
-    public RecursiveForecast(SparkSession spark, GBTRegressionModel model, List<String> features, Double min, Double max) {
-        this.spark = spark;
+    public RecursiveForecast(GBTRegressionModel model, List<String> features, Double min, Double max) {
         this.model = model;
         this.features = features;
         this.min = min;
@@ -53,37 +39,44 @@ public final class RecursiveForecast {
     }
 
     /**
-     * @param history zone_id, zone_type, hour_start, requests, available_drivers of the observed hours (at least the
-     *                last 168 up to {@code lastObserved}, every zone)
+     * @param history zone_id, zone_type, hour_start, requests, available_drivers of the observed hours (the last
+     *                {@link ZoneHourSeries#LOOKBACK_HOURS} up to {@code lastObserved}, every zone)
      */
     public List<Forecast> forecast(List<Row> history, Instant lastObserved, int horizon) {
-        List<Row> rows = new ArrayList<>();
-        Map<String, Row> lastRow = new HashMap<>();
+        Map<String, ZoneHourSeries> zones = new TreeMap<>();
+        Map<String, Double> lastSupply = new TreeMap<>();
+        long last = ZoneHourSeries.epochHour(lastObserved);
         for (Row r : history) {
-            rows.add(RowFactory.create(r.getAs("zone_id"), r.getAs("zone_type"), r.getAs("hour_start"),
-                    r.getAs("requests"), r.getAs("available_drivers")));
-            if (r.<Timestamp>getAs("hour_start").toInstant().equals(lastObserved)) {
-                lastRow.put(r.getAs("zone_id"), r);
+            String zone = r.getAs("zone_id");
+            ZoneHourSeries series = zones.computeIfAbsent(zone, z -> new ZoneHourSeries(r.getAs("zone_type")));
+            long hour = ZoneHourSeries.epochHour(r.<Timestamp>getAs("hour_start").toInstant());
+            Double drivers = r.getAs("available_drivers");
+            series.put(hour, r.getAs("requests"), drivers);
+            if (hour == last) {
+                lastSupply.put(zone, drivers);
             }
         }
-        List<Forecast> out = new ArrayList<>();
+        List<Forecast> out = new ArrayList<>(lastSupply.size() * horizon);
         for (int h = 1; h <= horizon; h++) {
-            Instant target = lastObserved.plusSeconds(3600L * h);
-            Timestamp targetTs = Timestamp.from(target);
-            List<Row> step = new ArrayList<>(rows);
-            lastRow.forEach((zone, r) -> step.add(RowFactory.create(zone, r.getAs("zone_type"), targetTs, null, null)));
-            Dataset<Row> features = DemandFeatures.compute(spark.createDataFrame(step, GRID))
-                    .where(col("hour_start").equalTo(lit(targetTs)));
-            List<Row> predicted = TreePredictions.predict(model, this.features, features, min, max)
-                    .select("zone_id", TreePredictions.PREDICTION).collectAsList();
-            for (Row p : predicted) {
-                String zone = p.getString(0);
-                double value = p.getDouble(1);
-                out.add(new Forecast(zone, target, h, value));
-                Row last = lastRow.get(zone);
-                rows.add(RowFactory.create(zone, last.getAs("zone_type"), targetTs, value, last.getAs("available_drivers")));
+            long target = last + h;
+            for (Map.Entry<String, Double> zone : lastSupply.entrySet()) {
+                ZoneHourSeries series = zones.get(zone.getKey());
+                double value = cap(model.predict(Vectors.dense(series.features(target, features))));
+                out.add(new Forecast(zone.getKey(), Instant.ofEpochSecond(target * 3600), h, value));
+                series.put(target, value, zone.getValue());
             }
         }
         return out;
+    }
+
+    private double cap(double p) {
+        double v = p;
+        if (min != null) {
+            v = Math.max(v, min);
+        }
+        if (max != null) {
+            v = Math.min(v, max);
+        }
+        return v;
     }
 }

@@ -1,16 +1,18 @@
 package io.mobility.batch.scoring;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.delta.tables.DeltaTable;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.Progress;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.demand.DemandTrainer;
+import io.mobility.batch.feature.ClosedHours;
 import io.mobility.batch.feature.ZoneHourGrid;
+import io.mobility.batch.feature.ZoneHourSeries;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
@@ -47,8 +49,8 @@ public final class ScoreJob implements BatchJob {
     public static final String RUNS = "scoring_runs";
     public static final int DEFAULT_HORIZON = 24;
 
-    public static final String OPTIONS = "  --horizon H             hours to forecast after the last observed hour (default "
-            + DEFAULT_HORIZON + ", at most 168)\n";
+    public static final String OPTIONS = "  --horizon H             hours to forecast after the last closed hour (default "
+            + DEFAULT_HORIZON + ", at most 168)\n" + ClosedHours.OPTIONS;
 
     static final StructType PREDICTION_SCHEMA = new StructType()
             .add("zone_id", DataTypes.StringType, false)
@@ -79,13 +81,19 @@ public final class ScoreJob implements BatchJob {
         if (horizon < 1 || horizon > 168) {
             throw new IllegalArgumentException("option --horizon must be between 1 and 168 hours, got " + horizon);
         }
-        score(spark, lake, horizon, Progress.stdout(NAME));
+        score(spark, lake, horizon, ClosedHours.lastClosed(spark, lake, options), Progress.stdout(NAME));
     }
 
+    /** Scores after the data's last closed hour ({@link ClosedHours}). */
     public static Outcome score(SparkSession spark, Lake lake, int horizon, Progress progress) {
+        return score(spark, lake, horizon, ClosedHours.lastClosed(spark, lake, BatchOptions.defaults()), progress);
+    }
+
+    /** Scores the {@code horizon} hours after {@code lastObserved}, the last closed hour. */
+    public static Outcome score(SparkSession spark, Lake lake, int horizon, Instant lastObserved, Progress progress) {
         Instant started = Instant.now();
         String runId = UUID.randomUUID().toString();
-        ModelRegistry registry = ModelRegistry.inLake(lake.root());
+        ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
         String model = DemandTrainer.NAME;
         String version = registry.current(model).orElseThrow(() -> new IllegalArgumentException(
                 "no promoted " + model + " model under " + lake.root() + "/models: run 'batch train' first"));
@@ -102,15 +110,12 @@ public final class ScoreJob implements BatchJob {
             throw new IllegalArgumentException("scoring needs " + lake.gold(AggregateTables.ZONE_HOUR) + " and "
                     + lake.gold(GoldTables.DIM_ZONE) + ": run 'batch gold' and 'batch aggregates' first");
         }
-        Row last = agg.agg(max("hour_start")).first();
-        if (last.isNullAt(0)) {
-            throw new IllegalArgumentException(lake.gold(AggregateTables.ZONE_HOUR) + " is empty: nothing to forecast from");
-        }
-        Instant lastObserved = last.getTimestamp(0).toInstant();
-        List<Row> history = ZoneHourGrid.build(spark, agg, zones, lastObserved.minus(168, ChronoUnit.HOURS), lastObserved)
+        // one small collect (zones x look-back hours); the recursion then runs on the driver without Spark jobs
+        List<Row> history = ZoneHourGrid.build(spark, agg, zones,
+                        lastObserved.minus(ZoneHourSeries.LOOKBACK_HOURS - 1, ChronoUnit.HOURS), lastObserved)
                 .where(col("requests").isNotNull()).collectAsList();
         progress.rows("history up to " + lastObserved + " (zone-hours)", history.size());
-        List<RecursiveForecast.Forecast> forecasts = new RecursiveForecast(spark, gbt, features,
+        List<RecursiveForecast.Forecast> forecasts = new RecursiveForecast(gbt, features,
                 output.path("min").isNumber() ? output.path("min").asDouble() : null,
                 output.path("max").isNumber() ? output.path("max").asDouble() : null)
                 .forecast(history, lastObserved, horizon);

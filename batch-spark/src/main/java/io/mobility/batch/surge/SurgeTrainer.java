@@ -105,7 +105,7 @@ public final class SurgeTrainer {
             Map<String, ReferenceDistribution> reference = ReferenceDistribution.ofColumns(train, features);
             Instant trainedAt = Instant.now();
             String version = registry.newVersion(NAME, trainedAt);
-            ObjectNode metadata = ModelMetadata.of(NAME, version, trainedAt, first, holdoutStart,
+            ObjectNode metadata = ModelMetadata.json(NAME, version, trainedAt, first, holdoutStart,
                     "surge_multiplier", features, 1.0, cap, metrics, reference);
             metadata.put("window_minutes", SurgeWindows.WINDOW_MINUTES);
             Promotion.Decision decision = Promotion.decide(registry, NAME, m.mae(), holdout, SurgeWindows.TARGET,

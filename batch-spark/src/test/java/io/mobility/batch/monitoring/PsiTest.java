@@ -1,5 +1,7 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.batch.model.ReferenceDistribution;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,7 +27,7 @@ class PsiTest {
 
     @Test
     void psiOfAKnownDistributionEqualsTheHandComputedValue() {
-        ReferenceDistribution reference = ReferenceDistribution.of("test", EDGES, FRACTIONS, 0.1);
+        ReferenceDistribution reference = ReferenceDistribution.fromMetadata("test", EDGES, FRACTIONS, 0.1);
         // -5 below the first edge -> bin 0; 0.5 -> bin 0; 1 (on an edge) -> bin 1; 2.5 -> bin 2; 3 -> bin 3;
         // 9.5 -> bin 9; 10 (the last edge, closed) -> bin 9; 25 above the last edge -> bin 9; null and NaN -> missing.
         BinCounts counts = binned(reference, -5.0, 0.5, 1.0, 2.5, 3.0, 9.5, 10.0, 25.0, null, Double.NaN);
@@ -53,7 +55,7 @@ class PsiTest {
 
     @Test
     void theSameDistributionHasPsiZero() {
-        ReferenceDistribution reference = ReferenceDistribution.of("test", EDGES, FRACTIONS, 0.1);
+        ReferenceDistribution reference = ReferenceDistribution.fromMetadata("test", EDGES, FRACTIONS, 0.1);
         BinCounts counts = binned(reference, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, null);
         assertThat(Psi.of(reference, counts)).isEqualTo(0.0);
         assertThat(FeatureDrift.of("lag_1h", reference, counts).raisesFlag()).isFalse();
@@ -62,7 +64,7 @@ class PsiTest {
     @Test
     void fractionsOfThePresentValuesOnlyGiveTheSameReference() {
         double[] ofPresent = Arrays.stream(FRACTIONS).map(f -> f / 0.9).toArray();
-        ReferenceDistribution scaled = ReferenceDistribution.of("test", EDGES, ofPresent, 0.1);
+        ReferenceDistribution scaled = ReferenceDistribution.fromMetadata("test", EDGES, ofPresent, 0.1);
         assertThat(scaled.fractions()).containsExactly(FRACTIONS, within(1e-12));
     }
 

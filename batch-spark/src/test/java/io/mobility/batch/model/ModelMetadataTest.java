@@ -1,4 +1,4 @@
-package io.mobility.batch.monitoring;
+package io.mobility.batch.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,30 @@ class ModelMetadataTest {
         assertThat(m.features()).containsExactly("hour_of_day", "lag_1h");
         assertThat(m.references()).containsOnlyKeys("lag_1h");
         assertThat(m.references().get("lag_1h").edges()[10]).isEqualTo(1.0e308);
+    }
+
+    @Test
+    void whatTheTrainerWritesReadsBack() {
+        ReferenceDistribution lag = ReferenceDistribution.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, Double.NaN});
+        ReferenceDistribution hour = ReferenceDistribution.of(new double[] {0, 6, 12, 18});
+        var json = ModelMetadata.json("demand", "20261127T020000Z", java.time.Instant.parse("2026-11-27T02:00:00.5Z"),
+                java.time.Instant.parse("2026-10-01T00:00:00Z"), java.time.Instant.parse("2026-11-26T00:00:00Z"),
+                "ride_requests_next_hour", java.util.List.of("hour_of_day", "lag_1h"), 0.0, null,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                java.util.Map.of("hour_of_day", hour, "lag_1h", lag));
+        assertThat(json.get("trained_at").asText()).isEqualTo("2026-11-27T02:00:00Z");
+        assertThat(json.at("/output/max").isNull()).isTrue();
+        assertThat(json.get("promoted").asBoolean()).isFalse();
+
+        ModelMetadata m = ModelMetadata.parse(FILE, json.toString());
+
+        assertThat(m.name()).isEqualTo("demand");
+        assertThat(m.version()).isEqualTo("20261127T020000Z");
+        assertThat(m.features()).containsExactly("hour_of_day", "lag_1h");
+        assertThat(m.references().get("lag_1h").edges()).containsExactly(lag.edges());
+        assertThat(m.references().get("lag_1h").fractions()).containsExactly(lag.fractions());
+        assertThat(m.references().get("lag_1h").missingFraction()).isEqualTo(1.0 / 11);
+        assertThat(m.references().get("hour_of_day").edges()).containsExactly(hour.edges());
     }
 
     @Test
