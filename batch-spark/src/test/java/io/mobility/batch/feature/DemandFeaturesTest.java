@@ -24,7 +24,8 @@ class DemandFeaturesTest {
 
     private static final Instant START = Instant.parse("2026-06-29T00:00:00Z"); // a Monday
     private static final int HOURS = 24 * 9;
-    private static final StructType GRID = new StructType()
+    /** The grid DemandFeatures reads (ZoneHourGrid's columns that matter to it); ZoneHourSeriesTest uses it too. */
+    static final StructType GRID = new StructType()
             .add("zone_id", DataTypes.StringType)
             .add("zone_type", DataTypes.StringType)
             .add("hour_start", DataTypes.TimestampType)

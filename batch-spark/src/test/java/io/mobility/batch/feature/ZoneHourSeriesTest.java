@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The plain-Java features equal Spark's {@link DemandFeatures} on every row of a grid with gaps and unknowns. */
@@ -20,12 +18,6 @@ class ZoneHourSeriesTest {
 
     private static final Instant START = Instant.parse("2026-06-27T00:00:00Z"); // spans Independence Day
     private static final int HOURS = 24 * 10;
-    private static final StructType GRID = new StructType()
-            .add("zone_id", DataTypes.StringType)
-            .add("zone_type", DataTypes.StringType)
-            .add("hour_start", DataTypes.TimestampType)
-            .add("requests", DataTypes.DoubleType)
-            .add("available_drivers", DataTypes.DoubleType);
 
     @Test
     void everyFeatureOfEveryRowEqualsSparks() {
@@ -52,7 +44,7 @@ class ZoneHourSeriesTest {
                 s.put(ZoneHourSeries.epochHour(ts.toInstant()), requests, drivers);
             }
         }
-        List<Row> spark = DemandFeatures.compute(TestSpark.session().createDataFrame(grid, GRID)).collectAsList();
+        List<Row> spark = DemandFeatures.compute(TestSpark.session().createDataFrame(grid, DemandFeaturesTest.GRID)).collectAsList();
 
         assertThat(spark).hasSize(grid.size());
         int present = 0;
