@@ -3,8 +3,17 @@ package io.mobility.demo;
 import java.nio.file.Path;
 
 /** Options of {@code ./mobility demo}. */
-public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary, double days, int zones, long seed,
-                          double dirtyRate, double liveSpeed, Ports ports, boolean help) {
+public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary, double days, int zones,
+                          int driversPerZone, double requestsPerZoneHour, long seed, double dirtyRate,
+                          double liveSpeed, Ports ports, boolean help) {
+
+    /**
+     * The default city is lighter than the simulator's own (50 drivers per zone, 12 requests per zone and hour), about
+     * a third of its records with the same share of fulfilled rides: driver pings are two thirds of all records and
+     * the lake's catch-up and the batch chain dominate the demo's time (docs/demo.md, "The default city").
+     */
+    public static final int DEFAULT_DRIVERS_PER_ZONE = 15;
+    public static final double DEFAULT_REQUESTS_PER_ZONE_HOUR = 4;
 
     /** Where each part listens; 0 picks a free port. */
     public record Ports(int kafka, int registry, int connect, int streams, int api, int admin) {
@@ -25,7 +34,10 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
               --data-dir DIR       where everything is kept (.mobility/demo): kafka/, lake/, logs/, ...
               --weeks N            weeks of history to simulate (4)
               --days N             days of history instead, may be fractional (overrides --weeks)
-              --zones N            zones of the city, 2..263 (30); drivers 50 and riders 667 per zone
+              --zones N            zones of the city, 2..263 (30); riders 667 per zone
+              --drivers-per-zone N drivers per zone (15)
+              --requests-per-zone-hour X
+                                   mean ride requests per zone and hour on an ordinary day (4)
               --seed N             the simulation's random seed (42)
               --dirty RATE         rate of every kind of dirty data per ride event, 0 for none (0.002)
               --live-speed X       the live trickle's simulated seconds per second, 0 for none (1)
@@ -41,6 +53,8 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
         boolean help = false;
         double days = 28;
         int zones = 30;
+        int driversPerZone = DEFAULT_DRIVERS_PER_ZONE;
+        double requests = DEFAULT_REQUESTS_PER_ZONE_HOUR;
         long seed = 42;
         double dirty = 0.002;
         double liveSpeed = 1;
@@ -61,6 +75,8 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
                 case "--weeks" -> days = 7 * positive(value(args, ++i, option), option);
                 case "--days" -> explicitDays = positive(value(args, ++i, option), option);
                 case "--zones" -> zones = range(value(args, ++i, option), option, 2, 263);
+                case "--drivers-per-zone" -> driversPerZone = range(value(args, ++i, option), option, 1, 1_000);
+                case "--requests-per-zone-hour" -> requests = positive(value(args, ++i, option), option);
                 case "--seed" -> seed = longValue(value(args, ++i, option), option);
                 case "--dirty" -> dirty = fraction(value(args, ++i, option), option);
                 case "--live-speed" -> liveSpeed = nonNegative(value(args, ++i, option), option);
@@ -77,12 +93,12 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
             throw new IllegalArgumentException("--dirty applies to each of the 10 kinds of dirty data, so it must be "
                     + "at most 0.05 (the total stays at or below 0.5), got " + dirty);
         }
-        return new DemoOptions(dataDir, fresh, exit, explicitDays != null ? explicitDays : days, zones, seed, dirty,
-                liveSpeed, new Ports(kafka, registry, connect, streams, api, admin), help);
+        return new DemoOptions(dataDir, fresh, exit, explicitDays != null ? explicitDays : days, zones, driversPerZone,
+                requests, seed, dirty, liveSpeed, new Ports(kafka, registry, connect, streams, api, admin), help);
     }
 
     public int drivers() {
-        return 50 * zones;
+        return driversPerZone * zones;
     }
 
     public int riders() {
@@ -91,7 +107,8 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
 
     /** What makes the simulated history: a data directory resumed with other values would mix two cities. */
     public String scale() {
-        return "days=" + days + " zones=" + zones + " seed=" + seed + " dirty=" + dirtyRate;
+        return "days=" + days + " zones=" + zones + " drivers/zone=" + driversPerZone + " requests/zone-hour="
+                + requestsPerZoneHour + " seed=" + seed + " dirty=" + dirtyRate;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -176,9 +176,10 @@ final class Pipeline {
             step("History already simulated in an earlier run (" + data.backfillManifest() + "): not sent again");
             return;
         }
-        step(String.format(Locale.ROOT, "Simulating %s days of history: %d zones, %d drivers, %d riders, seed %d, "
-                        + "dirty rate %s (own JVM)", fmt(options.days()), options.zones(), options.drivers(),
-                options.riders(), options.seed(), fmt(options.dirtyRate())));
+        step(String.format(Locale.ROOT, "Simulating %s days of history: %d zones, %d drivers, %d riders, %s requests "
+                        + "per zone and hour, seed %d, dirty rate %s (own JVM)", fmt(options.days()), options.zones(),
+                options.drivers(), options.riders(), fmt(options.requestsPerZoneHour()), options.seed(),
+                fmt(options.dirtyRate())));
         List<String> args = new ArrayList<>(simulatorArgs(options.seed()));
         args.addAll(List.of("--start", historyStart(), "--days", fmt(options.days()),
                 "--dirty-rate", fmt(options.dirtyRate()), "--manifest", data.backfillManifest() + ".tmp"));
@@ -231,7 +232,7 @@ final class Pipeline {
         return List.of("--bootstrap-servers", platform.bootstrapServers(),
                 "--schema-registry-url", platform.registryUrl(), "--zones", String.valueOf(options.zones()),
                 "--drivers", String.valueOf(options.drivers()), "--riders", String.valueOf(options.riders()),
-                "--seed", String.valueOf(seed));
+                "--requests-per-zone-hour", fmt(options.requestsPerZoneHour()), "--seed", String.valueOf(seed));
     }
 
     private void awaitLake() {

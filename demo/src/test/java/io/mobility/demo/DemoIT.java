@@ -52,6 +52,9 @@ class DemoIT {
 
     private static final int ZONES = 3;
     private static final double DAYS = 22; // the warm-up, training and held-out weeks the demand model needs
+    // The demo's default (light) city per zone: the fewest records that still train both models.
+    private static final int DRIVERS_PER_ZONE = DemoOptions.DEFAULT_DRIVERS_PER_ZONE;
+    private static final double REQUESTS_PER_ZONE_HOUR = DemoOptions.DEFAULT_REQUESTS_PER_ZONE_HOUR;
     private static final long SEED = 42;
     private static final double DIRTY = 0.01;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +80,8 @@ class DemoIT {
         List<String> command = new ArrayList<>(javaCommand("demo"));
         command.addAll(List.of("io.mobility.demo.DemoCommand", "--fresh", "--data-dir", dataDir.toString(),
                 "--days", String.valueOf(DAYS), "--zones", String.valueOf(ZONES), "--seed", String.valueOf(SEED),
+                "--drivers-per-zone", String.valueOf(DRIVERS_PER_ZONE),
+                "--requests-per-zone-hour", String.valueOf(REQUESTS_PER_ZONE_HOUR),
                 "--dirty", String.valueOf(DIRTY), "--live-speed", "1"));
         ports.forEach((name, port) -> command.addAll(List.of("--" + name + "-port", String.valueOf(port))));
         demo = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
@@ -166,7 +171,8 @@ class DemoIT {
     @Order(4)
     void everyValidSimulatedRideIsInFactRideExactlyOnceAndTheQuarantineIsInTheLake() throws Exception {
         JsonNode manifest = manifest();
-        Set<String> valid = ValidRides.of(ZONES, 50 * ZONES, 667 * ZONES, SEED,
+        Set<String> valid = ValidRides.of(ZONES, DRIVERS_PER_ZONE * ZONES, 667 * ZONES, REQUESTS_PER_ZONE_HOUR,
+                SEED,
                 Instant.parse(manifest.path("start").asText()),
                 Duration.between(Instant.parse(manifest.path("start").asText()),
                         Instant.parse(manifest.path("end").asText())), DIRTY);
@@ -223,7 +229,7 @@ class DemoIT {
         List<String> raw = List.of(Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name());
         JsonNode byTopic = manifest().path("records_by_topic");
         long history = raw.stream().mapToLong(t -> byTopic.path(t).asLong()).sum();
-        // At night a 4-zone city sends a dozen events a minute: give it a few minutes at most.
+        // At night a 3-zone city of 45 drivers sends a few events a minute: give it a few minutes at most.
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         long now = raw.stream().mapToLong(DemoIT::endOffsets).sum();
         while (now <= history && System.nanoTime() < deadline) {

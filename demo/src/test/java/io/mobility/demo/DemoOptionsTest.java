@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 class DemoOptionsTest {
 
     @Test
-    void defaultsAreTheIssuesCity() {
+    void defaultsAreTheIssuesCityLighter() {
         DemoOptions o = DemoOptions.parse(new String[0]);
         assertThat(o.days()).isEqualTo(28);
         assertThat(o.zones()).isEqualTo(30);
-        assertThat(o.drivers()).isEqualTo(1500);
+        // 15 drivers per zone at 4 requests per zone and hour: the simulator's share of fulfilled rides at a third
+        // of its default city's records.
+        assertThat(o.drivers()).isEqualTo(450);
+        assertThat(o.requestsPerZoneHour()).isEqualTo(4);
         assertThat(o.riders()).isEqualTo(20_010);
         assertThat(o.dirtyRate()).isPositive();
         assertThat(o.liveSpeed()).isEqualTo(1);
@@ -26,7 +29,8 @@ class DemoOptionsTest {
     void weeksDaysAndTheRest() {
         assertThat(DemoOptions.parse(new String[] {"--weeks", "2"}).days()).isEqualTo(14);
         DemoOptions o = DemoOptions.parse(new String[] {"--weeks", "2", "--days", "0.5", "--zones", "6", "--seed",
-            "7", "--dirty", "0", "--live-speed", "0", "--exit", "--fresh", "--api-port", "0"});
+            "7", "--dirty", "0", "--live-speed", "0", "--exit", "--fresh", "--api-port", "0", "--drivers-per-zone", "50",
+            "--requests-per-zone-hour", "12"});
         assertThat(o.days()).isEqualTo(0.5);
         assertThat(o.zones()).isEqualTo(6);
         assertThat(o.seed()).isEqualTo(7);
@@ -35,7 +39,9 @@ class DemoOptionsTest {
         assertThat(o.exitAfterSummary()).isTrue();
         assertThat(o.fresh()).isTrue();
         assertThat(o.ports().api()).isZero();
-        assertThat(o.scale()).isEqualTo("days=0.5 zones=6 seed=7 dirty=0.0");
+        assertThat(o.drivers()).isEqualTo(300);
+        assertThat(o.requestsPerZoneHour()).isEqualTo(12);
+        assertThat(o.scale()).isEqualTo("days=0.5 zones=6 drivers/zone=50 requests/zone-hour=12.0 seed=7 dirty=0.0");
     }
 
     @Test
@@ -46,6 +52,10 @@ class DemoOptionsTest {
                 .hasMessage("--days must be above 0, got -1");
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--dirty", "0.2"}))
                 .hasMessageContaining("at most 0.05");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--drivers-per-zone", "0"}))
+                .hasMessage("--drivers-per-zone must be a whole number from 1 to 1000, not '0'");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--requests-per-zone-hour", "0"}))
+                .hasMessage("--requests-per-zone-hour must be above 0, got 0");
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--weeks"})).hasMessage("--weeks needs a value");
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--colour"})).hasMessage("unknown option --colour");
     }

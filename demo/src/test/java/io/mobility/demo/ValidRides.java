@@ -31,10 +31,10 @@ final class ValidRides {
     private ValidRides() {
     }
 
-    static Set<String> of(int zones, int drivers, int riders, long seed, Instant start, Duration length,
-                          double dirtyRate) throws InterruptedException {
+    static Set<String> of(int zones, int drivers, int riders, double requestsPerZoneHour, long seed, Instant start,
+                          Duration length, double dirtyRate) throws InterruptedException {
         SimulationConfig clean = new SimulationConfig(zones, drivers, riders, seed, start, length,
-                SimulationConfig.DEFAULT_REQUESTS_PER_ZONE_HOUR, SurgePricing.DEFAULT_CAP, FaultRates.none(), "dev");
+                requestsPerZoneHour, SurgePricing.DEFAULT_CAP, FaultRates.none(), "dev");
         Map<String, RideEvent> cleanEvents = new HashMap<>();
         for (RideEvent e : rideEvents(clean)) {
             cleanEvents.put(e.getEventId(), e);

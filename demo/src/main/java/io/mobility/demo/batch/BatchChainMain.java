@@ -19,8 +19,10 @@ import java.util.Set;
  * Spark class loading once per job. Loaded by name, so the demo module itself never carries Spark.
  *
  * <p>Usage: {@code BatchChainMain JOB[,JOB...] [batch options...]}. For every job it prints
- * {@code [chain] JOB exit N}, {@code [chain] JOB unknown}, or {@code [chain] JOB skipped NEEDED} when a job it needs
- * is not in this build (monitoring without scoring has nothing to read); it stops at the first failed job.
+ * {@code [chain] JOB exit N}, {@code [chain] JOB unknown}, {@code [chain] JOB short-history REASON} when the job
+ * found too little history to work on (train on less than about three weeks: see {@link ShortHistory}), or
+ * {@code [chain] JOB skipped NEEDED} when a job it needs did not run (monitoring without scoring has nothing to read);
+ * it stops at the first failed job.
  */
 public final class BatchChainMain {
 
@@ -73,6 +75,12 @@ public final class BatchChainMain {
             if (exit == 2 && message.contains(UNKNOWN_JOB)) {
                 missing.add(job);
                 System.out.println("[chain] " + job + " unknown");
+                continue;
+            }
+            var tooShort = ShortHistory.reason(exit, message);
+            if (tooShort.isPresent()) {
+                missing.add(job);
+                System.out.println("[chain] " + job + " short-history " + tooShort.get());
                 continue;
             }
             System.out.printf("[chain] %s exit %d %.1f s%n", job, exit, (System.nanoTime() - started) / 1e9);

@@ -42,6 +42,10 @@ public record Summary(Duration took, Manifest manifest, Map<String, Long> quaran
         out.println("   batch jobs: " + String.join(", ", batch.entrySet().stream()
                 .map(e -> e.getKey() + " " + label(e.getValue())).toList()));
         out.println("   models (holdout metrics against baselines):");
+        if (batch.containsValue(BatchChain.Outcome.SHORT_HISTORY)) {
+            out.println("      train skipped: the history is too short to train on (about three weeks are needed: a "
+                    + "warm-up week, a training week, a held-out week); try --weeks 3");
+        }
         modelLines.forEach(line -> out.println("      " + line));
         out.println("   sample predictions:");
         samplePredictions.forEach(line -> out.println("      " + line));
@@ -55,6 +59,8 @@ public record Summary(Duration took, Manifest manifest, Map<String, Long> quaran
             case DONE -> "done";
             case NOT_AVAILABLE -> "not available in this build";
             case SKIPPED -> "skipped (a job it needs is not in this build)";
+            case SHORT_HISTORY -> "skipped (not enough history)";
+            case NO_MODEL -> "skipped (no model)";
             case FAILED -> "FAILED";
             case NOT_RUN -> "not run";
         };
