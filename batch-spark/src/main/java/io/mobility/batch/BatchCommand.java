@@ -6,6 +6,7 @@ import io.mobility.batch.feature.FeaturesJob;
 import io.mobility.batch.gold.GoldJob;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.maintenance.MaintainJob;
+import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.monitoring.MonitorJob;
 import io.mobility.batch.quality.QualityGateException;
 import io.mobility.batch.scoring.ScoreJob;
@@ -25,6 +26,9 @@ public final class BatchCommand {
 
     record Subcommand(String description, String options, Supplier<BatchJob> job) {
     }
+
+    /** Exit status of a job that found too little history to work on (train); 1 is a failure, 2 a usage error. */
+    public static final int NOT_ENOUGH_HISTORY = 3;
 
     static final Map<String, Subcommand> JOBS = new LinkedHashMap<>();
 
@@ -77,6 +81,9 @@ public final class BatchCommand {
         try {
             sub.job().get().run(spark, Lake.at(options.lake()), options);
             return 0;
+        } catch (NotEnoughHistoryException e) {
+            err.println("batch " + args[0] + " skipped: " + e.getMessage());
+            return NOT_ENOUGH_HISTORY;
         } catch (QualityGateException | IllegalArgumentException e) {
             err.println("batch " + args[0] + " failed: " + e.getMessage());
             return 1;
@@ -95,6 +102,8 @@ public final class BatchCommand {
         out.println("\noptions for every job:");
         out.print(commonOptions());
         out.println("\n./mobility batch JOB --help shows a job's own options.");
+        out.println("exit status: 0 done, 1 failed, 2 usage error, " + NOT_ENOUGH_HISTORY
+                + " skipped (not enough history to train on yet)");
     }
 
     private static String commonOptions() {

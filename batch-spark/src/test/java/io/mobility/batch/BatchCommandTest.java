@@ -18,6 +18,7 @@ class BatchCommandTest {
     void helpListsEveryJob() {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("gold", "aggregates", "maintain", "--lake", "--master");
+        assertThat(out()).contains(BatchCommand.NOT_ENOUGH_HISTORY + " skipped (not enough history");
     }
 
     @Test

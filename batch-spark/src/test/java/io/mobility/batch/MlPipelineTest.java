@@ -2,6 +2,7 @@ package io.mobility.batch;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import io.mobility.batch.lake.DeltaPaths;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.GbtSettings;
 import io.mobility.batch.model.ModelRegistry;
+import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.model.TreePredictions;
 import io.mobility.batch.scoring.ScoreJob;
 import io.mobility.batch.surge.SurgeTrainer;
@@ -167,6 +169,19 @@ class MlPipelineTest {
         JsonNode json = JSON.readTree(dir.resolve("model.json").toFile());
         assertThat(json.get("trees")).hasSize(GOOD_TREES);
         assertThat(json.get("num_features").asInt()).isEqualTo(DemandFeatures.NAMES.size());
+    }
+
+    @Test
+    void tooShortAHistoryIsNotEnoughHistoryNotAFailure() {
+        Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
+        GbtSettings weak = new GbtSettings(2, 1, 0.1, 42);
+        // the city has 5 weeks: 10 held-out weeks leave no warm-up or training week
+        assertThatThrownBy(() -> new DemandTrainer(spark, weak, 10, quiet).train(lake, registry))
+                .isInstanceOf(NotEnoughHistoryException.class).hasMessageStartingWith("not enough history in ")
+                .hasMessageContaining("10 holdout week(s)");
+        assertThatThrownBy(() -> new SurgeTrainer(spark, weak, 10, quiet).train(lake, registry))
+                .isInstanceOf(NotEnoughHistoryException.class)
+                .hasMessageStartingWith("not enough history for the surge model: ");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.mobility.batch.model.ForecastMetrics;
 import io.mobility.batch.model.GbtSettings;
 import io.mobility.batch.model.ModelMetadata;
 import io.mobility.batch.model.ModelRegistry;
+import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.model.Promotion;
 import io.mobility.batch.model.ReferenceDistribution;
 import io.mobility.batch.model.SparkModels;
@@ -82,14 +83,14 @@ public final class DemandTrainer {
         Dataset<Row> observed = table.where(col(TARGET).isNotNull());
         Row span = observed.agg(min("hour_start"), max("hour_start")).first();
         if (span.isNullAt(0)) {
-            throw new IllegalArgumentException(path + " has no observed hours to train on");
+            throw new NotEnoughHistoryException("not enough history in " + path + ": no observed hours to train on");
         }
         Instant first = span.getTimestamp(0).toInstant();
         Instant end = span.getTimestamp(1).toInstant().plusSeconds(3600);
         Instant warmupEnd = first.plus(WEEK);
         Instant holdoutStart = end.minus(WEEK.multipliedBy(holdoutWeeks));
         if (holdoutStart.isBefore(warmupEnd.plus(WEEK))) {
-            throw new IllegalArgumentException("not enough history in " + path + ": " + first + " .. " + end
+            throw new NotEnoughHistoryException("not enough history in " + path + ": " + first + " .. " + end
                     + " holds " + Duration.between(first, end).toHours() + " hours; training needs a warm-up week, at "
                     + "least one training week and " + holdoutWeeks + " holdout week(s)");
         }

@@ -15,6 +15,7 @@ import io.mobility.batch.model.ForecastMetrics;
 import io.mobility.batch.model.GbtSettings;
 import io.mobility.batch.model.ModelMetadata;
 import io.mobility.batch.model.ModelRegistry;
+import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.model.Promotion;
 import io.mobility.batch.model.ReferenceDistribution;
 import io.mobility.batch.model.SparkModels;
@@ -78,7 +79,7 @@ public final class SurgeTrainer {
             Instant end = span.getTimestamp(1).toInstant().plusSeconds(SurgeWindows.WINDOW_MINUTES * 60L);
             Instant holdoutStart = end.minus(WEEK.multipliedBy(holdoutWeeks));
             if (!holdoutStart.isAfter(first)) {
-                throw new IllegalArgumentException("not enough history for the surge model: " + first + " .. " + end
+                throw new NotEnoughHistoryException("not enough history for the surge model: " + first + " .. " + end
                         + " is shorter than the " + holdoutWeeks + " holdout week(s) plus training data");
             }
             Timestamp cut = Timestamp.from(holdoutStart);
