@@ -124,8 +124,12 @@ public final class MonitoringTables {
      * Sums of doubles may come back from Spark in another order on a rerun; 9 decimals keep the last bits of that
      * noise from making an unchanged value look changed.
      */
-    private static Double rounded(Double value) {
-        return value == null || value.isNaN() || value.isInfinite() ? value : Math.round(value * 1e9) / 1e9;
+    static Double rounded(Double value) {
+        // Not a ternary: `cond ? value : double` unboxes value, so a null (no MAPE rows) threw instead of passing.
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return value;
+        }
+        return Math.round(value * 1e9) / 1e9;
     }
 
     /** True when any value other than the keys and computed_at differs: a rerun with the same values is a no-op. */
