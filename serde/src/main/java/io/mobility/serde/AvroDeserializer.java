@@ -31,6 +31,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private Schema readerSchema;
     private boolean specific;
     private GenericData genericModel = GenericData.get();
+    private boolean compiledReader = true;
 
     private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
@@ -69,6 +70,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         if (config.logicalTypeConverters()) {
             genericModel = LogicalTypes.genericDataWithConversions();
         }
+        compiledReader = config.compiledReader();
     }
 
     @Override
@@ -94,7 +96,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         } catch (AvroTypeException e) {
             throw new AvroDecodeException(AvroDecodeException.Reason.INCOMPATIBLE_SCHEMA, topic,
                     "writer schema id " + writerId + " cannot be read as the reader's schema: " + e.getMessage(), e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
+                 | NumberFormatException e) { // the last: a zero-length decimal, which has no unscaled value
             throw new AvroDecodeException(AvroDecodeException.Reason.MALFORMED_PAYLOAD, topic,
                     "Avro bytes do not match writer schema id " + writerId + ": " + e, e);
         }
@@ -130,7 +133,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
     private DatumReader<T> newReader(String topic, Schema writer) {
         if (!specific) {
-            return new GenericDatumReader<>(writer, readerSchema != null ? readerSchema : writer, genericModel);
+            return fastest(writer, readerSchema != null ? readerSchema : writer, genericModel);
         }
         Schema reader = readerSchema;
         if (reader == null) {
@@ -142,6 +145,17 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             }
             reader = SpecificData.get().getSchema(generated);
         }
-        return new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
+        return fastest(writer, reader, SpecificData.getForSchema(reader));
+    }
+
+    /** The compiled reader when the writer wrote the reader's schema, else Avro's resolving reader. */
+    @SuppressWarnings("unchecked")
+    private DatumReader<T> fastest(Schema writer, Schema reader, GenericData model) {
+        DatumReader<?> compiled = compiledReader ? CompiledDatumReader.forSchemas(writer, reader, model) : null;
+        if (compiled != null) {
+            return (DatumReader<T>) compiled;
+        }
+        return model instanceof SpecificData specificModel ? new SpecificDatumReader<>(writer, reader, specificModel)
+                : new GenericDatumReader<>(writer, reader, model);
     }
 }

@@ -1,0 +1,322 @@
+package io.mobility.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.mobility.events.ExampleEvents;
+import io.mobility.events.ride.Cancellation;
+import io.mobility.events.ride.CancelledBy;
+import io.mobility.events.ride.Fare;
+import io.mobility.events.ride.RideEvent;
+import io.mobility.events.ride.RideEventType;
+import io.mobility.events.zone.Zone;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.reflect.ReflectData;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled reader must give back exactly what Avro's readers give back for the same bytes: equal records whose
+ * every field holds an equal value of the same Java class, and the same failures on bad bytes.
+ */
+class CompiledDatumReaderTest {
+
+    /** Every contract record: all fields set, each ride step, defaults, edge values. */
+    static List<SpecificRecord> contractRecords() {
+        List<SpecificRecord> records = new ArrayList<>(ExampleEvents.everyType());
+        for (RideEventType type : RideEventType.values()) {
+            records.add(ExampleEvents.ride(type));
+        }
+        Fare extremes = Fare.newBuilder(ExampleEvents.fare()).setBase(new BigDecimal("-99999999.99"))
+                .setDistance(new BigDecimal("99999999.99")).setTime(new BigDecimal("0.00"))
+                .setSurge(new BigDecimal("-0.01")).setTolls(new BigDecimal("1.28")).setTip(new BigDecimal("-1.28"))
+                .setTotal(new BigDecimal("21474836.48")).setCurrency("").build();
+        records.add(RideEvent.newBuilder(ExampleEvents.ride(RideEventType.RIDE_COMPLETED))
+                .setEventId("").setRiderId("rïder-ø-東京-🚕").setDriverId("").setFare(extremes)
+                .setQuotedFare(new BigDecimal("-42.00")).setSurgeMultiplier(-0.0).setDistanceKm(Double.NaN)
+                .setCancellation(new Cancellation(CancelledBy.DRIVER, "")).setQualityFlags(List.of("", "ÆØÅ"))
+                .setEventTime(Instant.ofEpochMilli(-1)).build());
+        // built with the schema's defaults: vehicle_type, payment_method UNKNOWN, currency USD, neighbours []
+        records.add(RideEvent.newBuilder().setEventId("e").setEventType(RideEventType.RIDE_REQUESTED)
+                .setEventTime(Instant.EPOCH).setRideId("r").setRiderId("p").setProducer(ExampleEvents.PRODUCER)
+                .setQualityFlags(List.of()).build());
+        records.add(Fare.newBuilder(ExampleEvents.fare()).clearCurrency().build());
+        records.add(Zone.newBuilder().setZoneId("1").setName("Newark Airport").setBorough("EWR")
+                .setUpdatedAt(Instant.ofEpochMilli(Long.MAX_VALUE)).build());
+        return records;
+    }
+
+    /** The same record with every nullable field null. */
+    private static SpecificRecord withNullablesNull(SpecificRecord record) {
+        SpecificRecord copy = SpecificData.getForSchema(record.getSchema()).deepCopy(record.getSchema(), record);
+        for (Schema.Field field : record.getSchema().getFields()) {
+            if (field.schema().isNullable()) {
+                copy.put(field.pos(), null);
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void everyContractRecordDecodesAsAvrosSpecificReaderDecodesIt() throws IOException {
+        int compared = 0;
+        for (SpecificRecord record : contractRecords()) {
+            for (SpecificRecord variant : List.of(record, withNullablesNull(record))) {
+                Schema schema = variant.getSchema();
+                SpecificData model = ((SpecificRecordBase) variant).getSpecificData();
+                byte[] bytes = encode(new SpecificDatumWriter<>(schema, model), variant);
+
+                Object expected = decode(new SpecificDatumReader<>(schema, schema, model), bytes);
+                Object actual = decode(CompiledDatumReader.forSchemas(schema, schema, model), bytes);
+
+                assertSameDatum(schema.getName(), actual, expected);
+                assertThat(actual).isEqualTo(variant);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(2 * 20);
+    }
+
+    @Test
+    void everyContractRecordDecodesAsAvrosGenericReadersDecodeIt() throws IOException {
+        for (SpecificRecord record : contractRecords()) {
+            Schema schema = record.getSchema();
+            byte[] bytes = encode(new SpecificDatumWriter<>(schema), record);
+            // as registered by a generated class (strings as String) and by a producer in another language (Utf8)
+            for (Schema readAs : List.of(schema, withoutJavaStringProperty(schema))) {
+                for (GenericData model : List.of(GenericData.get(), LogicalTypes.genericDataWithConversions())) {
+                    Object expected = decode(new GenericDatumReader<>(readAs, readAs, model), bytes);
+                    Object actual = decode(CompiledDatumReader.forSchemas(schema, readAs, model), bytes);
+                    assertSameDatum(schema.getName(), actual, expected);
+                }
+            }
+        }
+    }
+
+    private static final Schema EVERY_TYPE = new Schema.Parser().parse("""
+            {"type": "record", "name": "Node", "namespace": "t", "fields": [
+              {"name": "i", "type": "int"}, {"name": "l", "type": "long"}, {"name": "f", "type": "float"},
+              {"name": "d", "type": "double"}, {"name": "b", "type": "boolean"}, {"name": "s", "type": "string"},
+              {"name": "js", "type": {"type": "string", "avro.java.string": "String"}},
+              {"name": "raw", "type": "bytes"}, {"name": "n", "type": "null"},
+              {"name": "e", "type": {"type": "enum", "name": "Colour", "symbols": ["RED", "GREEN"], "default": "RED"}},
+              {"name": "fx", "type": {"type": "fixed", "name": "Two", "size": 2}},
+              {"name": "arr", "type": {"type": "array", "items": ["null", "string", "long"]}},
+              {"name": "ints", "type": {"type": "array", "items": "int"}},
+              {"name": "m", "type": {"type": "map", "values": "double"}},
+              {"name": "recs", "type": {"type": "map", "values": {"type": "array", "items": "Two"}}},
+              {"name": "money", "type": ["null", {"type": "bytes", "logicalType": "decimal", "precision": 30, "scale": 3}]},
+              {"name": "fixedMoney", "type": {"type": "fixed", "name": "Money", "size": 12, "logicalType": "decimal", "precision": 20, "scale": 4}},
+              {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "clock", "type": {"type": "int", "logicalType": "time-millis"}},
+              {"name": "ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+              {"name": "at", "type": ["null", {"type": "long", "logicalType": "timestamp-micros"}]},
+              {"name": "local", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
+              {"name": "id", "type": {"type": "string", "logicalType": "uuid"}},
+              {"name": "next", "type": ["null", "Node"], "default": null}
+            ]}""");
+
+    @Test
+    void genericRecordsOfEveryAvroTypeDecodeAsAvrosGenericReaderDecodesThem() throws IOException {
+        GenericData converting = LogicalTypes.genericDataWithConversions();
+        GenericRecord leaf = node(2, new BigDecimal("-12345678901234567890.123"), null);
+        GenericRecord root = node(-7, new BigDecimal("0.001"), leaf);
+        GenericRecord small = node(0, null, null);
+        for (GenericRecord record : List.of(leaf, root, small)) {
+            byte[] bytes = encode(new GenericDatumWriter<>(EVERY_TYPE, converting), record);
+            for (GenericData model : List.of(GenericData.get(), converting)) {
+                Object expected = decode(new GenericDatumReader<>(EVERY_TYPE, EVERY_TYPE, model), bytes);
+                Object actual = decode(CompiledDatumReader.forSchemas(EVERY_TYPE, EVERY_TYPE, model), bytes);
+                assertSameDatum("Node", actual, expected);
+            }
+        }
+    }
+
+    @Test
+    void badBytesFailWithTheExceptionsAvrosReaderThrows() throws IOException {
+        RideEvent event = ExampleEvents.ride(RideEventType.RIDE_COMPLETED);
+        Schema schema = event.getSchema();
+        SpecificData model = event.getSpecificData();
+        byte[] good = encode(new SpecificDatumWriter<>(schema, model), event);
+        List<byte[]> bad = new ArrayList<>();
+        for (int length = 0; length < good.length; length++) {
+            bad.add(Arrays.copyOf(good, length)); // truncated anywhere
+        }
+        for (int at = 0; at < good.length; at++) {
+            for (byte value : new byte[] {(byte) 0x7f, (byte) 0x81, (byte) 0xff, 0x01, 0x0b}) {
+                byte[] corrupt = good.clone(); // union branches, enum ordinals, lengths out of range
+                corrupt[at] = value;
+                bad.add(corrupt);
+            }
+        }
+        int failures = 0;
+        for (byte[] bytes : bad) {
+            Object[] read = new Object[2];
+            Throwable avro = catchThrowable(() -> read[0] = decode(new SpecificDatumReader<>(schema, schema, model),
+                    bytes));
+            Throwable compiled = catchThrowable(() -> read[1] = decode(CompiledDatumReader.forSchemas(schema, schema,
+                    model), bytes));
+            if (avro == null) {
+                assertThat(compiled).as("a payload Avro reads").isNull();
+                assertSameDatum("corrupt but readable", read[1], read[0]);
+                continue;
+            }
+            assertThat(compiled).as(Arrays.toString(bytes)).isNotNull();
+            assertThat(compiled.getClass()).as(Arrays.toString(bytes)).isEqualTo(avro.getClass());
+            assertThat(compiled.getMessage()).as(Arrays.toString(bytes)).isEqualTo(avro.getMessage());
+            failures++;
+        }
+        assertThat(failures).isGreaterThan(good.length);
+    }
+
+    @Test
+    void aZeroLengthDecimalFailsAsInAvro() {
+        Schema schema = new Schema.Parser().parse("""
+                {"type": "record", "name": "M", "fields": [
+                  {"name": "v", "type": {"type": "bytes", "logicalType": "decimal", "precision": 10, "scale": 2}}]}""");
+        byte[] bytes = {0}; // length 0: no unscaled value at all
+        GenericData model = LogicalTypes.genericDataWithConversions();
+        Throwable avro = catchThrowable(() -> decode(new GenericDatumReader<>(schema, schema, model), bytes));
+        Throwable compiled = catchThrowable(() -> decode(CompiledDatumReader.forSchemas(schema, schema, model), bytes));
+        assertThat(compiled).isInstanceOf(NumberFormatException.class).hasMessage(avro.getMessage());
+    }
+
+    @Test
+    void schemasThatResolutionWouldChangeAreLeftToAvro() {
+        Schema v1 = RideEvent.getClassSchema();
+        SpecificData model = SpecificData.getForSchema(v1);
+        assertThat(CompiledDatumReader.forSchemas(SchemaEvolutionTest.rideEventV2(), v1, model)).isNull();
+        assertThat(CompiledDatumReader.forSchemas(v1, SchemaEvolutionTest.rideEventV2(), model)).isNull();
+        assertThat(CompiledDatumReader.forSchemas(SchemaEvolutionTest.rideEventWithLongRideId(), v1, model)).isNull();
+        assertThat(CompiledDatumReader.forSchemas(v1, v1, ReflectData.get())).isNull();
+        Schema classProperty = new Schema.Parser().parse("""
+                {"type": "record", "name": "W", "fields": [
+                  {"name": "v", "type": {"type": "string", "java-class": "java.math.BigInteger"}}]}""");
+        assertThat(CompiledDatumReader.forSchemas(classProperty, classProperty, GenericData.get())).isNull();
+        // docs and the avro.java.string property do not change what the bytes mean
+        assertThat(CompiledDatumReader.forSchemas(withoutJavaStringProperty(v1), v1, model)).isNotNull();
+    }
+
+    private static GenericRecord node(int i, BigDecimal money, GenericRecord next) {
+        GenericData model = LogicalTypes.genericDataWithConversions();
+        GenericRecord r = new GenericData.Record(EVERY_TYPE);
+        r.put("i", i);
+        r.put("l", i == 0 ? Long.MIN_VALUE : -123_456_789_012L);
+        r.put("f", 1.5f);
+        r.put("d", i == 0 ? -0.0 : Math.PI);
+        r.put("b", i != 0);
+        r.put("s", i == 0 ? "" : "zöne ✓ 東京");
+        r.put("js", "plain");
+        r.put("raw", ByteBuffer.wrap((i == 0 ? "" : "xyz").getBytes(StandardCharsets.UTF_8)));
+        r.put("n", null);
+        r.put("e", model.createEnum(i == 0 ? "RED" : "GREEN", EVERY_TYPE.getField("e").schema()));
+        r.put("fx", model.createFixed(null, new byte[] {9, (byte) 0xff}, EVERY_TYPE.getField("fx").schema()));
+        List<Object> items = new ArrayList<>();
+        if (i != 0) {
+            items.add("a");
+            items.add(null);
+            items.add(42L);
+        }
+        r.put("arr", items);
+        r.put("ints", i == 0 ? List.of() : List.of(1, -1, Integer.MAX_VALUE));
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("x", 1.0);
+        m.put("ÿ", -2.0);
+        r.put("m", i == 0 ? Map.of() : m);
+        Schema two = EVERY_TYPE.getField("fx").schema();
+        r.put("recs", Map.of("k", List.of(model.createFixed(null, new byte[] {1, 2}, two))));
+        r.put("money", money);
+        r.put("fixedMoney", new BigDecimal("-1234567890123456.7890"));
+        r.put("day", LocalDate.of(2026, 11, 27));
+        r.put("clock", LocalTime.of(23, 59, 59, 999_000_000));
+        r.put("ms", Instant.parse("1969-12-31T23:59:59.999Z"));
+        r.put("at", i == 0 ? null : Instant.parse("2026-11-27T04:00:00.123456Z"));
+        r.put("local", LocalDateTime.of(2026, 1, 1, 0, 0));
+        r.put("id", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+        r.put("next", next);
+        return r;
+    }
+
+    /** Field by field: equal values of the same Java class, down through records, arrays and maps. */
+    private static void assertSameDatum(String path, Object actual, Object expected) {
+        if (expected == null) {
+            assertThat(actual).as(path).isNull();
+            return;
+        }
+        assertThat(actual).as(path).isNotNull();
+        assertThat(actual.getClass()).as(path + " class").isEqualTo(expected.getClass());
+        if (expected instanceof IndexedRecord e) {
+            IndexedRecord a = (IndexedRecord) actual;
+            assertThat(a.getSchema()).as(path + " schema").isEqualTo(e.getSchema());
+            for (Schema.Field field : e.getSchema().getFields()) {
+                assertSameDatum(path + "." + field.name(), a.get(field.pos()), e.get(field.pos()));
+            }
+            if (!(expected instanceof SpecificRecord)) {
+                return; // GenericData.Record.equals cannot compare converted values (BigDecimal in a bytes field)
+            }
+        } else if (expected instanceof List<?> e) {
+            List<?> a = (List<?>) actual;
+            assertThat(a).as(path).hasSameSizeAs(e);
+            for (int i = 0; i < e.size(); i++) {
+                assertSameDatum(path + "[" + i + "]", a.get(i), e.get(i));
+            }
+        } else if (expected instanceof Map<?, ?> e) {
+            Map<?, ?> a = (Map<?, ?>) actual;
+            assertThat(a.keySet()).as(path + " keys").isEqualTo(e.keySet());
+            for (Map.Entry<?, ?> entry : e.entrySet()) {
+                Object actualKey = a.keySet().stream().filter(entry.getKey()::equals).findFirst().orElseThrow();
+                assertThat(actualKey.getClass()).as(path + " key class").isEqualTo(entry.getKey().getClass());
+                assertSameDatum(path + "[" + entry.getKey() + "]", a.get(entry.getKey()), entry.getValue());
+            }
+        }
+        assertThat(actual).as(path).isEqualTo(expected);
+    }
+
+    /** The schema as a producer without generated Java classes registers it. */
+    private static Schema withoutJavaStringProperty(Schema schema) {
+        return new Schema.Parser().parse(schema.toString().replace(",\"avro.java.string\":\"String\"", ""));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static byte[] encode(DatumWriter writer, Object datum) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        writer.write(datum, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static Object decode(DatumReader<?> reader, byte[] bytes) throws IOException {
+        assertThat(reader).as("a reader").isNotNull();
+        return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+    }
+}
