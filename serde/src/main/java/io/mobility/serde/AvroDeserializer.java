@@ -108,7 +108,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         return registry;
     }
 
-    private DatumReader<T> reader(String topic, int writerId) {
+    /** The reader for data of schema {@code writerId}, made on first use (package-visible for tests). */
+    DatumReader<T> reader(String topic, int writerId) {
         DatumReader<T> cached = readersByWriterId.get(writerId);
         if (cached != null) {
             return cached;
