@@ -74,6 +74,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
@@ -83,16 +84,13 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         }
         int writerId = WireFormat.schemaId(data, topic);
         DatumReader<T> reader = reader(topic, writerId);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                data.length - WireFormat.HEADER_SIZE, decoders.get());
-        decoders.set(decoder);
         try {
-            T record = reader.read(null, decoder);
-            if (!decoder.isEnd()) {
-                throw new AvroDecodeException(AvroDecodeException.Reason.MALFORMED_PAYLOAD, topic,
-                        "bytes left over after a complete record of schema id " + writerId);
-            }
-            return record;
+            return reader instanceof CompiledDatumReader compiled
+                    ? (T) compiled.read(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE)
+                    : readWithAvro(reader, data);
+        } catch (CompiledDatumReader.TrailingBytesException e) {
+            throw new AvroDecodeException(AvroDecodeException.Reason.MALFORMED_PAYLOAD, topic,
+                    "bytes left over after a complete record of schema id " + writerId);
         } catch (AvroTypeException e) {
             throw new AvroDecodeException(AvroDecodeException.Reason.INCOMPATIBLE_SCHEMA, topic,
                     "writer schema id " + writerId + " cannot be read as the reader's schema: " + e.getMessage(), e);
@@ -101,6 +99,17 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             throw new AvroDecodeException(AvroDecodeException.Reason.MALFORMED_PAYLOAD, topic,
                     "Avro bytes do not match writer schema id " + writerId + ": " + e, e);
         }
+    }
+
+    private T readWithAvro(DatumReader<T> reader, byte[] data) throws IOException {
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
+                data.length - WireFormat.HEADER_SIZE, decoders.get());
+        decoders.set(decoder);
+        T record = reader.read(null, decoder);
+        if (!decoder.isEnd()) {
+            throw new CompiledDatumReader.TrailingBytesException();
+        }
+        return record;
     }
 
     /** The registry this deserializer reads writer schemas from. */

@@ -107,9 +107,32 @@ final class CompiledDatumReader implements DatumReader<Object> {
         }
     }
 
+    /** Reads with any decoder; {@link #read(byte[], int, int)} is the fast way for a payload in memory. */
     @Override
     public Object read(Object reuse, Decoder in) throws IOException {
         return root.read(in);
+    }
+
+    /**
+     * The record in {@code payload[offset, offset + length)}, which must hold exactly one.
+     *
+     * @throws java.io.IOException as Avro's {@code BinaryDecoder} throws for truncated or corrupt bytes
+     * @throws TrailingBytesException when bytes are left over after the record
+     */
+    Object read(byte[] payload, int offset, int length) throws IOException {
+        ByteArrayDecoder in = new ByteArrayDecoder(payload, offset, length);
+        Object datum = root.read(in);
+        if (!in.isEnd()) {
+            throw new TrailingBytesException();
+        }
+        return datum;
+    }
+
+    /** A complete record did not use every byte of its payload. */
+    static final class TrailingBytesException extends IOException {
+        TrailingBytesException() {
+            super("bytes left over after a complete record");
+        }
     }
 
     /** {@code explicit}: the conversion a generated class names for the field, which takes precedence. */
@@ -172,17 +195,13 @@ final class CompiledDatumReader implements DatumReader<Object> {
      */
     private static Node decimal(int scale) {
         return in -> {
+            if (in instanceof ByteArrayDecoder payload) {
+                return payload.readDecimal(scale);
+            }
             int length = SystemLimitException.checkMaxBytesLength(in.readLong());
             byte[] bytes = new byte[length];
             in.readFixed(bytes, 0, length);
-            if (length == 0 || length > 8) {
-                return new BigDecimal(new BigInteger(bytes), scale); // zero length fails as it does in Avro
-            }
-            long unscaled = bytes[0]; // sign-extended
-            for (int i = 1; i < length; i++) {
-                unscaled = (unscaled << 8) | (bytes[i] & 0xff);
-            }
-            return BigDecimal.valueOf(unscaled, scale);
+            return new BigDecimal(new BigInteger(bytes), scale);
         };
     }
 
