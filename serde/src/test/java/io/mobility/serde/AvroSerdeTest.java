@@ -1,6 +1,16 @@
 package io.mobility.serde;
 
 import io.mobility.events.ExampleEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.mobility.registry.RegistryClientSettings;
+import io.mobility.registry.RestSchemaRegistryClient;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -201,7 +211,7 @@ class AvroSerdeTest {
         AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>(registry, RideEvent.class);
 
         assertThat(deserializer.reader("rides", v1)).isInstanceOf(CompiledDatumReader.class);
-        assertThat(deserializer.reader("rides", v2)).isInstanceOf(org.apache.avro.specific.SpecificDatumReader.class);
+        assertThat(deserializer.reader("rides", v2)).isInstanceOf(SpecificDatumReader.class);
     }
 
     @Test
@@ -254,6 +264,41 @@ class AvroSerdeTest {
                     .hasMessageContaining("Zero length BigInteger")
                     .extracting(e -> ((AvroDecodeException) e).reason())
                     .isEqualTo(AvroDecodeException.Reason.MALFORMED_PAYLOAD);
+        }
+    }
+
+    @Test
+    void aSchemaRegisteredWithoutJavaPropertiesOverHttpStillGetsTheCompiledReader() throws Exception {
+        // as a Python or Go producer registers it: the contract's schema without avro.java.string
+        String registered = RideEvent.getClassSchema().toString().replace(",\"avro.java.string\":\"String\"", "");
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/schemas/ids/7", exchange -> {
+            byte[] body = new ObjectMapper()
+                    .writeValueAsBytes(Map.of("schema", registered));
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient("http://127.0.0.1:" + server.getAddress().getPort(),
+                    RegistryClientSettings.defaults()), RideEvent.class);
+            RideEvent event = ExampleEvents.ride(RideEventType.RIDE_COMPLETED);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new SpecificDatumWriter<>(RideEvent.class).write(event, encoder);
+            encoder.flush();
+            byte[] avro = out.toByteArray();
+            byte[] framed = new byte[WireFormat.HEADER_SIZE + avro.length];
+            WireFormat.writeHeader(framed, 7);
+            System.arraycopy(avro, 0, framed, WireFormat.HEADER_SIZE, avro.length);
+
+            assertThat(deserializer.deserialize("rides", framed)).isEqualTo(event);
+            assertThat(deserializer.reader("rides", 7)).isInstanceOf(CompiledDatumReader.class);
+        } finally {
+            server.stop(0);
         }
     }
 
