@@ -1,12 +1,17 @@
 package io.mobility.serde;
 
 import java.io.IOException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
@@ -219,7 +224,7 @@ final class CompiledDatumReader implements DatumReader<Object> {
         if (known != null) {
             return known; // a recursive schema: the node is being compiled further up
         }
-        GenericData.InstanceSupplier supplier = model.getNewRecordSupplier(s);
+        GenericData.InstanceSupplier supplier = constructorOf(s);
         RecordNode node = new RecordNode(s, supplier);
         records.put(s, node);
         Object sample = supplier.newInstance(null, s);
@@ -234,6 +239,30 @@ final class CompiledDatumReader implements DatumReader<Object> {
             node.nodes[i] = compile(field.schema(), explicit);
         }
         return node;
+    }
+
+    /**
+     * How to make an empty record: a generated class's no-argument constructor called directly (Avro's specific
+     * model calls it by reflection, which showed in the streams profile), else the model's own way.
+     */
+    private GenericData.InstanceSupplier constructorOf(Schema s) {
+        Class<?> generated = model instanceof SpecificData specific ? specific.getClass(s) : null;
+        if (generated == null || !java.lang.reflect.Modifier.isPublic(generated.getModifiers())
+                || SpecificData.SchemaConstructable.class.isAssignableFrom(generated)) {
+            return model.getNewRecordSupplier(s);
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle constructor = MethodHandles.publicLookup().findConstructor(generated,
+                    MethodType.methodType(void.class));
+            @SuppressWarnings("unchecked")
+            Supplier<Object> create = (Supplier<Object>) LambdaMetafactory.metafactory(lookup, "get",
+                    MethodType.methodType(Supplier.class), MethodType.methodType(Object.class), constructor,
+                    MethodType.methodType(generated)).getTarget().invokeExact();
+            return (old, schema) -> create.get();
+        } catch (Throwable e) {
+            return model.getNewRecordSupplier(s); // no public no-argument constructor: Avro knows what to do
+        }
     }
 
     private static final class RecordNode implements Node {
