@@ -32,8 +32,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * reader's (the usual case: both sides on the same contract version), from a plan made once per schema. Avro 1.12's
  * fast reader interprets a resolution plan with a lambda per step, reads strings through {@code Utf8}, and converts
  * every decimal through a {@code ByteBuffer} and a {@code BigInteger}; here each node reads its field straight from
- * the decoder, decimals of up to 8 bytes become a {@code BigDecimal} from a {@code long}, and timestamp-millis an
- * {@code Instant} without boxing through the conversion. The records, values and Java types produced are those of
+ * the decoder (on a payload in memory, {@link ByteArrayDecoder}: strings decoded in place, no stream set-up), decimals
+ * of up to 8 bytes become a {@code BigDecimal} from a {@code long}, timestamp-millis an {@code Instant} without boxing
+ * through the conversion, and generated records are made by their constructor, not by reflection. The records, values and Java types produced are those of
  * Avro's fast reader (the reader Avro uses for these models), so callers cannot tell the two apart; bad bytes fail
  * with the same exceptions. Thread-safe and immutable after construction.
  */
