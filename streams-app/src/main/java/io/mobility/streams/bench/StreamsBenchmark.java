@@ -135,6 +135,7 @@ public final class StreamsBenchmark {
             // the rates above, which on a shared machine depend on how much CPU the JVM gets.
             double streamsCpu = streams.cpu.processMicrosPer(streams.timedEvents);
             double passthroughCpuPerRecord = passthroughUse.processMicrosPer(written);
+            result.put("records_sent_per_event", round(streams.recordsSentPerEvent));
             result.put("cpu_us_per_event", streamsCpu);
             result.put("baseline_cpu_us_per_event", passthroughCpuPerRecord);
             result.put("cpu_ratio", round(passthroughCpuPerRecord / streamsCpu));
@@ -243,7 +244,7 @@ public final class StreamsBenchmark {
 
     private record StreamsResult(double rate, double startupSeconds, long timedEvents, String commitIntervalMs,
                                  String guarantee,
-                                 int streamThreads, CpuUse cpu) {
+                                 int streamThreads, CpuUse cpu, double recordsSentPerEvent) {
     }
 
     /** The app's settings as in production: defaults, then the environment (MOBILITY_STREAMS_*), then the bench's. */
@@ -312,8 +313,17 @@ public final class StreamsBenchmark {
             return new StreamsResult(timed / seconds, (ready - created) / 1e9, timed,
                     String.valueOf(effective.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
                     settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
-                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG), cpu.stop());
+                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG), cpu.stop(),
+                    (double) recordsSent(streams) / done);
         }
+    }
+
+    /** Records the app's producers sent (outputs, changelogs, repartitions), against one per event for the baseline. */
+    private static long recordsSent(KafkaStreams streams) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("producer-metrics")
+                        && e.getKey().name().equals("record-send-total"))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 
     /** The JIT compilers' share of the JVM's CPU over the last complete window (1 until one has passed). */
