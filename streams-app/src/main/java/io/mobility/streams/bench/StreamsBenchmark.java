@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,14 +43,16 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsBenchmark {
 
     static final String USAGE = """
-            Usage: mobility bench streams [--events N] [--partitions P] [--help]
+            Usage: mobility bench streams [--events N] [--partitions P] [--threads T] [--help]
 
             Writes N events (default 300000; rides and driver pings, a little dirt) to the in-process broker, then
             times (1) a plain consume-produce passthrough of them and (2) the streams app with exactly_once_v2 over
             them (after a warm-up of 20-60% of the events, until JIT compilation has settled), in this JVM, with a JFR CPU profile of (2).
             Also reports CPU time per event of the whole JVM for both, a figure machine load hardly changes.
+            --partitions P: partitions of every topic (default 1). --threads T: the app's stream threads, and as many
+            consumer-producer pairs in the passthrough (default: the app's num.stream.threads, 1 unless configured).
             The environment tunes the app as in production (MOBILITY_STREAMS_<KEY>, e.g.
-            MOBILITY_STREAMS_NUM_STREAM_THREADS=2 with --partitions 2). Progress on stderr; last stdout line: JSON.
+            MOBILITY_STREAMS_COMMIT_INTERVAL_MS=1000). Progress on stderr; last stdout line: JSON.
             """;
     private static final String PASSTHROUGH_TOPIC = "bench.passthrough";
     // Warm-up: at least MIN_WARM_UP_SHARE of the events, then until the JIT compilers used under MAX_JIT_SHARE of the
@@ -67,6 +73,7 @@ public final class StreamsBenchmark {
         }
         int events = 300_000;
         int partitions = 1;
+        Integer threads = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -75,33 +82,36 @@ public final class StreamsBenchmark {
                 }
                 case "--events" -> events = positive(args, ++i);
                 case "--partitions" -> partitions = positive(args, ++i);
+                case "--threads" -> threads = positive(args, ++i);
                 default -> {
                     System.err.println("Unknown option '" + args[i] + "'.\n\n" + USAGE);
                     System.exit(2);
                 }
             }
         }
-        System.out.println(run(events, partitions));
+        System.out.println(run(events, partitions, threads));
         System.exit(0);
     }
 
-    static String run(int events, int partitions) throws Exception {
+    static String run(int events, int partitions, Integer threads) throws Exception {
         try (LocalPlatform platform = LocalPlatform.builder().partitions(partitions)
                 .progress(StreamsBenchmark::progress).start()) {
             platform.kafka().createTopic(PASSTHROUGH_TOPIC, partitions, Map.of());
             long written = writeInput(platform, events);
             progress("wrote " + written + " records to the raw topics");
+            Path work = Files.createTempDirectory("bench-streams");
+            StreamsSettings settings = settings(platform, work.resolve("state"), threads);
+            int streamThreads = new StreamsConfig(settings.asProperties()).getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
 
             CpuUse.Meter passthroughCpu = CpuUse.start();
-            double passthrough = passthrough(platform, written);
+            double passthrough = passthrough(platform, written, streamThreads);
             CpuUse passthroughUse = passthroughCpu.stop();
             progress(String.format(Locale.ROOT, "passthrough: %.0f records/s", passthrough));
 
-            Path work = Files.createTempDirectory("bench-streams");
             StreamsResult streams;
             Map<String, Object> profile;
             try (Profile recording = new Profile().start()) {
-                streams = streams(platform, written, work.resolve("state"));
+                streams = streams(settings, written);
                 profile = recording.stop(work.resolve("streams.jfr"));
             }
             progress(String.format(Locale.ROOT, "streams (exactly_once_v2): %.0f events/s", streams.rate));
@@ -125,6 +135,7 @@ public final class StreamsBenchmark {
             // the rates above, which on a shared machine depend on how much CPU the JVM gets.
             double streamsCpu = streams.cpu.processMicrosPer(streams.timedEvents);
             double passthroughCpuPerRecord = passthroughUse.processMicrosPer(written);
+            result.put("records_sent_per_event", round(streams.recordsSentPerEvent));
             result.put("cpu_us_per_event", streamsCpu);
             result.put("baseline_cpu_us_per_event", passthroughCpuPerRecord);
             result.put("cpu_ratio", round(passthroughCpuPerRecord / streamsCpu));
@@ -171,20 +182,49 @@ public final class StreamsBenchmark {
         return count[0];
     }
 
-    /** Reads every raw record and writes it unchanged to another topic: the floor any streams app pays. */
-    private static double passthrough(LocalPlatform platform, long records) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+    /**
+     * Reads every raw record and writes it unchanged to another topic: the floor any streams app pays. With more than
+     * one thread, as many consumer-producer pairs as the app has stream threads, each copying its share of the
+     * partitions, so both sides get the same parallelism.
+     */
+    private static double passthrough(LocalPlatform platform, long records, int threads) throws Exception {
+        List<TopicPartition> partitions;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(platform)) {
+            partitions = List.of(Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name()).stream()
+                    .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
+                    .toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> copies = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                List<TopicPartition> share = new ArrayList<>();
+                for (int i = t; i < partitions.size(); i += threads) {
+                    share.add(partitions.get(i));
+                }
+                copies.add(pool.submit(() -> copy(platform, share)));
+            }
+            long copied = 0;
+            for (var copy : copies) {
+                copied += copy.get();
+            }
+            if (copied != records) {
+                throw new IllegalStateException("the passthrough copied " + copied + " records of " + records);
+            }
+            return copied / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Copies {@code partitions} from the beginning to their end offsets as they are now. */
+    private static long copy(LocalPlatform platform, List<TopicPartition> partitions) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(platform);
              KafkaProducer<byte[], byte[]> producer = producer(platform)) {
-            List<TopicPartition> partitions = List.of(Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name())
-                    .stream().flatMap(t -> consumer.partitionsFor(t).stream()
-                            .map(p -> new TopicPartition(t, p.partition()))).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long start = System.nanoTime();
+            long records = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
             long copied = 0;
             while (copied < records) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
@@ -193,22 +233,34 @@ public final class StreamsBenchmark {
                 }
             }
             producer.flush();
-            return copied / ((System.nanoTime() - start) / 1e9);
+            return copied;
         }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(LocalPlatform platform) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private record StreamsResult(double rate, double startupSeconds, long timedEvents, String commitIntervalMs,
                                  String guarantee,
-                                 int streamThreads, CpuUse cpu) {
+                                 int streamThreads, CpuUse cpu, double recordsSentPerEvent) {
     }
 
-    private static StreamsResult streams(LocalPlatform platform, long records, Path stateDir) throws Exception {
-        // The environment (MOBILITY_STREAMS_*) can tune the app as it can in production, e.g. the commit interval.
-        StreamsSettings settings = StreamsSettings.load(null, System.getenv(), Map.of(
+    /** The app's settings as in production: defaults, then the environment (MOBILITY_STREAMS_*), then the bench's. */
+    private static StreamsSettings settings(LocalPlatform platform, Path stateDir, Integer threads) {
+        Map<String, String> overrides = new HashMap<>(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "bench-streams-" + System.nanoTime(),
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 StreamsSettings.SCHEMA_REGISTRY_URL, platform.registryUrl(),
                 StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
+        if (threads != null) {
+            overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
+        }
+        return StreamsSettings.load(null, System.getenv(), overrides);
+    }
+
+    private static StreamsResult streams(StreamsSettings settings, long records) throws Exception {
         long created = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties())) {
             CountDownLatch running = new CountDownLatch(1);
@@ -261,8 +313,17 @@ public final class StreamsBenchmark {
             return new StreamsResult(timed / seconds, (ready - created) / 1e9, timed,
                     String.valueOf(effective.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
                     settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
-                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG), cpu.stop());
+                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG), cpu.stop(),
+                    (double) recordsSent(streams) / done);
         }
+    }
+
+    /** Records the app's producers sent (outputs, changelogs, repartitions), against one per event for the baseline. */
+    private static long recordsSent(KafkaStreams streams) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("producer-metrics")
+                        && e.getKey().name().equals("record-send-total"))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 
     /** The JIT compilers' share of the JVM's CPU over the last complete window (1 until one has passed). */

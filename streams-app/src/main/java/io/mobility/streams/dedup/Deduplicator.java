@@ -41,12 +41,16 @@ public final class Deduplicator {
 
     /** True the first time {@code eventId} is seen within the horizon; records it. */
     public boolean firstSighting(String eventId, long eventTimeMs) {
-        Long earlier = seen.get(eventId);
-        if (earlier != null && Math.abs(earlier - eventTimeMs) <= horizonMs) {
+        // One call through the store's layers for the usual case, an id never seen.
+        Long earlier = seen.putIfAbsent(eventId, eventTimeMs);
+        if (earlier == null) {
+            return true;
+        }
+        if (Math.abs(earlier - eventTimeMs) <= horizonMs) {
             return false;
         }
         // Beyond the horizon of the one remembered: a new event. Keep the later time, the one that expires last.
-        if (earlier == null || eventTimeMs > earlier) {
+        if (eventTimeMs > earlier) {
             seen.put(eventId, eventTimeMs);
         }
         return true;

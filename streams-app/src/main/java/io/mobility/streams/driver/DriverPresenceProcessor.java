@@ -3,6 +3,7 @@ package io.mobility.streams.driver;
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.driver.DriverEventType;
 import io.mobility.events.driver.DriverStatus;
+import io.mobility.streams.store.RecentValues;
 import io.mobility.streams.zone.ZoneSignal;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,7 +21,11 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
 
     public static final String STORE = "driver-presence";
 
+    // A task's drivers on shift: their pings come every few seconds, so all of them are read from memory.
+    static final int RECENT_DRIVERS = 16_384;
+
     private KeyValueStore<String, String> presence;
+    private RecentValues<String, String> recent;
     private ProcessorContext<String, ZoneSignal> context;
 
     /**
@@ -37,13 +42,14 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
     public void init(ProcessorContext<String, ZoneSignal> context) {
         this.context = context;
         presence = context.getStateStore(STORE);
+        recent = new RecentValues<>(RECENT_DRIVERS);
     }
 
     @Override
     public void process(Record<String, DriverEvent> record) {
         DriverEvent event = record.value();
         long time = event.getEventTime().toEpochMilli();
-        String previous = presence.get(record.key());
+        String previous = recent.get(record.key(), presence::get);
         if (previous != null && time < timeOf(previous)) {
             return;
         }
@@ -51,7 +57,9 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
                 && event.getStatus() == DriverStatus.AVAILABLE && event.getZoneId() != null;
         String zoneBefore = previous == null ? "" : zoneOf(previous);
         String zoneNow = available ? event.getZoneId() : "";
-        presence.put(record.key(), time + "|" + zoneNow);
+        String now = time + "|" + zoneNow;
+        presence.put(record.key(), now);
+        recent.put(record.key(), now);
         if (zoneBefore.equals(zoneNow)) {
             return;
         }

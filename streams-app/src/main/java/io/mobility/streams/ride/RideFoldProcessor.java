@@ -8,6 +8,7 @@ import io.mobility.serde.AvroSerializer;
 import io.mobility.streams.MobilityMetrics;
 import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.driver.DriverDirectory;
+import io.mobility.streams.store.RecentValues;
 import io.mobility.streams.zone.ZoneDirectory;
 import io.mobility.streams.zone.ZoneSignal;
 import io.mobility.streams.zone.ZoneSignals;
@@ -24,9 +25,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each ride's state in a store and emits it every time one of its events is applied, to the rides node, and
  * what the step means for its pickup zone, keyed by zone, to the zone-signals node. Forwarding to the two by name
  * spares every event the map and flat-map nodes that would split one output in two. A state is encoded once, in
- * the rides topic's wire format, and the same bytes go to the store and to the topic.
+ * the rides topic's wire format, and the same bytes go to the store and to the topic. The states of recently folded
+ * rides are also kept decoded in front of the store ({@link RecentValues}): the next event of a ride still among the
+ * task's most recent skips the store's read path and the Avro decode.
  */
 public final class RideFoldProcessor implements Processor<String, RideEvent, String, Object> {
+
+    // Per task: enough for the rides whose events are minutes apart in a busy city, a few MB of states.
+    static final int RECENT_RIDES = 4096;
 
     private final String storeName;
     private final String ridesNode;
@@ -37,6 +43,7 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     private AvroDeserializer<RideState> decoder;
     private RideFold fold;
     private final Map<FoldOutcome, Sensor> outcomes = new EnumMap<>(FoldOutcome.class);
+    private RecentValues<String, RideState> recent;
 
     public RideFoldProcessor(String storeName, String ridesNode, String zoneSignalsNode) {
         this.storeName = storeName;
@@ -48,6 +55,7 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         rides = context.getStateStore(storeName);
+        recent = new RecentValues<>(RECENT_RIDES);
         encoder = new AvroSerializer<>();
         encoder.configure(context.appConfigs(), false);
         decoder = new AvroDeserializer<>(null, RideState.class);
@@ -65,8 +73,7 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     @Override
     public void process(Record<String, RideEvent> record) {
         RideEvent event = record.value();
-        byte[] stored = rides.get(record.key());
-        RideState state = stored == null ? null : decoder.deserialize(Topics.RIDES.name(), stored);
+        RideState state = recent.get(record.key(), this::stored);
         RideFacts before = RideFacts.of(state);
         if (state == null) {
             state = RideFold.empty(event);
@@ -76,10 +83,16 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
         if (outcome == FoldOutcome.APPLIED) {
             byte[] encoded = encoder.serialize(Topics.RIDES.name(), state);
             rides.put(record.key(), encoded);
+            recent.put(record.key(), state);
             context.forward(record.withValue(encoded), ridesNode);
             for (KeyValue<String, ZoneSignal> signal : ZoneSignals.of(new RideTransition(before, state))) {
                 context.forward(record.withKey(signal.key).withValue(signal.value), zoneSignalsNode);
             }
         }
+    }
+
+    private RideState stored(String rideId) {
+        byte[] stored = rides.get(rideId);
+        return stored == null ? null : decoder.deserialize(Topics.RIDES.name(), stored);
     }
 }

@@ -1,5 +1,6 @@
 package io.mobility.streams.zone;
 
+import io.mobility.streams.store.RecentValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,14 @@ public final class ZoneSignalBuffer implements Processor<String, ZoneSignal, Str
 
     public static final String STORE = "zone-signal-buffer";
 
+    // Zone-minutes touched between two sends: every zone times the minutes of event time one interval covers.
+    static final int RECENT_SUMS = 8192;
+
     private final Duration sendInterval;
     private ProcessorContext<String, ZoneDelta> context;
     private KeyValueStore<String, ZoneDelta> pending;
+    // The sums live between two sends; every one is written through to the store.
+    private RecentValues<String, ZoneDelta> sums;
 
     public ZoneSignalBuffer(Duration sendInterval) {
         this.sendInterval = sendInterval;
@@ -41,6 +47,7 @@ public final class ZoneSignalBuffer implements Processor<String, ZoneSignal, Str
     public void init(ProcessorContext<String, ZoneDelta> context) {
         this.context = context;
         pending = context.getStateStore(STORE);
+        sums = new RecentValues<>(RECENT_SUMS);
         context.schedule(sendInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendPending());
     }
 
@@ -52,8 +59,10 @@ public final class ZoneSignalBuffer implements Processor<String, ZoneSignal, Str
             return;
         }
         String key = zone + "|" + ZoneDelta.slot(signal);
-        ZoneDelta sum = pending.get(key);
-        pending.put(key, (sum == null ? ZoneDelta.startFor(signal) : sum).plus(signal));
+        ZoneDelta sum = sums.get(key, pending::get);
+        ZoneDelta updated = (sum == null ? ZoneDelta.startFor(signal) : sum).plus(signal);
+        pending.put(key, updated);
+        sums.put(key, updated);
     }
 
     private void sendPending() {
@@ -67,5 +76,6 @@ public final class ZoneSignalBuffer implements Processor<String, ZoneSignal, Str
             }
         }
         sent.forEach(pending::delete);
+        sums.clear();
     }
 }
