@@ -3,6 +3,8 @@ package io.mobility.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -16,6 +18,8 @@ import io.mobility.serve.openapi.OpenApiResource;
 import io.mobility.serve.surge.SurgeResource;
 import jakarta.ws.rs.Path;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,9 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DocumentsTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
             InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", Lake.copy().toString()));
+    /** A lake whose demand snapshot has no MAPE: no zone-hour of the window reached 10 requests (a small city). */
+    static final DropwizardAppExtension<InferenceConfiguration> WITHOUT_MAPE = new DropwizardAppExtension<>(
+            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("lake", withoutDemandMape(Lake.copy()).toString()));
 
     @Test
     void openApiDescribesEveryResourceAndEveryDescribedOperationExists() {
@@ -82,6 +92,36 @@ class DocumentsTest {
         assertThat(dom).doesNotContain("data-endpoint=\"total\"", "data-endpoint=\"filtering\"");
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot.toPath())).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aWindowWithoutMapeIsServedAsNullAndThePageSaysWhyInsteadOfNull() throws Exception {
+        var reply = new Http(WITHOUT_MAPE.getLocalPort(), null).get("/v1/monitoring");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode metrics = reply.json().at("/models/demand/metrics");
+        assertThat(metrics.has("mape")).isTrue();
+        assertThat(metrics.get("mape").isNull()).as("mape is JSON null: %s", metrics).isTrue();
+        assertThat(metrics.get("wape").asDouble()).isEqualTo(0.19);
+
+        String dom = chromium("--dump-dom", "http://127.0.0.1:" + WITHOUT_MAPE.getLocalPort() + "/monitoring");
+        assertThat(dom).contains("data-ready=\"true\"");
+        assertThat(dom).containsPattern("MAPE n/a \\(no zone-hour with (&gt;|>)= 10 requests\\)");
+        assertThat(dom).doesNotContain("MAPE null");
+        // The other metrics and the surge model, whose MAPE is present, are drawn as before.
+        assertThat(dom).contains("WAPE 0.19", "MAPE 0.06");
+    }
+
+    /** The test lake with {@code models.demand.metrics.mape} null in monitoring/latest.json, as the monitor writes it. */
+    private static java.nio.file.Path withoutDemandMape(java.nio.file.Path lake) {
+        try {
+            java.nio.file.Path file = lake.resolve("monitoring").resolve("latest.json");
+            ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+            ((ObjectNode) root.at("/models/demand/metrics")).putNull("mape");
+            JSON.writeValue(file.toFile(), root);
+            return lake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Debian's chromium, headless; runs the page's scripts before dumping or capturing. */

@@ -11,6 +11,7 @@ import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.Progress;
 import io.mobility.batch.aggregate.AggregateTables;
+import io.mobility.batch.feature.ClosedHours;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.gold.SurrogateKeys;
 import io.mobility.batch.lake.GoldReader;
@@ -19,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +44,9 @@ public final class MonitorJob implements BatchJob {
     public static final String NAME = "monitor";
     public static final String OPTIONS =
             "  --model NAME            model to monitor (default demand)\n"
-                    + "  --days N                days monitored, ending with the last observed hour (default 7)\n"
-                    + "  --as-of INSTANT         end the window here (exclusive, e.g. 2026-11-27T00:00:00Z) instead of after the last observed hour\n"
-                    + "  --chart-zones N         busiest zones drawn in the forecast chart (default 3)\n";
+                    + "  --days N                days monitored, ending with the last closed hour (default 7)\n"
+                    + "  --chart-zones N         busiest zones drawn in the forecast chart (default 3)\n"
+                    + ClosedHours.OPTIONS;
     public static final String FEATURES = "features_zone_hour";
     public static final String PREDICTIONS = "predictions";
     /** Hours of the city total the snapshot carries for the service's chart. */
@@ -62,8 +62,8 @@ public final class MonitorJob implements BatchJob {
 
         Dataset<Row> zoneHours = required(reader, lake, AggregateTables.ZONE_HOUR, "batch aggregates");
         Dataset<Row> predictions = required(reader, lake, PREDICTIONS, "batch score");
-        MonitorWindow window = MonitorWindow.ending(end(zoneHours, options), days);
-        progress.stage("model " + model + ", window " + window.from() + " .. " + window.to() + " (" + days + " days)");
+        MonitorWindow window = MonitorWindow.ending(end(spark, lake, zoneHours, options), days);
+        progress.stage("model " + model + ", window " + window.from() + " .. " + window.to() + " (" + days + " days, up to the last closed hour)");
 
         Dataset<Row> compared = PredictionErrors.withActuals(predictions
                         .filter(col("model_name").equalTo(lit(model))
@@ -159,21 +159,20 @@ public final class MonitorJob implements BatchJob {
         return rows;
     }
 
-    /** End of the window: after the last hour agg_zone_hour has observed, or --as-of if earlier. */
-    private static Instant end(Dataset<Row> zoneHours, BatchOptions options) {
+    /**
+     * End of the window (exclusive): after the last closed hour ({@link ClosedHours}: the hour before the latest ride
+     * request's, or before {@code --as-of}'s when that is earlier): the hour still filling up has a partial count in
+     * agg_zone_hour, too low an actual that would make every forecast of it look too high. Never after the last hour agg_zone_hour has:
+     * aggregates older than gold would make the hours they lack look like hours without a single request.
+     */
+    static Instant end(SparkSession spark, Lake lake, Dataset<Row> zoneHours, BatchOptions options) {
         Row last = zoneHours.agg(max(col("hour_start"))).head();
         if (last.isNullAt(0)) {
             throw new IllegalArgumentException("gold/" + AggregateTables.ZONE_HOUR + " is empty: no actuals to compare with");
         }
-        Instant observedEnd = last.getTimestamp(0).toInstant().plus(Duration.ofHours(1));
-        return options.option("as-of").map(v -> {
-            try {
-                Instant asOf = Instant.parse(v);
-                return asOf.isBefore(observedEnd) ? asOf : observedEnd;
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("option --as-of must be an ISO-8601 instant such as 2026-11-27T00:00:00Z, got '" + v + "'");
-            }
-        }).orElse(observedEnd);
+        Instant aggregated = last.getTimestamp(0).toInstant().plus(Duration.ofHours(1));
+        Instant closed = ClosedHours.lastClosed(spark, lake, options).plus(Duration.ofHours(1));
+        return closed.isBefore(aggregated) ? closed : aggregated;
     }
 
     /** Zones the city has (dim_zone without its UNKNOWN member): every one is expected a prediction per hour. */

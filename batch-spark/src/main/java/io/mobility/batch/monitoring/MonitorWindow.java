@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The hours a run monitors: from midnight (UTC) of the first of {@code days} days up to {@code to}, the end of the
- * last observed hour (exclusive). Drift of a day looks at the {@code days * 24} hours ending with that day (or at
+ * last closed hour (exclusive). Drift of a day looks at the {@code days * 24} hours ending with that day (or at
  * {@code to} on the last, partial day), so that every drift window holds whole weeks of hours for the default 7.
  */
 public record MonitorWindow(Instant from, Instant to, int days) {

@@ -89,12 +89,10 @@ public final class MonitoringSnapshot {
     }
 
     /** Six decimals: what a person reads, without float noise such as a PSI of 1.6E-29 for "no change". */
-    static Double rounded(Double value) {
-        // Not a ternary: `cond ? value : double` unboxes value, so a null (no MAPE rows) threw instead of passing.
-        if (value == null || value.isNaN() || value.isInfinite()) {
-            return value;
-        }
-        return Math.round(value * 1e6) / 1e6;
+    static final int DECIMALS = 6;
+
+    private static Double rounded(Double value) {
+        return Decimals.rounded(value, DECIMALS);
     }
 
     private static JsonNode modelsOf(String json) {

@@ -124,12 +124,10 @@ public final class MonitoringTables {
      * Sums of doubles may come back from Spark in another order on a rerun; 9 decimals keep the last bits of that
      * noise from making an unchanged value look changed.
      */
-    static Double rounded(Double value) {
-        // Not a ternary: `cond ? value : double` unboxes value, so a null (no MAPE rows) threw instead of passing.
-        if (value == null || value.isNaN() || value.isInfinite()) {
-            return value;
-        }
-        return Math.round(value * 1e9) / 1e9;
+    static final int DECIMALS = 9;
+
+    private static Double rounded(Double value) {
+        return Decimals.rounded(value, DECIMALS);
     }
 
     /** True when any value other than the keys and computed_at differs: a rerun with the same values is a no-op. */

@@ -1,6 +1,9 @@
 package io.mobility.batch.monitoring;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,7 @@ import io.mobility.batch.monitoring.MonitoringLake.Scenario;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code batch monitor} on fixture lakes (see {@link MonitoringLake}): one per scenario, each monitored once in
- * {@link #monitorEveryScenario()}, the unchanged one a second time to check the rerun.
+ * {@link #monitorEveryScenario()}, the unchanged one a second time to check the rerun. Every lake's last hour is
+ * still open (partial counts), as a live lake's is.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitorJobTest {
@@ -153,6 +159,68 @@ class MonitorJobTest {
         assertThat(table(Scenario.UNCHANGED, MonitoringTables.METRICS)).containsExactlyElementsOf(metricsAfterFirstRun);
         assertThat(table(Scenario.UNCHANGED, MonitoringTables.DRIFT)).containsExactlyElementsOf(driftAfterFirstRun);
         assertThat(deltaVersion(Scenario.UNCHANGED, MonitoringTables.METRICS)).as("no new commit").isEqualTo(metricsVersionAfterFirstRun);
+    }
+
+    @Test
+    void theHourTheWatermarkFallsInIsStillOpenAndNotMonitored() {
+        // The lake has that hour: its partial counts in agg_zone_hour and the current version's forecast of it.
+        Timestamp open = Timestamp.from(MonitoringLake.OPEN_HOUR);
+        assertThat(gold(Scenario.UNCHANGED, "agg_zone_hour").where(col("hour_start").equalTo(open)).count()).isEqualTo(3);
+        assertThat(gold(Scenario.UNCHANGED, MonitorJob.PREDICTIONS).where(col("target_hour").equalTo(open)).count()).isEqualTo(3);
+
+        assertThat(table(Scenario.UNCHANGED, MonitoringTables.METRICS)).extracting(r -> r.getAs("date").toString())
+                .doesNotContain("2026-03-30").contains("2026-03-29");
+        assertThat(table(Scenario.UNCHANGED, MonitoringTables.DRIFT)).extracting(r -> r.getAs("date").toString())
+                .doesNotContain("2026-03-30");
+        JsonNode demand = snapshot(Scenario.UNCHANGED).path("models").path("demand");
+        assertThat(demand.path("window").path("to").asText()).isEqualTo("2026-03-30T00:00:00Z");
+        JsonNode points = demand.path("forecast_vs_actual");
+        assertThat(points.get(points.size() - 1).path("hour").asText()).isEqualTo("2026-03-29T23:00:00Z");
+    }
+
+    @Test
+    void asOfEndsTheWindowAtItsHourButNeverAfterTheLastClosedHourOrTheAggregates() {
+        Lake lake = Lake.at(lakes.get(Scenario.UNCHANGED).toString());
+        Dataset<Row> zoneHours = gold(Scenario.UNCHANGED, "agg_zone_hour");
+        assertThat(end(lake, zoneHours)).isEqualTo(MonitoringLake.END);
+        assertThat(end(lake, zoneHours, "--as-of", "2026-03-29T12:30:00Z")).isEqualTo(Instant.parse("2026-03-29T12:00:00Z"));
+        assertThat(end(lake, zoneHours, "--as-of", "2026-04-02T00:00:00Z")).as("cut to the watermark").isEqualTo(MonitoringLake.END);
+        // Aggregates behind gold: the hours they have not counted yet are not read as hours without requests.
+        Instant aggregatedUntil = Instant.parse("2026-03-28T06:00:00Z");
+        assertThat(end(lake, zoneHours.where(col("hour_start").lt(Timestamp.from(aggregatedUntil))))).isEqualTo(aggregatedUntil);
+        assertThatThrownBy(() -> end(lake, zoneHours, "--as-of", "yesterday"))
+                .hasMessageContaining("--as-of").hasMessageContaining("yesterday");
+    }
+
+    @Test
+    void aCityThatNeverReachesTenRequestsAnHourHasNoMapeButEveryOtherMetric() {
+        long busiest = gold(Scenario.SMALL_CITY, "agg_zone_hour").agg(max("requests")).first().getLong(0);
+        assertThat(busiest).as("the busiest zone-hour's requests").isBetween(1L, 9L);
+
+        List<Row> metrics = table(Scenario.SMALL_CITY, MonitoringTables.METRICS);
+        assertThat(metrics).hasSize(7 + 3).allSatisfy(r -> {
+            String day = r.getAs("model_version") + " " + r.getAs("date");
+            assertThat(r.isNullAt(r.fieldIndex("mape"))).as("mape of %s is null (not 0, not NaN): %s", day, r).isTrue();
+            assertThat(r.<Long>getAs("mape_rows")).as(day).isZero();
+            assertThat(r.<Double>getAs("mae")).as(day).isPositive();
+            assertThat(r.<Double>getAs("rmse")).as(day).isPositive();
+            assertThat(r.<Double>getAs("wape")).as(day).isPositive();
+        });
+        JsonNode snapshotMetrics = snapshot(Scenario.SMALL_CITY).path("models").path("demand").path("metrics");
+        assertThat(snapshotMetrics.has("mape")).isTrue();
+        assertThat(snapshotMetrics.get("mape").isNull()).as("latest.json mape: %s", snapshotMetrics).isTrue();
+        for (String metric : List.of("mae", "rmse", "wape")) {
+            assertThat(snapshotMetrics.path(metric).isNumber()).as(metric).isTrue();
+        }
+        assertThat(lakes.get(Scenario.SMALL_CITY).resolve("monitoring/charts/forecast_vs_actual_demand.png")).exists();
+    }
+
+    private Instant end(Lake lake, Dataset<Row> zoneHours, String... options) {
+        return MonitorJob.end(spark, lake, zoneHours, BatchOptions.parse(List.of(options)));
+    }
+
+    private Dataset<Row> gold(Scenario scenario, String table) {
+        return spark.read().format("delta").load(lakes.get(scenario).resolve("gold").resolve(table).toString());
     }
 
     private long deltaVersion(Scenario scenario, String table) {

@@ -27,7 +27,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A fixture lake in the shape the ml contract gives the monitor's inputs: three zones over four weeks of March 2026,
  * three weeks of training (Mar 2-22) and one monitored week (Mar 23-29). Demand repeats every week, so the monitored
- * week's features are distributed exactly as in training unless a scenario changes them.
+ * week's features are distributed exactly as in training unless a scenario changes them. The data's watermark (the
+ * latest ride request) is 20 minutes into Mar 30: that hour is still open, its counts in agg_zone_hour are partial.
  */
 final class MonitoringLake {
 
@@ -36,7 +37,9 @@ final class MonitoringLake {
         /** The busiest zone's demand doubles from the first monitored hour (the model does not know). */
         ZONE_DEMAND_DOUBLED,
         /** {@link #MISSING_FEATURE} is null from {@link #MISSING_FROM} on. */
-        FEATURE_MISSING
+        FEATURE_MISSING,
+        /** A tenth of the demand: no zone-hour ever reaches 10 requests, so there is no MAPE on any day. */
+        SMALL_CITY
     }
 
     static final String MODEL = "demand";
@@ -45,6 +48,9 @@ final class MonitoringLake {
     static final Instant TRAIN_FROM = Instant.parse("2026-03-02T00:00:00Z");
     static final Instant MONITOR_FROM = Instant.parse("2026-03-23T00:00:00Z");
     static final Instant END = Instant.parse("2026-03-30T00:00:00Z");
+    /** The hour the watermark falls in: requested into until {@link #WATERMARK}, so not closed. */
+    static final Instant OPEN_HOUR = END;
+    static final Instant WATERMARK = Instant.parse("2026-03-30T00:20:00Z");
     static final Instant PREVIOUS_UNTIL = Instant.parse("2026-03-26T00:00:00Z");
     static final Instant MISSING_FROM = Instant.parse("2026-03-27T00:00:00Z");
     static final Map<String, Integer> ZONE_BASE = new LinkedHashMap<>(Map.of("101", 5, "102", 10, "103", 30));
@@ -76,12 +82,18 @@ final class MonitoringLake {
         return doubled ? 2 * base : base;
     }
 
-    static long baseDemand(String zone, Instant hour) {
+    long baseDemand(String zone, Instant hour) {
         int h = hour.atOffset(ZoneOffset.UTC).getHour();
         if (zone.equals("101") && h == 3) {
             return 0;
         }
-        return Math.round(ZONE_BASE.get(zone) * PROFILE[h] * (weekend(hour) ? 0.7 : 1.0) / 4.0);
+        double scale = scenario == Scenario.SMALL_CITY ? 40.0 : 4.0;
+        return Math.round(ZONE_BASE.get(zone) * PROFILE[h] * (weekend(hour) ? 0.7 : 1.0) / scale);
+    }
+
+    /** Requests of {@link #OPEN_HOUR} up to the watermark: the first third of the hour's. */
+    long openHourRequests(String zone) {
+        return demand(zone, OPEN_HOUR) / 3;
     }
 
     Double feature(String zone, Instant hour, String name) {
@@ -127,43 +139,72 @@ final class MonitoringLake {
         return list;
     }
 
+    /** What the current version forecast for {@link #OPEN_HOUR}, as scoring after the last closed hour does. */
+    List<Prediction> openHourPredictions() {
+        return zones().stream().map(zone -> new Prediction(zone, OPEN_HOUR, CURRENT, (double) baseDemand(zone, OPEN_HOUR))).toList();
+    }
+
     /**
-     * Writes gold tables, model metadata and {@code current} under {@code root}. Tables a scenario does not change are
-     * copied from {@code unchanged} (a lake this class wrote for {@link Scenario#UNCHANGED}) when given: a file copy
-     * costs far less than a Spark write.
+     * Writes gold tables, model metadata and {@code current} under {@code root}. Tables a scenario shares with
+     * {@link Scenario#UNCHANGED} are copied from {@code unchanged} (a lake this class wrote for it) when given: a file
+     * copy costs far less than a Spark write.
      */
     void write(SparkSession spark, Path root, Path unchanged) throws IOException {
         String gold = root.resolve("gold").toString();
+        boolean samePredictions = unchanged != null && scenario != Scenario.SMALL_CITY;
+        boolean sameRequests = unchanged != null && scenario == Scenario.FEATURE_MISSING;
         if (unchanged != null) {
             copy(unchanged.resolve("gold/dim_zone"), root.resolve("gold/dim_zone"));
-            copy(unchanged.resolve("gold/predictions"), root.resolve("gold/predictions"));
-            copy(unchanged.resolve("models"), root.resolve("models"));
-        }
-        write(spark, gold, unchanged == null);
-        if (unchanged != null && scenario == Scenario.FEATURE_MISSING) {
-            copy(unchanged.resolve("gold/agg_zone_hour"), root.resolve("gold/agg_zone_hour"));
-        }
-        if (unchanged == null) {
-            writeModels(root);
-        }
-    }
-
-    private void write(SparkSession spark, String gold, boolean everything) {
-        if (everything) {
+        } else {
             save(spark, gold + "/dim_zone", new StructType()
                             .add("zone_key", DataTypes.LongType).add("zone_id", DataTypes.StringType).add("name", DataTypes.StringType),
                     List.of(RowFactory.create(1L, "UNKNOWN", "Unknown"), RowFactory.create(2L, "101", "Harbor"),
                             RowFactory.create(3L, "102", "Old Town"), RowFactory.create(4L, "103", "Central Station")));
         }
+        if (samePredictions) {
+            copy(unchanged.resolve("gold/predictions"), root.resolve("gold/predictions"));
+            copy(unchanged.resolve("models"), root.resolve("models"));
+        } else {
+            writePredictions(spark, gold);
+            writeModels(root);
+        }
+        if (sameRequests) {
+            copy(unchanged.resolve("gold/agg_zone_hour"), root.resolve("gold/agg_zone_hour"));
+            copy(unchanged.resolve("gold/fact_ride"), root.resolve("gold/fact_ride"));
+        } else {
+            writeRequests(spark, gold);
+        }
+        writeFeatures(spark, gold);
+    }
 
+    /**
+     * agg_zone_hour (closed hours and the open hour's partial counts) and fact_ride, thinned to one ride per zone-hour
+     * with requests: the monitor reads only its latest request time, the watermark.
+     */
+    private void writeRequests(SparkSession spark, String gold) {
         List<Row> zoneHours = new ArrayList<>();
+        List<Row> rides = new ArrayList<>();
+        for (Instant t = TRAIN_FROM; !t.isAfter(OPEN_HOUR); t = t.plus(Duration.ofHours(1))) {
+            for (String zone : zones()) {
+                long requests = t.equals(OPEN_HOUR) ? openHourRequests(zone) : demand(zone, t);
+                if (requests > 0) {
+                    zoneHours.add(RowFactory.create(zone, Timestamp.from(t), requests));
+                    Instant requestedAt = t.equals(OPEN_HOUR) ? WATERMARK : t.plus(Duration.ofMinutes(5));
+                    rides.add(RowFactory.create("ride-" + zone + "-" + t, zone, Timestamp.from(requestedAt)));
+                }
+            }
+        }
+        save(spark, gold + "/agg_zone_hour", new StructType().add("zone_id", DataTypes.StringType)
+                .add("hour_start", DataTypes.TimestampType).add("requests", DataTypes.LongType), zoneHours);
+        save(spark, gold + "/fact_ride", new StructType().add("ride_id", DataTypes.StringType)
+                .add("zone_id", DataTypes.StringType).add("requested_at", DataTypes.TimestampType), rides);
+    }
+
+    private void writeFeatures(SparkSession spark, String gold) {
         List<Row> features = new ArrayList<>();
         for (Instant t = TRAIN_FROM; t.isBefore(END); t = t.plus(Duration.ofHours(1))) {
             for (String zone : zones()) {
                 long requests = demand(zone, t);
-                if (requests > 0) {
-                    zoneHours.add(RowFactory.create(zone, Timestamp.from(t), requests));
-                }
                 Object[] values = new Object[4 + FEATURES.size()];
                 values[0] = zone;
                 values[1] = Timestamp.from(t);
@@ -175,21 +216,18 @@ final class MonitoringLake {
                 features.add(RowFactory.create(values));
             }
         }
-        if (everything || scenario != Scenario.FEATURE_MISSING) {
-            save(spark, gold + "/agg_zone_hour", new StructType().add("zone_id", DataTypes.StringType)
-                .add("hour_start", DataTypes.TimestampType).add("requests", DataTypes.LongType), zoneHours);
-        }
         StructType featureSchema = new StructType().add("zone_id", DataTypes.StringType)
                 .add("hour_start", DataTypes.TimestampType).add("date", DataTypes.DateType).add("requests", DataTypes.DoubleType);
         for (String f : FEATURES) {
             featureSchema = featureSchema.add(f, DataTypes.DoubleType);
         }
         save(spark, gold + "/features_zone_hour", featureSchema, features);
+    }
 
-        if (!everything) {
-            return;
-        }
-        List<Row> predictions = predictions().stream().map(p -> RowFactory.create(p.zone(), Timestamp.from(p.hour()),
+    private void writePredictions(SparkSession spark, String gold) {
+        List<Prediction> all = new ArrayList<>(predictions());
+        all.addAll(openHourPredictions());
+        List<Row> predictions = all.stream().map(p -> RowFactory.create(p.zone(), Timestamp.from(p.hour()),
                 MODEL, p.version(), p.value(), 1, "run-" + p.version(), Timestamp.from(p.hour().minusSeconds(3600)),
                 Date.valueOf(LocalDate.ofInstant(p.hour(), ZoneOffset.UTC)))).toList();
         save(spark, gold + "/predictions", new StructType().add("zone_id", DataTypes.StringType)
