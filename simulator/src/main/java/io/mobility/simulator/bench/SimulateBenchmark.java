@@ -56,7 +56,7 @@ public final class SimulateBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "timed rounds of each side (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup-rounds", defaultValue = "4",
+    @Option(names = "--warmup-rounds", defaultValue = "10",
             description = "untimed rounds of each side first, so that the JIT has compiled the hot code of the broker, "
                     + "the producer and the simulator before anything is timed (default: ${DEFAULT-VALUE})")
     int warmupRounds;
@@ -130,9 +130,10 @@ public final class SimulateBenchmark implements Callable<Integer> {
             Side baseline = new Side("baseline");
             Side direct = new Side(Sending.DIRECT.label);
             Side handOff = new Side(Sending.HAND_OFF.label);
-            // Warm-up rounds run every side and are not counted: rounds of a few seconds are too short for the JIT
-            // to settle otherwise (a 3-round run was still compiling ~500 methods in its last round), and a
-            // long-running simulator runs compiled code.
+            // Warm-up rounds run every side and are not counted: a long-running simulator runs compiled code, and
+            // rounds of a few seconds are too short for the JIT to settle otherwise (the broker's and producer's
+            // per-request code climbs the compilation tiers slowly: with 4 warm-up rounds the JIT still took ~2 us
+            // per simulated record in the timed rounds, with 12 about 0.8, against 0.5 for the baseline).
             for (int round = -warmupRounds; round < rounds; round++) {
                 String label = round < 0 ? "warm-up " + (round + warmupRounds + 1) + "/" + warmupRounds
                         : "round " + (round + 1) + "/" + rounds;
