@@ -22,7 +22,7 @@ final class CpuClock {
     private final long threadNanos = THREADS.getCurrentThreadCpuTime();
     private final Map<Long, Long> threadStart = threadCpu();
     private final long compileMillis = compileMillis();
-    private final Map<String, Long> nativeStart = NativeThreads.cpuNanosByGroup();
+    private final Map<String, Long> nativeStart = NativeThreads.cpuNanosByThread();
 
     static CpuClock start() {
         return new CpuClock();
@@ -51,7 +51,8 @@ final class CpuClock {
      */
     Map<String, Double> microsPerRecordByThread(long records) {
         Map<String, Double> groups = new LinkedHashMap<>();
-        for (String g : new String[] {"main", "simulator-send", "producer-network", "broker-and-other", "jit", "gc", "vm-other"}) {
+        for (String g : new String[] {"main", "simulator-send", "producer-network", "broker-and-other", "jit", "gc",
+                "vm-other"}) {
             groups.put(g, 0.0);
         }
         double javaThreads = 0;
@@ -68,15 +69,16 @@ final class CpuClock {
             groups.merge(group(info.getThreadName()), micros, Double::sum);
         }
         double rest = Math.max(0, processMicros() - javaThreads);
-        Map<String, Long> nativeNow = NativeThreads.cpuNanosByGroup();
+        Map<String, Long> nativeNow = NativeThreads.cpuNanosByThread();
         double jit;
         double gc;
         if (nativeNow.isEmpty() || nativeStart.isEmpty()) {
             jit = Math.min(rest, (compileMillis() - compileMillis) * 1e3);
             gc = 0;
         } else {
-            jit = (nativeNow.get("jit") - nativeStart.get("jit")) / 1e3;
-            gc = (nativeNow.get("gc") - nativeStart.get("gc")) / 1e3;
+            Map<String, Long> delta = NativeThreads.deltaByGroup(nativeStart, nativeNow);
+            jit = delta.get("jit") / 1e3;
+            gc = delta.get("gc") / 1e3;
         }
         groups.put("jit", jit);
         groups.put("gc", gc);

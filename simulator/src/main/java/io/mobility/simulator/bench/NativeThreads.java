@@ -19,18 +19,21 @@ final class NativeThreads {
     private NativeThreads() {
     }
 
-    /** Nanoseconds on CPU so far, by group ({@code jit}, {@code gc}), summed over live threads. */
-    static Map<String, Long> cpuNanosByGroup() {
-        Map<String, Long> groups = new HashMap<>();
-        groups.put("jit", 0L);
-        groups.put("gc", 0L);
+    /**
+     * Nanoseconds on CPU so far of every live JIT compiler and garbage collector thread, keyed by group ({@code jit},
+     * {@code gc}), then ":", then the thread id: the JVM starts and stops compiler threads as needed, so deltas must
+     * be taken per thread.
+     */
+    static Map<String, Long> cpuNanosByThread() {
+        Map<String, Long> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(TASKS)) {
             tasks.forEach(task -> {
                 try {
                     String group = group(Files.readString(task.resolve("comm")).trim());
                     if (group != null) {
                         String schedstat = Files.readString(task.resolve("schedstat"));
-                        groups.merge(group, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))), Long::sum);
+                        threads.put(group + ":" + task.getFileName(),
+                                Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between listing and reading: its time is in the remainder
@@ -39,6 +42,16 @@ final class NativeThreads {
         } catch (IOException e) {
             return Map.of();
         }
+        return threads;
+    }
+
+    /** CPU nanoseconds by group ({@code jit}, {@code gc}) between two readings of {@link #cpuNanosByThread()}. */
+    static Map<String, Long> deltaByGroup(Map<String, Long> start, Map<String, Long> now) {
+        Map<String, Long> groups = new HashMap<>();
+        groups.put("jit", 0L);
+        groups.put("gc", 0L);
+        now.forEach((thread, nanos) -> groups.merge(thread.substring(0, thread.indexOf(':')),
+                nanos - start.getOrDefault(thread, 0L), Long::sum));
         return groups;
     }
 
