@@ -2,6 +2,7 @@ package io.mobility.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.specific.SpecificFixed;
@@ -91,7 +93,7 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
             case MAP -> map(s);
             case UNION -> union(s);
             case FIXED -> (datum, out) -> out.writeFixed(((GenericFixed) datum).bytes(), 0, s.getFixedSize());
-            case STRING -> (datum, out) -> out.writeString(datum instanceof CharSequence cs ? cs : datum.toString());
+            case STRING -> new StringNode();
             case BYTES -> (datum, out) -> out.writeBytes((ByteBuffer) datum);
             case INT -> (datum, out) -> out.writeInt(((Number) datum).intValue());
             case LONG -> (datum, out) -> out.writeLong(((Number) datum).longValue());
@@ -146,6 +148,41 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
                             : "value of the wrong type for field ") + schema.getName() + "." + field.name()
                             + " (" + field.schema() + ")" + (value == null ? "" : ": " + value.getClass().getName()), e);
                 }
+            }
+        }
+    }
+
+    /**
+     * A string field. To a binary encoder it writes what {@code BinaryEncoder.writeString} writes (the UTF-8 length,
+     * then the bytes) but keeps the bytes of the first {@code String} instance the field wrote: producers put the
+     * same instance in every record for constants (a producer's name and instance, a currency), whose bytes are then
+     * encoded once instead of character by character for every record. Other strings are encoded by the JDK's
+     * {@code getBytes}; other encoders and other char sequences go through {@code writeString}.
+     */
+    private static final class StringNode implements Node {
+        /** Immutable, so that threads sharing the writer see the text and its bytes together. */
+        private record Encoded(String text, byte[] utf8) {
+        }
+
+        private Encoded first;
+
+        @Override
+        public void write(Object datum, Encoder out) throws IOException {
+            if (datum instanceof String text && out instanceof BinaryEncoder) {
+                Encoded known = first;
+                byte[] utf8;
+                if (known != null && known.text == text) {
+                    utf8 = known.utf8;
+                } else {
+                    utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    if (known == null) {
+                        first = new Encoded(text, utf8);
+                    }
+                }
+                out.writeInt(utf8.length);
+                out.writeFixed(utf8, 0, utf8.length);
+            } else {
+                out.writeString(datum instanceof CharSequence cs ? cs : datum.toString());
             }
         }
     }

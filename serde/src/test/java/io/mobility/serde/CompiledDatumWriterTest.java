@@ -83,6 +83,31 @@ class CompiledDatumWriterTest {
         }
     }
 
+    private static final Schema STRINGS = new Schema.Parser().parse("""
+            {"type": "record", "name": "Strings", "namespace": "t", "fields": [
+              {"name": "s", "type": "string"}, {"name": "o", "type": ["null", "string"]}
+            ]}""");
+
+    /** The writer keeps the bytes of the first string instance per field: later strings must still be their own. */
+    @Test
+    void repeatedDifferentEmptyAndNonAsciiStringsEncodeToAvrosBytesInEveryEncoder() throws IOException {
+        String constant = "simulator";
+        List<Object> values = List.of(constant, constant, new String("simulator"), "seed-42", "", "zöne ✓",
+                new org.apache.avro.util.Utf8("utf8 ✓"), new StringBuilder("built"), constant,
+                "x".repeat(300), "é".repeat(200));
+        GenericData model = GenericData.get();
+        CompiledDatumWriter compiled = new CompiledDatumWriter(STRINGS, model);
+        GenericDatumWriter<Object> avro = new GenericDatumWriter<>(STRINGS, model);
+        for (int i = 0; i < values.size(); i++) {
+            GenericRecord r = new GenericData.Record(STRINGS);
+            r.put("s", values.get(i));
+            r.put("o", i % 3 == 0 ? null : values.get(values.size() - 1 - i));
+            assertThat(encode(compiled, r)).as("value " + i).isEqualTo(encode(avro, r));
+            assertThat(encodeDirect(compiled, r)).as("value " + i).isEqualTo(encodeDirect(avro, r));
+            assertThat(encodeJson(compiled, r)).as("value " + i).isEqualTo(encodeJson(avro, r));
+        }
+    }
+
     @Test
     void aMissingRequiredFieldNamesTheField() {
         RideEvent event = ExampleEvents.ride(RideEventType.RIDE_REQUESTED);
@@ -126,6 +151,24 @@ class CompiledDatumWriterTest {
         r.put("id", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
         r.put("next", next);
         return r;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static byte[] encodeDirect(DatumWriter writer, Object datum) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        writer.write(datum, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String encodeJson(DatumWriter writer, Object datum) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.apache.avro.io.JsonEncoder encoder = EncoderFactory.get().jsonEncoder(STRINGS, out);
+        writer.write(datum, encoder);
+        encoder.flush();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -8,8 +8,8 @@ import io.mobility.simulator.fault.FaultRates;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.pricing.SurgePricing;
 import io.mobility.simulator.sink.EventSink;
-import io.mobility.simulator.sink.HandOffSink;
 import io.mobility.simulator.sink.KafkaOptions;
+import io.mobility.simulator.sink.Sending;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,9 +134,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 Topics.RIDE_EVENTS_RAW, Topics.DRIVER_EVENTS_RAW));
         Progress progress = new Progress(System.out, "simulate", 2000);
         CountDownLatch done = new CountDownLatch(1);
-        // Live mode sends a trickle: records go straight to the producer, not into HandOffSink's 1,024-record
-        // batches, which a trickle would take an hour to fill (backfill needs the hand-off for throughput).
-        try (EventSink sink = live ? kafka.openSink() : new HandOffSink(kafka.openSink())) {
+        try (EventSink sink = Sending.forMode(live).wrap(kafka.openSink())) {
             Simulation simulation = new Simulation(config, sink, clock, Clock.systemUTC(), progress);
             Thread hook = new Thread(() -> {
                 simulation.stop();

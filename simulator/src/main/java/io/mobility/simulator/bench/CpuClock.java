@@ -1,5 +1,6 @@
 package io.mobility.simulator.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -20,6 +21,8 @@ final class CpuClock {
     private final long processNanos = processCpuNanos();
     private final long threadNanos = THREADS.getCurrentThreadCpuTime();
     private final Map<Long, Long> threadStart = threadCpu();
+    private final long compileMillis = compileMillis();
+    private final Map<String, Long> nativeStart = NativeThreads.cpuNanosByThread();
 
     static CpuClock start() {
         return new CpuClock();
@@ -41,11 +44,15 @@ final class CpuClock {
     /**
      * Microseconds of CPU per record since the start by group of threads: {@code main} (the benchmark's calling
      * thread), the simulator's sending thread, the producers' network threads, the broker and other Java threads,
-     * and the rest of the JVM (garbage collection, JIT compilers), which are not Java threads.
+     * the JIT compilers' threads ({@code jit}), the garbage collector's ({@code gc}) and the rest of the JVM
+     * ({@code vm-other}: VM threads, threads that ended during the measurement). Where Linux's per-thread figures are
+     * missing, {@code jit} is the JVM's accumulated compilation time (elapsed, so an upper bound under load) and
+     * {@code gc} is in {@code vm-other}.
      */
     Map<String, Double> microsPerRecordByThread(long records) {
         Map<String, Double> groups = new LinkedHashMap<>();
-        for (String g : new String[] {"main", "simulator-send", "producer-network", "broker-and-other", "gc-jit-vm"}) {
+        for (String g : new String[] {"main", "simulator-send", "producer-network", "broker-and-other", "jit", "gc",
+                "vm-other"}) {
             groups.put(g, 0.0);
         }
         double javaThreads = 0;
@@ -61,7 +68,21 @@ final class CpuClock {
             javaThreads += micros;
             groups.merge(group(info.getThreadName()), micros, Double::sum);
         }
-        groups.merge("gc-jit-vm", Math.max(0, processMicros() - javaThreads), Double::sum);
+        double rest = Math.max(0, processMicros() - javaThreads);
+        Map<String, Long> nativeNow = NativeThreads.cpuNanosByThread();
+        double jit;
+        double gc;
+        if (nativeNow.isEmpty() || nativeStart.isEmpty()) {
+            jit = Math.min(rest, (compileMillis() - compileMillis) * 1e3);
+            gc = 0;
+        } else {
+            Map<String, Long> delta = NativeThreads.deltaByGroup(nativeStart, nativeNow);
+            jit = delta.get("jit") / 1e3;
+            gc = delta.get("gc") / 1e3;
+        }
+        groups.put("jit", jit);
+        groups.put("gc", gc);
+        groups.put("vm-other", Math.max(0, rest - jit - gc));
         groups.replaceAll((g, micros) -> Math.round(micros / records * 100) / 100.0);
         return groups;
     }
@@ -82,6 +103,11 @@ final class CpuClock {
             cpu.put(id, THREADS.getThreadCpuTime(id));
         }
         return cpu;
+    }
+
+    private static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static long processCpuNanos() {

@@ -13,12 +13,16 @@ import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.sink.EventSink;
 import io.mobility.simulator.sink.HandOffSink;
 import io.mobility.simulator.sink.KafkaEventSink;
+import io.mobility.simulator.sink.Sending;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +42,8 @@ import picocli.CommandLine.Option;
  * {@code ./mobility bench simulate}: records per second that the simulator generates, serializes (wire format, real
  * registry) and produces to an in-process broker, against a plain producer sending the same records pre-serialized
  * (the very bytes the simulator produced in a capture run) with the same producer settings, in the same JVM and run.
- * Rounds alternate so that machine noise hits both; the median round of each is reported, with the CPU time the whole
+ * Untimed warm-up rounds come first; then rounds alternate so that machine noise hits every side; the median round of
+ * each is reported, with the CPU time the whole
  * JVM (broker included) spent per record on each side, which other load on the machine changes far less than rates.
  */
 @Command(name = "bench simulate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -48,8 +53,13 @@ public final class SimulateBenchmark implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "24", description = "simulated hours per round (default: ${DEFAULT-VALUE})")
     int hours;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "rounds of each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "5", description = "timed rounds of each side (default: ${DEFAULT-VALUE})")
     int rounds;
+
+    @Option(names = "--warmup-rounds", defaultValue = "10",
+            description = "untimed rounds of each side first, so that the JIT has compiled the hot code of the broker, "
+                    + "the producer and the simulator before anything is timed (default: ${DEFAULT-VALUE})")
+    int warmupRounds;
 
     @Option(names = "--drivers", defaultValue = "" + SimulationConfig.DEFAULT_DRIVERS, description = "drivers (default: ${DEFAULT-VALUE})")
     int drivers;
@@ -61,6 +71,47 @@ public final class SimulateBenchmark implements Callable<Integer> {
         System.exit(new CommandLine(new SimulateBenchmark()).execute(args));
     }
 
+    /** The measured rounds of one side: records per second, CPU per record, its split by thread. */
+    private static final class Side {
+        final String name;
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpu = new ArrayList<>();
+        final List<Map<String, Double>> byThread = new ArrayList<>();
+        final List<Double> serializedHerePct = new ArrayList<>();
+
+        Side(String name) {
+            this.name = name;
+        }
+
+        void add(double rate, double cpuPerRecord, Map<String, Double> threads) {
+            rates.add(rate);
+            cpu.add(cpuPerRecord);
+            byThread.add(threads);
+        }
+
+        double rate() {
+            return median(rates.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        double cpu() {
+            return median(cpu.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        Map<String, Object> figures(Side baseline) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("events_per_s", Math.round(rate()));
+            f.put("ratio", Math.round(rate() / baseline.rate() * 1000) / 1000.0);
+            f.put("cpu_us_per_event", round2(cpu()));
+            f.put("cpu_ratio", Math.round(baseline.cpu() / cpu() * 1000) / 1000.0);
+            f.put("cpu_us_per_event_by_thread", medianByKey(byThread));
+            if (!serializedHerePct.isEmpty()) {
+                f.put("serialized_on_generating_thread_pct",
+                        Math.round(median(serializedHerePct.stream().mapToDouble(Double::doubleValue).toArray())));
+            }
+            return f;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         SimulationConfig config = SimulationConfig.defaults(Instant.parse("2025-05-05T04:00:00Z"), Duration.ofHours(hours))
@@ -70,52 +121,37 @@ public final class SimulateBenchmark implements Callable<Integer> {
             System.out.println("capturing the records of one round, serialized, for the baseline ...");
             List<ProducerRecord<byte[], byte[]>> captured = capture(config, wall, platform.registryUrl());
             long bytes = captured.stream().mapToLong(r -> r.value().length).sum();
-            System.out.printf("captured %,d records, %.1f bytes per value%n", captured.size(),
-                    bytes / (double) captured.size());
+            String sha256 = sha256(captured);
+            System.out.printf("captured %,d records, %.1f bytes per value, SHA-256 of topics, keys and values %s%n",
+                    captured.size(), bytes / (double) captured.size(), sha256);
 
             // The simulator's real default producer settings (those of ./mobility simulate), for both sides.
             Map<String, Object> producerConfig = KafkaEventSink.producerConfig(platform.bootstrapServers(), Map.of());
-            double[] simulated = new double[rounds];
-            double[] baseline = new double[rounds];
-            double[] simulatedCpu = new double[rounds];
-            double[] baselineCpu = new double[rounds];
-            double[] serializedByGenerator = new double[rounds];
-            List<Map<String, Double>> simulatedByThread = new ArrayList<>();
-            List<Map<String, Double>> baselineByThread = new ArrayList<>();
-            // round 0 warms both paths up (JIT, broker segments) and is not counted
-            for (int round = -1; round < rounds; round++) {
+            Side baseline = new Side("baseline");
+            Side direct = new Side(Sending.DIRECT.label);
+            Side handOff = new Side(Sending.HAND_OFF.label);
+            // Warm-up rounds run every side and are not counted: a long-running simulator runs compiled code, and
+            // rounds of a few seconds are too short for the JIT to settle otherwise (the broker's and producer's
+            // per-request code climbs the compilation tiers slowly: with 4 warm-up rounds the JIT still took ~2 us
+            // per simulated record in the timed rounds, with 12 about 0.8, against 0.5 for the baseline).
+            for (int round = -warmupRounds; round < rounds; round++) {
+                String label = round < 0 ? "warm-up " + (round + warmupRounds + 1) + "/" + warmupRounds
+                        : "round " + (round + 1) + "/" + rounds;
                 CpuClock cpu = CpuClock.start();
                 Map<String, Double> baselineThreads = sendPreSerialized(producerConfig, captured, cpu);
                 double baselineRate = captured.size() / cpu.seconds();
-                double baselineCpuPerRecord = cpu.processMicros() / captured.size();
-
-                cpu = CpuClock.start();
-                Manifest manifest;
-                Map<String, Double> simulatedThreads;
-                HandOffSink sink = new HandOffSink(
-                        new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of()));
-                try (sink) {
-                    manifest = new Simulation(config, sink, SimulationClock.backfill(), wall, Progress.silent()).run();
-                    // run() ends with a flush: read the threads' CPU before close() ends the sending threads
-                    simulatedThreads = cpu.microsPerRecordByThread(manifest.totalRecords());
-                }
-                double rate = manifest.totalRecords() / cpu.seconds();
-                double cpuPerRecord = cpu.processMicros() / manifest.totalRecords();
-                double generatorShare = 100.0 * sink.serializedHere() / manifest.totalRecords();
-                System.out.printf("%s: simulate %,.0f records/s (%.2f us CPU each, %.0f%% serialized on the generating "
-                                + "thread), pre-serialized baseline %,.0f records/s (%.2f us CPU each)%n",
-                        round < 0 ? "warm-up" : "round " + (round + 1) + "/" + rounds, rate, cpuPerRecord,
-                        generatorShare, baselineRate, baselineCpuPerRecord);
-                System.out.printf("  us CPU per record by thread: simulate %s, baseline %s%n", simulatedThreads,
-                        baselineThreads);
+                double baselineCpu = cpu.processMicros() / captured.size();
+                System.out.printf("%s: pre-serialized baseline %,.0f records/s (%.2f us CPU each) %s%n", label,
+                        baselineRate, baselineCpu, baselineThreads);
                 if (round >= 0) {
-                    simulated[round] = rate;
-                    baseline[round] = baselineRate;
-                    simulatedCpu[round] = cpuPerRecord;
-                    baselineCpu[round] = baselineCpuPerRecord;
-                    serializedByGenerator[round] = generatorShare;
-                    simulatedByThread.add(simulatedThreads);
-                    baselineByThread.add(baselineThreads);
+                    baseline.add(baselineRate, baselineCpu, baselineThreads);
+                }
+                // the two ways of sending alternate which goes first
+                for (Sending sending : (round & 1) == 0
+                        ? List.of(Sending.DIRECT, Sending.HAND_OFF)
+                        : List.of(Sending.HAND_OFF, Sending.DIRECT)) {
+                    simulate(sending, round >= 0 ? (sending == Sending.DIRECT ? direct : handOff) : null,
+                            label, config, wall, platform, captured.size());
                 }
             }
             // where the time goes: the same run into a sink that drops records, and one that only serializes, both on
@@ -147,33 +183,84 @@ public final class SimulateBenchmark implements Callable<Integer> {
             System.out.printf("generate only %,.0f records/s (%.2f us CPU each), generate and serialize %,.0f "
                     + "records/s (%.2f us CPU each)%n", generateOnly, generateCpu, generateSerialize,
                     generateSerializeCpu);
-            double rate = median(simulated);
-            double base = median(baseline);
+            Sending chosen = Sending.forMode(false);
+            Map<String, Object> simulated = (chosen == Sending.DIRECT ? direct : handOff).figures(baseline);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("bench", "simulate");
-            report.put("events_per_s", Math.round(rate));
-            report.put("baseline_events_per_s", Math.round(base));
-            report.put("ratio", Math.round(rate / base * 1000) / 1000.0);
-            report.put("cpu_us_per_event", round2(median(simulatedCpu)));
-            report.put("baseline_cpu_us_per_event", round2(median(baselineCpu)));
-            report.put("cpu_ratio", Math.round(median(baselineCpu) / median(simulatedCpu) * 1000) / 1000.0);
-            report.put("cpu_us_per_event_by_thread", medianByKey(simulatedByThread));
-            report.put("baseline_cpu_us_per_event_by_thread", medianByKey(baselineByThread));
+            report.put("events_per_s", simulated.get("events_per_s"));
+            report.put("baseline_events_per_s", Math.round(baseline.rate()));
+            report.put("ratio", simulated.get("ratio"));
+            report.put("sending", chosen.label);
+            report.put("cpu_us_per_event", simulated.get("cpu_us_per_event"));
+            report.put("baseline_cpu_us_per_event", round2(baseline.cpu()));
+            report.put("cpu_ratio", simulated.get("cpu_ratio"));
+            report.put("cpu_us_per_event_by_thread", simulated.get("cpu_us_per_event_by_thread"));
+            report.put("baseline_cpu_us_per_event_by_thread", medianByKey(baseline.byThread));
+            report.put(direct.name, direct.figures(baseline));
+            report.put(handOff.name, handOff.figures(baseline));
             report.put("generate_only_per_s", Math.round(generateOnly));
             report.put("generate_serialize_per_s", Math.round(generateSerialize));
             report.put("generate_cpu_us_per_event", round2(generateCpu));
             report.put("serialize_cpu_us_per_event", round2(generateSerializeCpu - generateCpu));
-            report.put("serialized_on_generating_thread_pct", Math.round(median(serializedByGenerator)));
             report.put("load_average", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage() * 10) / 10.0);
             report.put("records_per_round", captured.size());
+            report.put("records_sha256", sha256);
             report.put("bytes_per_value", Math.round(bytes / (double) captured.size() * 10) / 10.0);
             report.put("simulated_hours_per_round", hours);
+            report.put("warmup_rounds", warmupRounds);
             report.put("rounds", rounds);
             report.put("cores", Runtime.getRuntime().availableProcessors());
             System.out.println(new ObjectMapper().writeValueAsString(report));
         }
         return 0;
+    }
+
+    /** One simulator round with the given way of sending, recorded into {@code side} unless it is a warm-up. */
+    private static void simulate(Sending sending, Side side, String label, SimulationConfig config, Clock wall,
+                                 LocalPlatform platform, long expectedRecords) throws InterruptedException {
+        CpuClock cpu = CpuClock.start();
+        Manifest manifest;
+        Map<String, Double> threads;
+        KafkaEventSink kafka = new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of());
+        EventSink sink = sending.wrap(kafka);
+        try (sink) {
+            manifest = new Simulation(config, sink, SimulationClock.backfill(), wall, Progress.silent()).run();
+            // run() ends with a flush: read the threads' CPU before close() ends the sending threads
+            threads = cpu.microsPerRecordByThread(manifest.totalRecords());
+        }
+        if (manifest.totalRecords() != expectedRecords || kafka.acknowledged() != expectedRecords) {
+            throw new IllegalStateException("the simulator sent " + manifest.totalRecords() + " records ("
+                    + kafka.acknowledged() + " acknowledged), the captured round " + expectedRecords);
+        }
+        double rate = manifest.totalRecords() / cpu.seconds();
+        double cpuPerRecord = cpu.processMicros() / manifest.totalRecords();
+        String share = "";
+        if (side != null) {
+            side.add(rate, cpuPerRecord, threads);
+        }
+        if (sink instanceof HandOffSink h) {
+            double pct = 100.0 * h.serializedHere() / manifest.totalRecords();
+            share = String.format(", %.0f%% serialized on the generating thread", pct);
+            if (side != null) {
+                side.serializedHerePct.add(pct);
+            }
+        }
+        System.out.printf("%s: simulate, %s: %,.0f records/s (%.2f us CPU each%s) %s%n", label, sending.label, rate,
+                cpuPerRecord, share, threads);
+    }
+
+    /** SHA-256 over every record's topic, key and value, each length-prefixed: the same seed, the same records. */
+    private static String sha256(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ByteBuffer length = ByteBuffer.allocate(4);
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            for (byte[] part : new byte[][] {r.topic().getBytes(StandardCharsets.UTF_8), r.key(), r.value()}) {
+                digest.update(length.clear().putInt(part.length).array());
+                digest.update(part);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -19,11 +19,16 @@ public final class City {
 
     private final List<CityZone> zones;
     private final Map<String, Integer> indexById = new HashMap<>();
+    private final int[][] neighbourIndexes;
 
     private City(List<CityZone> zones) {
         this.zones = List.copyOf(zones);
         for (int i = 0; i < zones.size(); i++) {
             indexById.put(zones.get(i).id(), i);
+        }
+        neighbourIndexes = new int[zones.size()][];
+        for (int i = 0; i < zones.size(); i++) {
+            neighbourIndexes[i] = zones.get(i).neighbours().stream().mapToInt(this::indexOf).toArray();
         }
     }
 
@@ -95,6 +100,14 @@ public final class City {
 
     public CityZone zone(int index) {
         return zones.get(index);
+    }
+
+    /**
+     * The indexes of the neighbours of the zone at {@code index}, in the order of {@link CityZone#neighbours()}
+     * (supply and dispatch look them up for every ride and many drivers each minute). Callers must not change it.
+     */
+    public int[] neighbourIndexes(int index) {
+        return neighbourIndexes[index];
     }
 
     public int indexOf(String zoneId) {

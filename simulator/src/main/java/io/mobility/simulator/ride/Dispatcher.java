@@ -136,9 +136,9 @@ public final class Dispatcher {
     /** Destinations: half stay close (same zone or a neighbour), the rest go where demand is, like a gravity model. */
     private int dropoffZone(int zone, double[] rates) {
         if (demandRng.nextDouble() < 0.5) {
-            var neighbours = city.zone(zone).neighbours();
-            int k = demandRng.nextInt(neighbours.size() + 1);
-            return k == neighbours.size() ? zone : city.indexOf(neighbours.get(k));
+            int[] neighbours = city.neighbourIndexes(zone);
+            int k = demandRng.nextInt(neighbours.length + 1);
+            return k == neighbours.length ? zone : neighbours[k];
         }
         double total = 0;
         for (double r : rates) {
@@ -187,8 +187,7 @@ public final class Dispatcher {
             return d;
         }
         int best = -1;
-        for (String n : city.zone(zone).neighbours()) {
-            int z = city.indexOf(n);
+        for (int z : city.neighbourIndexes(zone)) {
             if (fleet.available(z) > 0 && (best < 0 || fleet.available(z) > fleet.available(best))) {
                 best = z;
             }

@@ -46,6 +46,10 @@ public final class Fleet {
     private final double[] dayDraw;
     private final long[] dayDrawDate;
     private long minuteIndex;
+    /** Whether each driver is scheduled in the local hour {@link #scheduleHour} (hour * 10 + weekday), and the next. */
+    private final boolean[] scheduledNow;
+    private final boolean[] scheduledNext;
+    private int scheduleHour = -1;
 
     @SuppressWarnings("unchecked")
     private Fleet(City city, List<DriverState> drivers, long seed, Producer producer) {
@@ -62,6 +66,8 @@ public final class Fleet {
         this.dayDraw = new double[drivers.size()];
         this.dayDrawDate = new long[drivers.size()];
         java.util.Arrays.fill(dayDrawDate, Long.MIN_VALUE);
+        this.scheduledNow = new boolean[drivers.size()];
+        this.scheduledNext = new boolean[drivers.size()];
     }
 
     /** Hires {@code count} drivers with homes spread over the city. */
@@ -110,6 +116,14 @@ public final class Fleet {
         long epochDay = local.toLocalDate().toEpochDay();
         // a driver pings when (minuteIndex + index) % PING_EVERY_MINUTES == 0: one division per minute, not per driver
         int pingSlot = (int) ((PING_EVERY_MINUTES - minuteIndex % PING_EVERY_MINUTES) % PING_EVERY_MINUTES);
+        // schedules change by the hour: worked out once an hour for every driver, not every minute
+        if (scheduleHour != hour * 10 + day) {
+            scheduleHour = hour * 10 + day;
+            for (int i = 0, n = drivers.size(); i < n; i++) {
+                scheduledNow[i] = drivers.get(i).scheduledAt(hour, day);
+                scheduledNext[i] = drivers.get(i).scheduledAt(hourLater, dayLater);
+            }
+        }
         for (int i = 0, n = drivers.size(); i < n; i++) {
             DriverState d = drivers.get(i);
             if (d.status == DriverStatus.ON_TRIP || d.status == DriverStatus.EN_ROUTE) {
@@ -121,12 +135,12 @@ public final class Fleet {
                     d.status = DriverStatus.ON_TRIP;
                 }
             }
-            boolean scheduled = d.scheduledAt(hour, day);
+            boolean scheduled = scheduledNow[i];
             boolean works = scheduled && dayDraw(d, epochDay) < supplyFactor;
             switch (d.status) {
                 case OFFLINE -> {
                     boolean early = !scheduled && surge[d.homeZone] >= SURGE_TO_REACT
-                            && d.scheduledAt(hourLater, dayLater)
+                            && scheduledNext[i]
                             && dayDraw(d, epochDay) < supplyFactor && rng.nextDouble() < 0.1;
                     if (works || early) {
                         d.zone = d.homeZone;
@@ -168,8 +182,7 @@ public final class Fleet {
             return;
         }
         int best = d.zone;
-        for (String n : city.zone(d.zone).neighbours()) {
-            int z = city.indexOf(n);
+        for (int z : city.neighbourIndexes(d.zone)) {
             if (surge[z] >= surge[best] + 0.5) {
                 best = z;
             }

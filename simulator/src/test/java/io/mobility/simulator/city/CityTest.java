@@ -42,6 +42,11 @@ class CityTest {
                 assertThat(city.find(n).orElseThrow().neighbours()).contains(zone.id());
             }
         }
+        for (int i = 0; i < city.size(); i++) {
+            int index = i;
+            assertThat(Arrays.stream(city.neighbourIndexes(i)).mapToObj(z -> city.zone(z).id()).toList())
+                    .as("neighbour indexes of zone %d", i).isEqualTo(city.zone(index).neighbours());
+        }
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.mobility.simulator.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of the JVM's own threads that Java's thread bean does not list (JIT compilers, garbage collectors), read
+ * from Linux's {@code /proc/self/task/<tid>/schedstat} (nanoseconds on CPU) by thread name. Empty where there is no
+ * such file: the caller falls back to coarser figures.
+ */
+final class NativeThreads {
+
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    private NativeThreads() {
+    }
+
+    /**
+     * Nanoseconds on CPU so far of every live JIT compiler and garbage collector thread, keyed by group ({@code jit},
+     * {@code gc}), then ":", then the thread id: the JVM starts and stops compiler threads as needed, so deltas must
+     * be taken per thread.
+     */
+    static Map<String, Long> cpuNanosByThread() {
+        Map<String, Long> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            tasks.forEach(task -> {
+                try {
+                    String group = group(Files.readString(task.resolve("comm")).trim());
+                    if (group != null) {
+                        String schedstat = Files.readString(task.resolve("schedstat"));
+                        threads.put(group + ":" + task.getFileName(),
+                                Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between listing and reading: its time is in the remainder
+                }
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return threads;
+    }
+
+    /** CPU nanoseconds by group ({@code jit}, {@code gc}) between two readings of {@link #cpuNanosByThread()}. */
+    static Map<String, Long> deltaByGroup(Map<String, Long> start, Map<String, Long> now) {
+        Map<String, Long> groups = new HashMap<>();
+        groups.put("jit", 0L);
+        groups.put("gc", 0L);
+        now.forEach((thread, nanos) -> groups.merge(thread.substring(0, thread.indexOf(':')),
+                nanos - start.getOrDefault(thread, 0L), Long::sum));
+        return groups;
+    }
+
+    /** Linux truncates thread names to 15 characters: "C2 CompilerThre", "GC Thread#0", "G1 Conc#0", ... */
+    private static String group(String name) {
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            return "jit";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "gc";
+        }
+        return null;
+    }
+}
