@@ -21,10 +21,14 @@ import io.mobility.events.ride.RideEventType;
 import io.mobility.registry.InMemorySchemaRegistry;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
@@ -62,6 +66,39 @@ class AvroSerdeTest {
         }
         assertThat(InMemorySchemaRegistry.forScope(SCOPE).subjects()).contains("topic-RideEvent-value",
                 "topic-ZoneState-value", "topic-QuarantineRecord-value", "topic-RideState-value");
+    }
+
+    @Test
+    void threadsSerializingAtOnceEachGetTheBytesOfTheirOwnRecords() throws Exception {
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(config(true), false);
+        List<SpecificRecord> records = ExampleEvents.everyType();
+        Map<SpecificRecord, byte[]> expected = new HashMap<>();
+        for (SpecificRecord record : records) {
+            expected.put(record, serializer.serialize("topic-" + record.getSchema().getName(), record));
+        }
+
+        // Each thread serializes one record type over and over while the others do theirs: a buffer shared by
+        // mistake would mix bytes of different records.
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> mismatches = new ArrayList<>();
+            for (SpecificRecord record : records) {
+                mismatches.add(threads.submit(() -> {
+                    int wrong = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        byte[] bytes = serializer.serialize("topic-" + record.getSchema().getName(), record);
+                        wrong += Arrays.equals(bytes, expected.get(record)) ? 0 : 1;
+                    }
+                    return wrong;
+                }));
+            }
+            for (var mismatch : mismatches) {
+                assertThat(mismatch.get()).isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
