@@ -45,12 +45,14 @@ public final class StreamsBenchmark {
     static final String USAGE = """
             Usage: mobility bench streams [--events N] [--partitions P] [--threads T] [--help]
 
-            Writes N events (default 300000; rides and driver pings, a little dirt) to the in-process broker, then
+            Writes N events (default 2000000; rides and driver pings, a little dirt) to the in-process broker, then
             times (1) a plain consume-produce passthrough of them and (2) the streams app with exactly_once_v2 over
-            them (after a warm-up of 20-60% of the events, until JIT compilation has settled), in this JVM, with a JFR CPU profile of (2).
-            Also reports CPU time per event of the whole JVM for both, a figure machine load hardly changes.
-            --partitions P: partitions of every topic (default 1). --threads T: the app's stream threads, and as many
-            consumer-producer pairs in the passthrough (default: the app's num.stream.threads, 1 unless configured).
+            them (after a warm-up of 20-60% of the events, until JIT compilation has settled), in this JVM, with a JFR
+            CPU profile of (2). Also reports CPU time per event of the whole JVM for both, a figure machine load hardly
+            changes, and the records the app sends per event (the passthrough sends one).
+            --threads T: the app's stream threads, and as many consumer-producer pairs in the passthrough (default:
+            one per core, as the app is deployed; the app's own default is Kafka's single thread).
+            --partitions P: partitions of every topic (default: T, so every thread has a task).
             The environment tunes the app as in production (MOBILITY_STREAMS_<KEY>, e.g.
             MOBILITY_STREAMS_COMMIT_INTERVAL_MS=1000). Progress on stderr; last stdout line: JSON.
             """;
@@ -71,9 +73,9 @@ public final class StreamsBenchmark {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "mobility-streams-log4j2.xml");
         }
-        int events = 300_000;
-        int partitions = 1;
-        Integer threads = null;
+        int events = 2_000_000;
+        Integer partitions = null;
+        int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -89,11 +91,11 @@ public final class StreamsBenchmark {
                 }
             }
         }
-        System.out.println(run(events, partitions, threads));
+        System.out.println(run(events, partitions == null ? threads : partitions, threads));
         System.exit(0);
     }
 
-    static String run(int events, int partitions, Integer threads) throws Exception {
+    static String run(int events, int partitions, int threads) throws Exception {
         try (LocalPlatform platform = LocalPlatform.builder().partitions(partitions)
                 .progress(StreamsBenchmark::progress).start()) {
             platform.kafka().createTopic(PASSTHROUGH_TOPIC, partitions, Map.of());
@@ -248,16 +250,13 @@ public final class StreamsBenchmark {
     }
 
     /** The app's settings as in production: defaults, then the environment (MOBILITY_STREAMS_*), then the bench's. */
-    private static StreamsSettings settings(LocalPlatform platform, Path stateDir, Integer threads) {
-        Map<String, String> overrides = new HashMap<>(Map.of(
+    private static StreamsSettings settings(LocalPlatform platform, Path stateDir, int threads) {
+        return StreamsSettings.load(null, System.getenv(), Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "bench-streams-" + System.nanoTime(),
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 StreamsSettings.SCHEMA_REGISTRY_URL, platform.registryUrl(),
-                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
-        if (threads != null) {
-            overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
-        }
-        return StreamsSettings.load(null, System.getenv(), overrides);
+                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads)));
     }
 
     private static StreamsResult streams(StreamsSettings settings, long records) throws Exception {
