@@ -11,26 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -105,10 +95,16 @@ public final class StreamsBenchmark {
             StreamsSettings settings = settings(platform, work.resolve("state"), threads);
             int streamThreads = new StreamsConfig(settings.asProperties()).getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
 
+            Passthrough copy = new Passthrough(platform, PASSTHROUGH_TOPIC);
             CpuUse.Meter passthroughCpu = CpuUse.start();
-            double passthrough = passthrough(platform, written, streamThreads);
+            double passthrough = copy.run(written, streamThreads, 0);
             CpuUse passthroughUse = passthroughCpu.stop();
             progress(String.format(Locale.ROOT, "passthrough: %.0f records/s", passthrough));
+            long commitIntervalMs = new StreamsConfig(settings.asProperties())
+                    .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+            double exactlyOncePassthrough = copy.run(written, streamThreads, commitIntervalMs);
+            progress(String.format(Locale.ROOT, "exactly-once passthrough (transactions every %d ms): %.0f records/s",
+                    commitIntervalMs, exactlyOncePassthrough));
 
             StreamsResult streams;
             Map<String, Object> profile;
@@ -133,6 +129,11 @@ public final class StreamsBenchmark {
             result.put("baseline", "plain consume-produce passthrough, same records, same broker");
             result.put("baseline_events_per_s", Math.round(passthrough));
             result.put("ratio", round(streams.rate / passthrough));
+            // Not the goal's baseline: the same copy with exactly-once, to tell the cost of transactions from the
+            // cost of the topology.
+            result.put("eos_baseline", "the same passthrough in transactions committing offsets every commit interval");
+            result.put("eos_baseline_events_per_s", Math.round(exactlyOncePassthrough));
+            result.put("eos_ratio", round(streams.rate / exactlyOncePassthrough));
             // CPU per record of the whole JVM (broker, clients, app): a cost that machine load changes far less than
             // the rates above, which on a shared machine depend on how much CPU the JVM gets.
             double streamsCpu = streams.cpu.processMicrosPer(streams.timedEvents);
@@ -182,66 +183,6 @@ public final class StreamsBenchmark {
             producer.flush();
         }
         return count[0];
-    }
-
-    /**
-     * Reads every raw record and writes it unchanged to another topic: the floor any streams app pays. With more than
-     * one thread, as many consumer-producer pairs as the app has stream threads, each copying its share of the
-     * partitions, so both sides get the same parallelism.
-     */
-    private static double passthrough(LocalPlatform platform, long records, int threads) throws Exception {
-        List<TopicPartition> partitions;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(platform)) {
-            partitions = List.of(Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name()).stream()
-                    .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
-                    .toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Long>> copies = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                List<TopicPartition> share = new ArrayList<>();
-                for (int i = t; i < partitions.size(); i += threads) {
-                    share.add(partitions.get(i));
-                }
-                copies.add(pool.submit(() -> copy(platform, share)));
-            }
-            long copied = 0;
-            for (var copy : copies) {
-                copied += copy.get();
-            }
-            if (copied != records) {
-                throw new IllegalStateException("the passthrough copied " + copied + " records of " + records);
-            }
-            return copied / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Copies {@code partitions} from the beginning to their end offsets as they are now. */
-    private static long copy(LocalPlatform platform, List<TopicPartition> partitions) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(platform);
-             KafkaProducer<byte[], byte[]> producer = producer(platform)) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long records = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-            long copied = 0;
-            while (copied < records) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    producer.send(new ProducerRecord<>(PASSTHROUGH_TOPIC, r.key(), r.value()));
-                    copied++;
-                }
-            }
-            producer.flush();
-            return copied;
-        }
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer(LocalPlatform platform) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private record StreamsResult(double rate, double startupSeconds, long timedEvents, String commitIntervalMs,
