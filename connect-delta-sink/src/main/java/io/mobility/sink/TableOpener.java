@@ -1,6 +1,7 @@
 package io.mobility.sink;
 
 import io.mobility.sink.delta.DeltaTable;
+import io.mobility.sink.delta.PosixLogStore;
 import io.mobility.sink.delta.StandaloneDeltaTable;
 import io.mobility.sink.table.Partitioner;
 import java.util.Map;
@@ -17,6 +18,8 @@ interface TableOpener {
         // Connect loads the plugin in its own class loader; Hadoop must find its classes and defaults there.
         conf.setClassLoader(TableOpener.class.getClassLoader());
         conf.set("parquet.avro.write-old-list-structure", "false");
+        // Put-if-absent that holds between tasks on local and mounted disks; delta.hadoop.* may name another.
+        conf.set("delta.logStore.file.impl", PosixLogStore.class.getName());
         config.hadoopSettings().forEach(conf::set);
         Map<String, String> properties = Map.of("delta.checkpointInterval",
                 Integer.toString(config.checkpointInterval()));
