@@ -1,5 +1,6 @@
 package io.mobility.simulator.bench;
 
+import io.mobility.platform.cpu.JvmThreads;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -22,7 +23,7 @@ final class CpuClock {
     private final long threadNanos = THREADS.getCurrentThreadCpuTime();
     private final Map<Long, Long> threadStart = threadCpu();
     private final long compileMillis = compileMillis();
-    private final Map<String, Long> nativeStart = NativeThreads.cpuNanosByThread();
+    private final Map<String, Long> nativeStart = JvmThreads.cpuNanosByThread();
 
     static CpuClock start() {
         return new CpuClock();
@@ -69,16 +70,16 @@ final class CpuClock {
             groups.merge(group(info.getThreadName()), micros, Double::sum);
         }
         double rest = Math.max(0, processMicros() - javaThreads);
-        Map<String, Long> nativeNow = NativeThreads.cpuNanosByThread();
+        Map<String, Long> nativeNow = JvmThreads.cpuNanosByThread();
         double jit;
         double gc;
         if (nativeNow.isEmpty() || nativeStart.isEmpty()) {
             jit = Math.min(rest, (compileMillis() - compileMillis) * 1e3);
             gc = 0;
         } else {
-            Map<String, Long> delta = NativeThreads.deltaByGroup(nativeStart, nativeNow);
-            jit = delta.get("jit") / 1e3;
-            gc = delta.get("gc") / 1e3;
+            Map<String, Long> delta = JvmThreads.deltaByGroup(nativeStart, nativeNow);
+            jit = delta.get(JvmThreads.JIT) / 1e3;
+            gc = delta.get(JvmThreads.GC) / 1e3;
         }
         groups.put("jit", jit);
         groups.put("gc", gc);

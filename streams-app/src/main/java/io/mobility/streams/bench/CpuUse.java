@@ -1,5 +1,6 @@
 package io.mobility.streams.bench;
 
+import io.mobility.platform.cpu.JvmThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -55,7 +56,7 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
         private final long streamStart = streamThreadsCpu();
         private final long processStart = processCpu();
         private final Map<Long, Long> javaThreadsStart = javaThreadsCpu();
-        private final Map<String, Long> jvmInternalStart = ThreadGroups.jvmInternalCpuNanos();
+        private final Map<String, Long> jvmInternalStart = JvmThreads.cpuNanosByThread();
 
         CpuUse stop() {
             Map<String, Long> groups = new HashMap<>();
@@ -66,8 +67,11 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
                             nanos - javaThreadsStart.getOrDefault(id, 0L), Long::sum);
                 }
             });
-            ThreadGroups.jvmInternalCpuNanos().forEach((group, nanos) ->
-                    groups.merge(group, nanos - jvmInternalStart.getOrDefault(group, 0L), Long::sum));
+            Map<String, Long> jvmInternalNow = JvmThreads.cpuNanosByThread();
+            if (!jvmInternalNow.isEmpty()) {
+                JvmThreads.deltaByGroup(jvmInternalStart, jvmInternalNow).forEach((group, nanos) ->
+                        groups.merge(ThreadGroups.ofJvmThread(group), nanos, Long::sum));
+            }
             return new CpuUse(streamThreadsCpu() - streamStart, processCpu() - processStart,
                     System.nanoTime() - wallStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     groups);

@@ -2,6 +2,7 @@ package io.mobility.streams.bench;
 
 import io.mobility.events.Topics;
 import io.mobility.platform.LocalPlatform;
+import io.mobility.platform.cpu.JvmThreads;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.streams.MobilityMetrics;
 import io.mobility.streams.MobilityTopology;
@@ -269,24 +270,21 @@ public final class StreamsBenchmark {
     /** The JIT compilers' share of the JVM's CPU over the last complete window (1 until one has passed). */
     private static final class JitWindow {
         private long windowStart = System.nanoTime();
-        private long jitAtStart = jitNanos();
+        private Map<String, Long> jvmThreadsAtStart = JvmThreads.cpuNanosByThread();
         private long processAtStart = processNanos();
         private double lastShare = 1;
 
         double share() {
             if (System.nanoTime() - windowStart >= JIT_WINDOW_NS) {
-                long jitNow = jitNanos();
+                Map<String, Long> jvmThreadsNow = JvmThreads.cpuNanosByThread();
+                long jit = JvmThreads.deltaByGroup(jvmThreadsAtStart, jvmThreadsNow).get(JvmThreads.JIT);
                 long processNow = processNanos();
-                lastShare = processNow == processAtStart ? 1 : (double) (jitNow - jitAtStart) / (processNow - processAtStart);
+                lastShare = processNow == processAtStart ? 1 : (double) jit / (processNow - processAtStart);
                 windowStart = System.nanoTime();
-                jitAtStart = jitNow;
+                jvmThreadsAtStart = jvmThreadsNow;
                 processAtStart = processNow;
             }
             return lastShare;
-        }
-
-        private static long jitNanos() {
-            return ThreadGroups.jvmInternalCpuNanos().getOrDefault("jit compiler", 0L);
         }
 
         private static long processNanos() {

@@ -1,4 +1,4 @@
-package io.mobility.simulator.bench;
+package io.mobility.platform.cpu;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,23 +8,27 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time of the JVM's own threads that Java's thread bean does not list (JIT compilers, garbage collectors), read
- * from Linux's {@code /proc/self/task/<tid>/schedstat} (nanoseconds on CPU) by thread name. Empty where there is no
- * such file: the caller falls back to coarser figures.
+ * CPU time of the JVM's own threads that Java's thread bean does not list (JIT compilers, garbage collectors, the VM
+ * thread), read from Linux's {@code /proc/self/task/<tid>/schedstat} (nanoseconds on CPU) by thread name, for the
+ * benchmarks' split of CPU by thread. Empty where there is no such file: callers fall back to coarser figures.
  */
-final class NativeThreads {
+public final class JvmThreads {
+
+    public static final String JIT = "jit";
+    public static final String GC = "gc";
+    public static final String VM = "vm";
 
     private static final Path TASKS = Path.of("/proc/self/task");
 
-    private NativeThreads() {
+    private JvmThreads() {
     }
 
     /**
-     * Nanoseconds on CPU so far of every live JIT compiler and garbage collector thread, keyed by group ({@code jit},
-     * {@code gc}), then ":", then the thread id: the JVM starts and stops compiler threads as needed, so deltas must
-     * be taken per thread.
+     * Nanoseconds on CPU so far of every live JIT compiler, garbage collector and VM thread, keyed by group
+     * ({@link #JIT}, {@link #GC}, {@link #VM}), then ":", then the thread id: the JVM starts and stops compiler
+     * threads as needed, so deltas must be taken per thread ({@link #deltaByGroup}).
      */
-    static Map<String, Long> cpuNanosByThread() {
+    public static Map<String, Long> cpuNanosByThread() {
         Map<String, Long> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(TASKS)) {
             tasks.forEach(task -> {
@@ -45,23 +49,27 @@ final class NativeThreads {
         return threads;
     }
 
-    /** CPU nanoseconds by group ({@code jit}, {@code gc}) between two readings of {@link #cpuNanosByThread()}. */
-    static Map<String, Long> deltaByGroup(Map<String, Long> start, Map<String, Long> now) {
+    /** CPU nanoseconds by group (every group present) between two readings of {@link #cpuNanosByThread()}. */
+    public static Map<String, Long> deltaByGroup(Map<String, Long> start, Map<String, Long> now) {
         Map<String, Long> groups = new HashMap<>();
-        groups.put("jit", 0L);
-        groups.put("gc", 0L);
+        groups.put(JIT, 0L);
+        groups.put(GC, 0L);
+        groups.put(VM, 0L);
         now.forEach((thread, nanos) -> groups.merge(thread.substring(0, thread.indexOf(':')),
                 nanos - start.getOrDefault(thread, 0L), Long::sum));
         return groups;
     }
 
-    /** Linux truncates thread names to 15 characters: "C2 CompilerThre", "GC Thread#0", "G1 Conc#0", ... */
-    private static String group(String name) {
+    /** Linux truncates thread names to 15 characters: "C2 CompilerThre", "GC Thread#0", "G1 Conc#0", "VM Thread". */
+    static String group(String name) {
         if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            return "jit";
+            return JIT;
         }
         if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-            return "gc";
+            return GC;
+        }
+        if (name.startsWith("VM ")) {
+            return VM;
         }
         return null;
     }
