@@ -1,5 +1,6 @@
 package io.mobility.batch;
 
+import io.mobility.delta.PosixLogStore;
 import org.apache.spark.sql.SparkSession;
 
 /** The SparkSession every batch job runs in: Delta enabled, loopback driver address, small shuffles. */
@@ -22,6 +23,9 @@ public final class BatchSession {
                 // Delta rebuilds table state with 50 tasks by default: far too many for small logs on few cores.
                 .config("spark.databricks.delta.snapshotPartitions", shufflePartitions)
                 .config("spark.sql.session.timeZone", "UTC")
+                // The sink's put-if-absent on local and mounted disks: a job committing beside its tasks (maintain's
+                // OPTIMIZE) must not replace one of their commits, as Delta's default store for file: can.
+                .config("spark.delta.logStore.file.impl", PosixLogStore.class.getName())
                 // Gold tables are small per run: let MERGE write few files.
                 .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false");

@@ -1,7 +1,7 @@
 package io.mobility.sink;
 
+import io.mobility.delta.PosixLogStore;
 import io.mobility.sink.delta.DeltaTable;
-import io.mobility.sink.delta.PosixLogStore;
 import io.mobility.sink.delta.StandaloneDeltaTable;
 import io.mobility.sink.table.Partitioner;
 import java.util.Map;

@@ -25,6 +25,7 @@ public final class Lakehouse {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.session.timeZone", "UTC")
+                    .config("spark.delta.logStore.file.impl", "io.mobility.delta.PosixLogStore")
                     // tiny tables on a shared 2-core machine: compiling code costs more than it saves
                     .config("spark.sql.codegen.wholeStage", "false")
                     .config("spark.sql.adaptive.enabled", "false")

@@ -1,4 +1,4 @@
-package io.mobility.sink.delta;
+package io.mobility.delta;
 
 import io.delta.storage.HadoopFileSystemLogStore;
 import java.io.ByteArrayOutputStream;
@@ -19,12 +19,13 @@ import org.apache.hadoop.fs.Path;
 /**
  * Delta log writes to a local or mounted POSIX file system ({@code file:} paths) whose "create only if absent" holds
  * between threads and processes. Delta's default for {@code file:} (HDFSLogStore) renames a temporary file through
- * Hadoop's local file system, which checks that the target is absent and then renames over it: two tasks committing
- * the same version of one table can both pass the check, and the later rename silently replaces the earlier commit
- * (the sink's integration test caught it as a checksum error on {@code 00000000000000000000.json}, two tasks creating
- * one table). Here a commit file is written in full under a temporary name, then hard-linked to its version's name:
- * {@code link(2)} fails if the name exists, atomically, so exactly one writer gets each version and no reader ever
- * sees a partial file. Registered for {@code file:} by {@code delta.logStore.file.impl} (docs/delta-sink.md).
+ * Hadoop's local file system, which checks that the target is absent and then renames over it: two writers
+ * committing the same version of one table can both pass the check, and the later rename silently replaces the
+ * earlier commit (the sink's integration test caught it as a checksum error on {@code 00000000000000000000.json}, two
+ * tasks creating one table). Here a commit file is written in full under a temporary name, then hard-linked to its
+ * version's name: {@code link(2)} fails if the name exists, atomically, so exactly one writer gets each version and no
+ * reader ever sees a partial file. Every writer of a lake must use it: the sink registers it as
+ * {@code delta.logStore.file.impl}, the Spark jobs as {@code spark.delta.logStore.file.impl} (docs/delta-sink.md).
  */
 public final class PosixLogStore extends HadoopFileSystemLogStore {
 
