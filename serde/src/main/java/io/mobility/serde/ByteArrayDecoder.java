@@ -254,11 +254,27 @@ final class ByteArrayDecoder extends Decoder {
 
     @Override
     public long skipArray() throws IOException {
-        throw new UnsupportedOperationException("the compiled reader reads every item");
+        return skipItems();
     }
 
     @Override
     public long skipMap() throws IOException {
-        throw new UnsupportedOperationException("the compiled reader reads every entry");
+        return skipItems();
+    }
+
+    /**
+     * As BinaryDecoder: blocks written with their size in bytes (a negative count) are skipped whole; the count of the
+     * first block without a size is returned, for the caller to skip item by item (0 at the end).
+     */
+    private long skipItems() throws IOException {
+        long count = readLong();
+        while (count < 0) {
+            long size = readLong();
+            if (size > 0) {
+                take((int) Math.min(size, Integer.MAX_VALUE));
+            }
+            count = readLong();
+        }
+        return count;
     }
 }
