@@ -94,16 +94,15 @@ public final class StreamsBenchmark {
             progress("wrote " + written + " records to the raw topics");
             Path work = Files.createTempDirectory("bench-streams");
             StreamsSettings settings = settings(platform, work.resolve("state"), threads);
-            int streamThreads = new StreamsConfig(settings.asProperties()).getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
 
             Passthrough copy = new Passthrough(platform, PASSTHROUGH_TOPIC);
             CpuUse.Meter passthroughCpu = CpuUse.start();
-            double passthrough = copy.run(written, streamThreads, 0);
+            double passthrough = copy.run(written, threads, 0);
             CpuUse passthroughUse = passthroughCpu.stop();
             progress(String.format(Locale.ROOT, "passthrough: %.0f records/s", passthrough));
             long commitIntervalMs = new StreamsConfig(settings.asProperties())
                     .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-            double exactlyOncePassthrough = copy.run(written, streamThreads, commitIntervalMs);
+            double exactlyOncePassthrough = copy.run(written, threads, commitIntervalMs);
             progress(String.format(Locale.ROOT, "exactly-once passthrough (transactions every %d ms): %.0f records/s",
                     commitIntervalMs, exactlyOncePassthrough));
 
