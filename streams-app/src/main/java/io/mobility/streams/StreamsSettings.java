@@ -29,6 +29,8 @@ public final class StreamsSettings {
     public static final String MAX_CLOCK_SKEW_MS = "mobility.validation.max.clock.skew.ms";
     public static final String ZONE_WINDOWS_MINUTES = "mobility.zone.windows.minutes";
     public static final String ZONE_EMIT_INTERVAL_MS = "mobility.zone.emit.interval.ms";
+    /** On a zone id the global table does not know, read the zones topic to its end before calling it unknown. */
+    public static final String ZONE_RECHECK_TOPIC = "mobility.zone.recheck.topic";
     public static final String HTTP_HOST = "mobility.http.host";
     public static final String HTTP_PORT = "mobility.http.port";
 
@@ -64,6 +66,7 @@ public final class StreamsSettings {
         p.put(MAX_CLOCK_SKEW_MS, String.valueOf(Duration.ofMinutes(5).toMillis()));
         p.put(ZONE_WINDOWS_MINUTES, "5,15");
         p.put(ZONE_EMIT_INTERVAL_MS, "1000");
+        p.put(ZONE_RECHECK_TOPIC, "true");
         p.put(HTTP_HOST, "127.0.0.1");
         p.put(HTTP_PORT, "8086");
         return p;
@@ -136,6 +139,18 @@ public final class StreamsSettings {
             throw new IllegalArgumentException(ZONE_WINDOWS_MINUTES + " = '" + raw
                     + "' is not a comma-separated list of positive minutes, e.g. 5,15");
         }
+    }
+
+    /**
+     * A true/false setting from the configuration a processor sees ({@code ProcessorContext.appConfigs()}); absent
+     * means true.
+     */
+    public static boolean flag(Map<String, Object> config, String key) {
+        String raw = String.valueOf(config.getOrDefault(key, "true")).strip();
+        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw new IllegalArgumentException(key + " = '" + raw + "' is neither true nor false");
     }
 
     public String httpHost() {

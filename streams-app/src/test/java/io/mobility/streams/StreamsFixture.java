@@ -60,6 +60,8 @@ final class StreamsFixture implements AutoCloseable {
         Map<String, String> all = new HashMap<>(Map.of(
                 "application.id", "mobility-streams-test",
                 "bootstrap.servers", "unused:9092",
+                // The global store is loaded synchronously here, and there is no broker to read the zones topic from.
+                StreamsSettings.ZONE_RECHECK_TOPIC, "false",
                 "schema.registry.url", "mem://" + scope,
                 "state.dir", stateDir.toString()));
         all.putAll(overrides);

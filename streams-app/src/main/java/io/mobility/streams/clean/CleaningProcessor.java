@@ -4,7 +4,6 @@ import io.mobility.events.quarantine.QuarantineRecord;
 import io.mobility.serde.AvroDecodeException;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.streams.MobilityMetrics;
-import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.dedup.Deduplicator;
 import io.mobility.streams.quarantine.QuarantineRecords;
 import io.mobility.streams.quarantine.ReasonCode;
@@ -68,8 +67,7 @@ public final class CleaningProcessor<T extends SpecificRecord>
         deduplicator = new Deduplicator(context.getStateStore(dedupStore), dedupHorizon);
         context.schedule(Deduplicator.purgeInterval(dedupHorizon), PunctuationType.STREAM_TIME,
                 deduplicator::forgetBefore);
-        zones = new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get,
-                ReferenceTableChanges.of(ZoneDirectory.STORE));
+        zones = ZoneDirectory.open(context);
         detectedBy = context.applicationId();
         clean = MobilityMetrics.counter(context.metrics(), kind.name(), "clean");
         duplicates = MobilityMetrics.counter(context.metrics(), kind.name(), "duplicate-dropped");
@@ -121,5 +119,10 @@ public final class CleaningProcessor<T extends SpecificRecord>
                 .record();
         context.forward(new Record<>(QuarantineRecords.key(source), entry, record.timestamp(), record.headers()),
                 routes.quarantine());
+    }
+
+    @Override
+    public void close() {
+        zones.close();
     }
 }

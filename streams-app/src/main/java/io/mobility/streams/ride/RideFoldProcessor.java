@@ -41,6 +41,7 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     private KeyValueStore<String, byte[]> rides;
     private AvroSerializer<RideState> encoder;
     private AvroDeserializer<RideState> decoder;
+    private ZoneDirectory zones;
     private RideFold fold;
     private final Map<FoldOutcome, Sensor> outcomes = new EnumMap<>(FoldOutcome.class);
     private RecentValues<String, RideState> recent;
@@ -60,9 +61,8 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
         encoder.configure(context.appConfigs(), false);
         decoder = new AvroDeserializer<>(null, RideState.class);
         decoder.configure(context.appConfigs(), false);
-        fold = new RideFold(new ZoneDirectory(context.<org.apache.kafka.streams.state.KeyValueStore<String, io.mobility.events.zone.Zone>>getStateStore(ZoneDirectory.STORE)::get,
-                ReferenceTableChanges.of(ZoneDirectory.STORE)),
-                new DriverDirectory(context.getStateStore(DriverDirectory.STORE),
+        zones = ZoneDirectory.open(context);
+        fold = new RideFold(zones, new DriverDirectory(context.getStateStore(DriverDirectory.STORE),
                         ReferenceTableChanges.of(DriverDirectory.STORE)));
         for (FoldOutcome outcome : FoldOutcome.values()) {
             outcomes.put(outcome, MobilityMetrics.counter(context.metrics(), "rides",
@@ -94,5 +94,10 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     private RideState stored(String rideId) {
         byte[] stored = rides.get(rideId);
         return stored == null ? null : decoder.deserialize(Topics.RIDES.name(), stored);
+    }
+
+    @Override
+    public void close() {
+        zones.close();
     }
 }

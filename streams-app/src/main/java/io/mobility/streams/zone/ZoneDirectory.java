@@ -3,22 +3,38 @@ package io.mobility.streams.zone;
 import io.mobility.events.geo.BoundingBox;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.events.zone.Zone;
+import io.mobility.events.Topics;
+import io.mobility.serde.SpecificAvroSerde;
+import io.mobility.streams.ReferenceTableChanges;
+import io.mobility.streams.ReferenceTopicCatchUp;
+import io.mobility.streams.StreamsSettings;
+import io.mobility.streams.standardize.Canonical;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The zones reference table as the topology sees it: the global store loaded from {@code mobility.zones}. */
-public final class ZoneDirectory {
+public final class ZoneDirectory implements AutoCloseable {
 
     /** Name of the global store holding the zones table. */
     public static final String STORE = "zones";
 
     private static final int MAX_CACHED = 10_000;
 
+    /** How long a read of the zones topic to its end may take: well under exactly-once's 10 s transactions. */
+    private static final Duration RECHECK_TIMEOUT = Duration.ofSeconds(5);
+
     private final Function<String, Zone> zones;
     private final LongSupplier changes;
+    private final ReferenceTopicCatchUp<Zone> topic;
     private final Map<String, Optional<Zone>> cache = new HashMap<>();
     private long cachedAt;
 
@@ -32,8 +48,37 @@ public final class ZoneDirectory {
      * processor has its own.
      */
     public ZoneDirectory(Function<String, Zone> zones, LongSupplier changes) {
+        this(zones, changes, null);
+    }
+
+    /**
+     * @param topic asked when {@code zones} does not know an id (may be null): the global table can be behind its
+     *              topic (see {@link ReferenceTopicCatchUp}); its answers are not cached
+     */
+    public ZoneDirectory(Function<String, Zone> zones, LongSupplier changes, ReferenceTopicCatchUp<Zone> topic) {
         this.zones = zones;
         this.changes = changes;
+        this.topic = topic;
+    }
+
+    /**
+     * The zones table of the app {@code context} belongs to, with the zones topic behind it unless
+     * {@code mobility.zone.recheck.topic} is false.
+     */
+    public static ZoneDirectory open(ProcessorContext<?, ?> context) {
+        KeyValueStore<String, Zone> store = context.getStateStore(STORE);
+        Map<String, Object> config = context.appConfigs();
+        ReferenceTopicCatchUp<Zone> topic = null;
+        if (StreamsSettings.flag(config, StreamsSettings.ZONE_RECHECK_TOPIC)) {
+            SpecificAvroSerde<Zone> serde = new SpecificAvroSerde<>(Zone.class);
+            serde.configure(config, false);
+            String clientId = context.applicationId() + "-" + context.taskId() + "-zones-recheck";
+            Map<String, Object> consumerConfig = new StreamsConfig(config).getGlobalConsumerConfigs(clientId);
+            topic = new ReferenceTopicCatchUp<>(Topics.ZONES.name(), Canonical::zoneId, serde.deserializer(),
+                    () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer()), RECHECK_TIMEOUT);
+        }
+        return new ZoneDirectory(store::get, ReferenceTableChanges.of(STORE), topic);
     }
 
     public Optional<Zone> find(String zoneId) {
@@ -41,7 +86,7 @@ public final class ZoneDirectory {
             return Optional.empty();
         }
         if (changes == null) {
-            return Optional.ofNullable(zones.apply(zoneId));
+            return orFromTopic(zoneId, Optional.ofNullable(zones.apply(zoneId)));
         }
         long now = changes.getAsLong();
         if (now != cachedAt || cache.size() >= MAX_CACHED) {
@@ -51,9 +96,20 @@ public final class ZoneDirectory {
         Optional<Zone> zone = cache.get(zoneId);
         if (zone == null) {
             zone = Optional.ofNullable(zones.apply(zoneId));
+            if (zone.isEmpty() && topic != null) {
+                zone = topic.find(zoneId);
+                if (zone.isEmpty()) {
+                    // Not kept: the zone may be published a moment from now, and be asked for before the table has it.
+                    return zone;
+                }
+            }
             cache.put(zoneId, zone);
         }
         return zone;
+    }
+
+    private Optional<Zone> orFromTopic(String zoneId, Optional<Zone> zone) {
+        return zone.isEmpty() && topic != null ? topic.find(zoneId) : zone;
     }
 
     public boolean knows(String zoneId) {
@@ -68,5 +124,12 @@ public final class ZoneDirectory {
         BoundingBox box = find(zoneId).map(Zone::getBoundingBox).orElse(null);
         return box == null || (point.getLat() >= box.getMinLat() && point.getLat() <= box.getMaxLat()
                 && point.getLon() >= box.getMinLon() && point.getLon() <= box.getMaxLon());
+    }
+
+    @Override
+    public void close() {
+        if (topic != null) {
+            topic.close();
+        }
     }
 }
