@@ -128,8 +128,8 @@ public final class SimulateBenchmark implements Callable<Integer> {
             // The simulator's real default producer settings (those of ./mobility simulate), for both sides.
             Map<String, Object> producerConfig = KafkaEventSink.producerConfig(platform.bootstrapServers(), Map.of());
             Side baseline = new Side("baseline");
-            Side direct = new Side(Sending.DIRECT.label);
-            Side handOff = new Side(Sending.HAND_OFF.label);
+            Side direct = new Side(Sending.DIRECT.label());
+            Side handOff = new Side(Sending.HAND_OFF.label());
             // Warm-up rounds run every side and are not counted: a long-running simulator runs compiled code, and
             // rounds of a few seconds are too short for the JIT to settle otherwise (the broker's and producer's
             // per-request code climbs the compilation tiers slowly: with 4 warm-up rounds the JIT still took ~2 us
@@ -190,7 +190,7 @@ public final class SimulateBenchmark implements Callable<Integer> {
             report.put("events_per_s", simulated.get("events_per_s"));
             report.put("baseline_events_per_s", Math.round(baseline.rate()));
             report.put("ratio", simulated.get("ratio"));
-            report.put("sending", chosen.label);
+            report.put("sending", chosen.label());
             report.put("cpu_us_per_event", simulated.get("cpu_us_per_event"));
             report.put("baseline_cpu_us_per_event", round2(baseline.cpu()));
             report.put("cpu_ratio", simulated.get("cpu_ratio"));
@@ -246,7 +246,7 @@ public final class SimulateBenchmark implements Callable<Integer> {
                 side.serializedHerePct.add(pct);
             }
         }
-        System.out.printf("%s: simulate, %s: %,.0f records/s (%.2f us CPU each%s) %s%n", label, sending.label, rate,
+        System.out.printf("%s: simulate, %s: %,.0f records/s (%.2f us CPU each%s) %s%n", label, sending.label(), rate,
                 cpuPerRecord, share, threads);
     }
 

@@ -7,13 +7,12 @@ package io.mobility.simulator.sink;
  * no more CPU per record); live mode sends directly, as its trickle would wait for 1,024-record batches.
  */
 public enum Sending {
-    DIRECT("direct"),
-    HAND_OFF("hand_off");
+    DIRECT,
+    HAND_OFF;
 
-    public final String label;
-
-    Sending(String label) {
-        this.label = label;
+    /** The name benchmark reports use: {@code direct}, {@code hand_off}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static Sending forMode(boolean live) {

@@ -21,7 +21,8 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
 
     public static final String STORE = "driver-presence";
 
-    // A task's drivers on shift: their pings come every few seconds, so all of them are read from memory.
+    // A task's drivers on shift ping every few seconds: up to this many, their presence is read from memory; past
+    // it, the least recently seen are read back from the store.
     static final int RECENT_DRIVERS = 16_384;
 
     private KeyValueStore<String, String> presence;

@@ -53,7 +53,8 @@ public final class ZoneDirectory implements AutoCloseable {
 
     /**
      * @param topic asked when {@code zones} does not know an id (may be null): the global table can be behind its
-     *              topic (see {@link ReferenceTopicCatchUp}); its answers are not cached
+     *              topic (see {@link ReferenceTopicCatchUp}). A zone found there is kept like the table's; an id the
+     *              topic does not have either is asked again next time
      */
     public ZoneDirectory(Function<String, Zone> zones, LongSupplier changes, ReferenceTopicCatchUp<Zone> topic) {
         this.zones = zones;
