@@ -50,13 +50,15 @@ import picocli.CommandLine.Option;
         description = "Simulator throughput to an in-process Kafka broker against a pre-serialized baseline.")
 public final class SimulateBenchmark implements Callable<Integer> {
 
-    @Option(names = "--hours", defaultValue = "24", description = "simulated hours per round (default: ${DEFAULT-VALUE})")
+    // A week per round (about 1.08M records): a backfill runs weeks, and in 24-hour rounds (153k records, under half
+    // a second each) the JIT was still compiling after 10 warm-up rounds (0.9 us per record against 0.35).
+    @Option(names = "--hours", defaultValue = "168", description = "simulated hours per round (default: ${DEFAULT-VALUE})")
     int hours;
 
     @Option(names = "--rounds", defaultValue = "5", description = "timed rounds of each side (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup-rounds", defaultValue = "10",
+    @Option(names = "--warmup-rounds", defaultValue = "3",
             description = "untimed rounds of each side first, so that the JIT has compiled the hot code of the broker, "
                     + "the producer and the simulator before anything is timed (default: ${DEFAULT-VALUE})")
     int warmupRounds;
@@ -130,10 +132,10 @@ public final class SimulateBenchmark implements Callable<Integer> {
             Side baseline = new Side("baseline");
             Side direct = new Side(Sending.DIRECT.label());
             Side handOff = new Side(Sending.HAND_OFF.label());
-            // Warm-up rounds run every side and are not counted: a long-running simulator runs compiled code, and
-            // rounds of a few seconds are too short for the JIT to settle otherwise (the broker's and producer's
-            // per-request code climbs the compilation tiers slowly: with 4 warm-up rounds the JIT still took ~2 us
-            // per simulated record in the timed rounds, with 12 about 0.8, against 0.5 for the baseline).
+            // Warm-up rounds run every side and are not counted: a long-running simulator runs compiled code, and the
+            // broker's and producer's per-request code climbs the compilation tiers slowly (in 24-hour rounds, with 4
+            // warm-up rounds the JIT still took ~2 us per simulated record in the timed rounds, with 12 about 0.8,
+            // against 0.5 for the baseline; simulator/README.md).
             for (int round = -warmupRounds; round < rounds; round++) {
                 String label = round < 0 ? "warm-up " + (round + warmupRounds + 1) + "/" + warmupRounds
                         : "round " + (round + 1) + "/" + rounds;

@@ -1,6 +1,7 @@
 package io.mobility.simulator.fault;
 
 import io.mobility.events.ride.RideEventType;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,11 +34,12 @@ public enum FaultKind {
     UNKNOWN_SCHEMA_ID(false, null);
 
     private final boolean keepsEventValid;
+    /** Null for every type; an EnumSet, as this is asked for every ride event the simulator sends. */
     private final Set<RideEventType> only;
 
     FaultKind(boolean keepsEventValid, Set<RideEventType> only) {
         this.keepsEventValid = keepsEventValid;
-        this.only = only;
+        this.only = only == null ? null : EnumSet.copyOf(only);
     }
 
     /** Manifest key, e.g. {@code missing_required_field}. */

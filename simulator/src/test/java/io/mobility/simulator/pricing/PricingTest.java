@@ -33,6 +33,32 @@ class PricingTest {
     }
 
     @Test
+    void centsRoundHalfUpTheDecimalJavaPrintsForTheAmount() {
+        SplittableRandom rng = new SplittableRandom(7);
+        double[] ties = {0.005, 0.015, 0.125, 1.005, 1.015, 2.675, 8.345, 10.005, 1234.565, 99_999.995};
+        for (double tie : ties) {
+            assertCentsAsPrinted(tie);
+        }
+        for (int i = 0; i < 1_000_000; i++) {
+            assertCentsAsPrinted(rng.nextInt(10_000_000) / 1000.0);
+            assertCentsAsPrinted(rng.nextDouble() * 500);
+            assertCentsAsPrinted(FareCalculator.PER_KM * rng.nextDouble() * 40 * (0.8 + rng.nextInt(10) / 10.0));
+        }
+        assertCentsAsPrinted(0.0);
+        assertCentsAsPrinted(-0.0);
+        assertCentsAsPrinted(-3.335);
+        assertCentsAsPrinted(2e7);
+    }
+
+    private static void assertCentsAsPrinted(double amount) {
+        BigDecimal expected = BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal actual = FareCalculator.cents(amount);
+        if (!actual.equals(expected)) {
+            throw new AssertionError(amount + " rounded to " + actual + ", printed and rounded half up " + expected);
+        }
+    }
+
+    @Test
     void fareComponentsAddUpToTheTotalAndSurgeIsOnTheMeteredPart() {
         FareCalculator fares = new FareCalculator();
         Fare noSurge = fares.fare(5.0, 15.0, 1.0, VehicleType.ECONOMY, false, PaymentMethod.CASH, new SplittableRandom(1));
