@@ -50,6 +50,13 @@ public final class Fleet {
     private final boolean[] scheduledNow;
     private final boolean[] scheduledNext;
     private int scheduleHour = -1;
+    /**
+     * Indexes, ascending, of the drivers whose state can change within {@link #scheduleHour}: on shift this hour or
+     * the next (an early start), or not offline (on a trip, past the end of a shift). The others are offline all
+     * hour and draw no randoms, so skipping them changes no record; most of the fleet at night, a good part by day.
+     */
+    private final int[] active;
+    private int activeCount;
 
     @SuppressWarnings("unchecked")
     private Fleet(City city, List<DriverState> drivers, long seed, Producer producer) {
@@ -68,6 +75,7 @@ public final class Fleet {
         java.util.Arrays.fill(dayDrawDate, Long.MIN_VALUE);
         this.scheduledNow = new boolean[drivers.size()];
         this.scheduledNext = new boolean[drivers.size()];
+        this.active = new int[drivers.size()];
     }
 
     /** Hires {@code count} drivers with homes spread over the city. */
@@ -119,12 +127,18 @@ public final class Fleet {
         // schedules change by the hour: worked out once an hour for every driver, not every minute
         if (scheduleHour != hour * 10 + day) {
             scheduleHour = hour * 10 + day;
+            activeCount = 0;
             for (int i = 0, n = drivers.size(); i < n; i++) {
-                scheduledNow[i] = drivers.get(i).scheduledAt(hour, day);
-                scheduledNext[i] = drivers.get(i).scheduledAt(hourLater, dayLater);
+                DriverState d = drivers.get(i);
+                scheduledNow[i] = d.scheduledAt(hour, day);
+                scheduledNext[i] = d.scheduledAt(hourLater, dayLater);
+                if (scheduledNow[i] || scheduledNext[i] || d.status != DriverStatus.OFFLINE) {
+                    active[activeCount++] = i;
+                }
             }
         }
-        for (int i = 0, n = drivers.size(); i < n; i++) {
+        for (int k = 0; k < activeCount; k++) {
+            int i = active[k];
             DriverState d = drivers.get(i);
             if (d.status == DriverStatus.ON_TRIP || d.status == DriverStatus.EN_ROUTE) {
                 if (d.busyUntil <= now) {
