@@ -3,15 +3,12 @@ package io.mobility.serde;
 import io.mobility.registry.RegisteredSchema;
 import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -69,17 +66,16 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
             buffer = buffers.get();
             lastUsed = buffer;
         }
+        ByteArrayEncoder out = buffer.encoder;
         try {
-            buffer.out.reset();
-            buffer.out.write(HEADER_PLACEHOLDER, 0, WireFormat.HEADER_SIZE);
-            buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
-            writer(record).write(record, buffer.encoder);
-            buffer.encoder.flush();
+            out.reset();
+            out.writeFixed(HEADER_PLACEHOLDER, 0, WireFormat.HEADER_SIZE);
+            writer(record).write(record, out);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
                     + "': " + e.getMessage(), e);
         }
-        byte[] bytes = buffer.out.toByteArray();
+        byte[] bytes = out.toByteArray();
         WireFormat.writeHeader(bytes, schemaId);
         return bytes;
     }
@@ -119,7 +115,6 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     /** Per-thread scratch space: encoding reuses one stream and one encoder. */
     private static final class Buffer {
         final Thread owner = Thread.currentThread();
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        BinaryEncoder encoder;
+        final ByteArrayEncoder encoder = new ByteArrayEncoder(512);
     }
 }
