@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 public final class Fleet {
 
     static final double SURGE_TO_REACT = 1.5;
+    private static final int EVENT_TIME = DriverEvent.getClassSchema().getField("event_time").pos();
     static final int PING_EVERY_MINUTES = 5;
     private static final int[] SHIFT_STARTS = {6, 6, 7, 7, 8, 10, 11, 14, 15, 16, 16, 17, 18, 19, 20, 21, 22};
     private static final VehicleType[] FLEET_MIX = {
@@ -272,15 +273,26 @@ public final class Fleet {
 
     /**
      * An event of {@code d} in the minute starting at {@code minuteStart} (epoch second); drivers' events are spread
-     * over the minute by driver. The all-args constructor, not a builder: this runs for every driver event (most of
-     * a run's records).
+     * over the minute by driver. Built with setters, not a builder, as this runs for every driver event (most of a
+     * run's records); and {@code event_time} through {@code put}: Avro's generated constructor and setter truncate a
+     * timestamp-millis to milliseconds on every call (10% of the generating thread, in long divisions), and these
+     * times are whole milliseconds already.
      */
     private Emission event(DriverState d, DriverEventType type, long minuteStart) {
         long atMillis = (minuteStart + d.secondInMinute) * 1000;
         String eventId = new UUID(rng.nextLong(), rng.nextLong()).toString();
         CityZone zone = city.zone(d.zone);
-        DriverEvent e = new DriverEvent(eventId, type, Instant.ofEpochMilli(atMillis), d.id, d.status, zone.id(),
-                zone.randomPoint(rng), d.vehicle, d.rideId, producer, null);
+        DriverEvent e = new DriverEvent();
+        e.setEventId(eventId);
+        e.setEventType(type);
+        e.put(EVENT_TIME, Instant.ofEpochMilli(atMillis));
+        e.setDriverId(d.id);
+        e.setStatus(d.status);
+        e.setZoneId(zone.id());
+        e.setLocation(zone.randomPoint(rng));
+        e.setVehicleType(d.vehicle);
+        e.setRideId(d.rideId);
+        e.setProducer(producer);
         return new Emission(Topics.DRIVER_EVENTS_RAW.name(), d.id, e, atMillis);
     }
 }
