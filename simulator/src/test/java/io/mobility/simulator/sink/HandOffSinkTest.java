@@ -12,6 +12,44 @@ import org.junit.jupiter.api.Test;
 
 class HandOffSinkTest {
 
+    /** Serializes a rider as its id's bytes and records what it is sent, pausing every 256 records if asked. */
+    private record SerializingRecorder(RecordingSink recorded, long pauseMillis) implements SerializingSink {
+        @Override
+        public byte[] serialize(String topic, SpecificRecord value) {
+            return ((Rider) value).getRiderId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void send(String topic, String key, SpecificRecord value) {
+            pause();
+            recorded.send(topic, key, value);
+        }
+
+        @Override
+        public void sendRaw(String topic, String key, byte[] value) {
+            pause();
+            recorded.sendRaw(topic, key, value);
+        }
+
+        private void pause() {
+            if (pauseMillis > 0 && recorded.sent.size() % 256 == 0) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static Rider rider(int i) {
         return new Rider("U" + i, LocalDate.of(2024, 1, 1), null, null, Instant.EPOCH);
     }
@@ -38,42 +76,7 @@ class HandOffSinkTest {
     @Test
     void theCallerSerializesWhileTheSenderIsBehindAndEveryRecordArrivesOnceInOrder() {
         RecordingSink recorded = new RecordingSink();
-        SerializingSink slowTarget = new SerializingSink() {
-            @Override
-            public byte[] serialize(String topic, SpecificRecord value) {
-                return ((Rider) value).getRiderId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public void send(String topic, String key, SpecificRecord value) {
-                pause(recorded.sent.size());
-                recorded.send(topic, key, value);
-            }
-
-            @Override
-            public void sendRaw(String topic, String key, byte[] value) {
-                pause(recorded.sent.size());
-                recorded.sendRaw(topic, key, value);
-            }
-
-            private void pause(int sent) {
-                if (sent % 256 == 0) {
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        SerializingSink slowTarget = new SerializingRecorder(recorded, 2);
         int n = 30_000;
         long serializedHere;
         try (HandOffSink sink = new HandOffSink(slowTarget)) {
@@ -101,30 +104,7 @@ class HandOffSinkTest {
     @Test
     void theCallerLeavesSerializingToAnIdleSender() throws InterruptedException {
         RecordingSink recorded = new RecordingSink();
-        SerializingSink fastTarget = new SerializingSink() {
-            @Override
-            public byte[] serialize(String topic, SpecificRecord value) {
-                return ((Rider) value).getRiderId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public void send(String topic, String key, SpecificRecord value) {
-                recorded.send(topic, key, value);
-            }
-
-            @Override
-            public void sendRaw(String topic, String key, byte[] value) {
-                recorded.sendRaw(topic, key, value);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        SerializingSink fastTarget = new SerializingRecorder(recorded, 0);
         int batches = 10;
         long serializedHere;
         try (HandOffSink sink = new HandOffSink(fastTarget)) {
