@@ -25,7 +25,8 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     private boolean isKey;
 
     private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
-    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
+    private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
     // The last thread's buffer: a producer serializes on one thread, and a ThreadLocal look-up cost 13-20% of
     // serialize (docs/benchmarks.md, simulate). A thread that finds another thread's buffer here takes its own.
@@ -101,13 +102,21 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     }
 
     private DatumWriter<Object> writer(T record) {
-        DatumWriter<Object> known = writers.get(record.getSchema());
+        if (record instanceof SpecificRecordBase specific) {
+            // by class: a generic record of the same schema must not get the class's generated encoder
+            DatumWriter<Object> known = specificWriters.get(record.getClass());
+            return known != null ? known : specificWriters.computeIfAbsent(record.getClass(), type -> {
+                DatumWriter<Object> interpreting = new CompiledDatumWriter(specific.getSchema(),
+                        specific.getSpecificData());
+                return GeneratedEncoder.of(type, specific.getSchema(), interpreting).orElse(interpreting);
+            });
+        }
+        DatumWriter<Object> known = genericWriters.get(record.getSchema());
         if (known != null) {
             return known; // the lambda below captures the record, so it would be allocated on every call
         }
-        return writers.computeIfAbsent(record.getSchema(), schema -> new CompiledDatumWriter(schema,
-                record instanceof SpecificRecordBase specific ? specific.getSpecificData()
-                        : LogicalTypes.genericDataWithConversions()));
+        return genericWriters.computeIfAbsent(record.getSchema(),
+                schema -> new CompiledDatumWriter(schema, LogicalTypes.genericDataWithConversions()));
     }
 
     private static final byte[] HEADER_PLACEHOLDER = new byte[WireFormat.HEADER_SIZE];
