@@ -130,6 +130,7 @@ public final class EncoderGenerator {
 
     private final Schema record;
     private final StringBuilder body = new StringBuilder();
+    private final StringBuilder helpers = new StringBuilder();
     private final Map<String, String> decimals = new TreeMap<>();
     private int depth;
 
@@ -159,6 +160,36 @@ public final class EncoderGenerator {
                     + "org.apache.avro.Schema.Type.BYTES);\n");
             out.append("    private static final org.apache.avro.Conversions.DecimalConversion DECIMALS = "
                     + "new org.apache.avro.Conversions.DecimalConversion();\n\n");
+        }
+        if (!decimals.isEmpty()) {
+            helpers.append("""
+
+                        /**
+                         * What Avro's DecimalConversion writes (the unscaled value's two's complement, big-endian, in as
+                         * few bytes as BigInteger.toByteArray) without its arrays, for values of the schema's scale whose
+                         * unscaled value is below {@code limit}; the conversion itself for the others (it rescales or
+                         * refuses them).
+                         */
+                        private static void decimal(java.math.BigDecimal value, org.apache.avro.LogicalTypes.Decimal type,
+                                                    long limit, org.apache.avro.io.Encoder out) throws java.io.IOException {
+                            if (value.scale() == type.getScale() && limit > 0) {
+                                java.math.BigInteger unscaled = value.unscaledValue();
+                                if (unscaled.bitLength() < 64) {
+                                    long u = unscaled.longValue();
+                                    if (u > -limit && u < limit) {
+                                        int length = (64 - Long.numberOfLeadingZeros(u < 0 ? ~u : u)) / 8 + 1;
+                                        byte[] bytes = new byte[length];
+                                        for (int i = length - 1; i >= 0; i--, u >>= 8) {
+                                            bytes[i] = (byte) u;
+                                        }
+                                        out.writeBytes(bytes, 0, length);
+                                        return;
+                                    }
+                                }
+                            }
+                            out.writeBytes(DECIMALS.toBytes(value, BYTES, type));
+                        }
+                    """);
         }
         out.append("""
                     /** Only the schema it was generated from: {@code record}'s own. */
@@ -190,8 +221,9 @@ public final class EncoderGenerator {
                             out.writeString((CharSequence) value);
                         }
                     }
-                }
                 """);
+        out.append(helpers);
+        out.append("}\n");
         return out.toString();
     }
 
@@ -201,7 +233,9 @@ public final class EncoderGenerator {
         if (logical instanceof LogicalTypes.Decimal d) {
             String name = "DECIMAL_" + d.getPrecision() + "_" + d.getScale();
             decimals.put(name, "org.apache.avro.LogicalTypes.decimal(" + d.getPrecision() + ", " + d.getScale() + ")");
-            line(indent, "out.writeBytes(DECIMALS.toBytes((java.math.BigDecimal) " + value + ", BYTES, " + name + "));");
+            // 10^precision bounds the unscaled values of the fast path; 0 (none) beyond a long's digits
+            long limit = d.getPrecision() <= 18 ? java.math.BigInteger.TEN.pow(d.getPrecision()).longValueExact() : 0;
+            line(indent, "decimal((java.math.BigDecimal) " + value + ", " + name + ", " + limit + "L, out);");
             return;
         }
         if (logical instanceof LogicalTypes.TimestampMillis) {

@@ -107,6 +107,20 @@ class RecordEncodersTest {
         assertThatThrownBy(() -> encode(encoder, event)).isInstanceOf(NullPointerException.class);
     }
 
+    @Test
+    void moneyWithMoreDigitsThanTheSchemaAllowsIsRefusedAsAvroRefusesIt() throws Exception {
+        io.mobility.events.ride.Fare fare = (io.mobility.events.ride.Fare) ExampleEvents.ride(
+                RideEventType.RIDE_COMPLETED).getFare();
+        for (BigDecimal amount : List.of(new BigDecimal("123456789.01"), new BigDecimal("12.345"))) {
+            fare.setTotal(amount);
+            DatumWriter<Object> encoder = encoderOf(fare.getClass());
+            assertThatThrownBy(() -> encode(new SpecificDatumWriter<>(fare.getSchema(), fare.getSpecificData()), fare))
+                    .isInstanceOf(org.apache.avro.AvroTypeException.class);
+            assertThatThrownBy(() -> encode(encoder, fare)).as(amount.toPlainString())
+                    .isInstanceOf(org.apache.avro.AvroTypeException.class);
+        }
+    }
+
     private static void assertSameBytes(SpecificRecordBase record) throws Exception {
         byte[] expected = encode(new SpecificDatumWriter<>(record.getSchema(), record.getSpecificData()), record);
         byte[] actual = encode(encoderOf(record.getClass()), record);
@@ -142,13 +156,13 @@ class RecordEncodersTest {
     private static Object value(Schema s, SplittableRandom random, double nullShare) throws Exception {
         if (s.getLogicalType() instanceof LogicalTypes.Decimal d) {
             long limit = (long) Math.pow(10, Math.min(d.getPrecision(), 18)) - 1;
-            long unscaled = switch (random.nextInt(4)) {
-                case 0 -> 0;
-                case 1 -> limit;
-                case 2 -> -limit;
-                default -> random.nextLong(-limit, limit);
+            return switch (random.nextInt(5)) {
+                case 0 -> BigDecimal.valueOf(0, d.getScale());
+                case 1 -> BigDecimal.valueOf(limit, d.getScale());
+                case 2 -> BigDecimal.valueOf(-limit, d.getScale());
+                case 3 -> BigDecimal.valueOf(random.nextLong(-limit / 10, limit / 10), d.getScale() - 1); // rescaled
+                default -> BigDecimal.valueOf(random.nextLong(-limit, limit), d.getScale());
             };
-            return BigDecimal.valueOf(unscaled, d.getScale());
         }
         if (s.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
             return Instant.ofEpochMilli(random.nextLong(-2_000_000_000_000L, 4_000_000_000_000L));

@@ -4,6 +4,7 @@ import io.mobility.registry.RegisteredSchema;
 import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.registry.SchemaRegistryException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -27,6 +28,8 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
     private final Map<Class<?>, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
+    private static final int MAX_ROUTES = 8;
+    private volatile Route[] routes = new Route[0];
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
     // The last thread's buffer: a producer serializes on one thread, and a ThreadLocal look-up cost 13-20% of
     // serialize (docs/benchmarks.md, simulate). A thread that finds another thread's buffer here takes its own.
@@ -61,7 +64,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
             throw new IllegalStateException("AvroSerializer used before configure(): no schema registry");
         }
         Schema schema = record.getSchema();
-        int schemaId = schemaId(topic, schema);
+        Route route = route(topic, record);
         Buffer buffer = lastUsed;
         if (buffer == null || buffer.owner != Thread.currentThread()) {
             buffer = buffers.get();
@@ -71,14 +74,37 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         try {
             out.reset();
             out.writeFixed(HEADER_PLACEHOLDER, 0, WireFormat.HEADER_SIZE);
-            writer(record).write(record, out);
+            route.writer.write(record, out);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
                     + "': " + e.getMessage(), e);
         }
         byte[] bytes = out.toByteArray();
-        WireFormat.writeHeader(bytes, schemaId);
+        WireFormat.writeHeader(bytes, route.schemaId);
         return bytes;
+    }
+
+    /**
+     * The schema id and writer for a topic and record, from the few routes this serializer used last (a producer
+     * writes a handful of topics and record types) before the maps: their look-ups were a tenth of serializing a
+     * record once the contract's records got generated encoders.
+     */
+    private Route route(String topic, T record) {
+        Schema schema = record.getSchema();
+        Class<?> type = record.getClass();
+        Route[] known = routes;
+        for (Route r : known) {
+            if (r.schema == schema && r.type == type && r.topic.equals(topic)) {
+                return r;
+            }
+        }
+        Route route = new Route(topic, schema, type, schemaId(topic, schema), writer(record));
+        if (known.length < MAX_ROUTES) {
+            Route[] more = Arrays.copyOf(known, known.length + 1);
+            more[known.length] = route;
+            routes = more; // two threads adding at once may lose one: it is only a cache
+        }
+        return route;
     }
 
     private int schemaId(String topic, Schema schema) {
@@ -117,6 +143,10 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         }
         return genericWriters.computeIfAbsent(record.getSchema(),
                 schema -> new CompiledDatumWriter(schema, LogicalTypes.genericDataWithConversions()));
+    }
+
+    /** Matched by identity of the schema and class: a generic record of a class's schema gets a generic writer. */
+    private record Route(String topic, Schema schema, Class<?> type, int schemaId, DatumWriter<Object> writer) {
     }
 
     private static final byte[] HEADER_PLACEHOLDER = new byte[WireFormat.HEADER_SIZE];
