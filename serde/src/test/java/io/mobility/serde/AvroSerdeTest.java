@@ -148,6 +148,28 @@ class AvroSerdeTest {
         assertThat(deserializer.deserialize("rides", null)).isNull();
     }
 
+    /** The serializer remembers its last routes (topic, class, schema): each topic still registers its subject. */
+    @Test
+    void theSameRecordsOnManyTopicsAreEachRegisteredUnderTheirTopicsSubject() {
+        InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope(SCOPE);
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
+        serializer.configure(config(true), false);
+        RideEvent event = ExampleEvents.ride(RideEventType.RIDE_REQUESTED);
+        io.mobility.events.geo.GeoPoint point = event.getPickup();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 12; i++) { // more routes than the serializer remembers
+                for (String topic : List.of("ride" + i, "point" + i)) {
+                    SpecificRecord record = topic.startsWith("ride") ? event : point;
+                    byte[] bytes = serializer.serialize(topic, record);
+                    assertThat(registry.lookup(topic + "-value", record.getSchema())).as(topic).get()
+                            .extracting(io.mobility.registry.RegisteredSchema::id)
+                            .isEqualTo(WireFormat.schemaId(bytes, topic));
+                }
+            }
+        }
+        assertThat(registry.subjects()).hasSize(24);
+    }
+
     @Test
     void unknownSchemaIdIsReportedAsSuch() {
         AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>();
