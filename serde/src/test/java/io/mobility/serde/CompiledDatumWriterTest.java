@@ -11,12 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -52,33 +47,20 @@ class CompiledDatumWriterTest {
         }
     }
 
-    private static final Schema EVERY_TYPE = new Schema.Parser().parse("""
-            {"type": "record", "name": "Node", "namespace": "t", "fields": [
-              {"name": "i", "type": "int"}, {"name": "l", "type": "long"}, {"name": "f", "type": "float"},
-              {"name": "d", "type": "double"}, {"name": "b", "type": "boolean"}, {"name": "s", "type": "string"},
-              {"name": "raw", "type": "bytes"}, {"name": "n", "type": "null"},
-              {"name": "e", "type": {"type": "enum", "name": "Colour", "symbols": ["RED", "GREEN"]}},
-              {"name": "fx", "type": {"type": "fixed", "name": "Two", "size": 2}},
-              {"name": "arr", "type": {"type": "array", "items": ["null", "string", "long"]}},
-              {"name": "m", "type": {"type": "map", "values": "double"}},
-              {"name": "money", "type": ["null", {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 3}]},
-              {"name": "day", "type": {"type": "int", "logicalType": "date"}},
-              {"name": "at", "type": ["null", {"type": "long", "logicalType": "timestamp-micros"}]},
-              {"name": "id", "type": {"type": "string", "logicalType": "uuid"}},
-              {"name": "next", "type": ["null", "Node"], "default": null}
-            ]}""");
+
 
     @Test
     void genericRecordsOfEveryTypeEncodeToTheSameBytesAsAvrosGenericWriter() throws IOException {
         GenericData model = LogicalTypes.genericDataWithConversions();
-        GenericRecord leaf = node(model, 2, null);
+        GenericRecord leaf = EveryAvroType.record(2, new BigDecimal("-12345678901234567890.123"), null);
         leaf.put("money", ByteBuffer.wrap(new byte[] {0x01, 0x02})); // raw values are accepted as well
         leaf.put("at", 1_700_000_000_000_000L);
         leaf.put("day", 19_000);
-        GenericRecord root = node(model, -7, leaf);
-        for (GenericRecord record : List.of(leaf, root)) {
-            byte[] expected = encode(new GenericDatumWriter<>(EVERY_TYPE, model), record);
-            byte[] actual = encode(new CompiledDatumWriter(EVERY_TYPE, model), record);
+        GenericRecord root = EveryAvroType.record(-7, new BigDecimal("0.001"), leaf);
+        GenericRecord small = EveryAvroType.record(0, null, null);
+        for (GenericRecord record : List.of(leaf, root, small)) {
+            byte[] expected = encode(new GenericDatumWriter<>(EveryAvroType.SCHEMA, model), record);
+            byte[] actual = encode(new CompiledDatumWriter(EveryAvroType.SCHEMA, model), record);
             assertThat(actual).isEqualTo(expected);
         }
     }
@@ -118,40 +100,12 @@ class CompiledDatumWriterTest {
 
     @Test
     void aValueNoUnionBranchTakesIsRefused() {
-        GenericRecord record = node(LogicalTypes.genericDataWithConversions(), 1, null);
+        GenericRecord record = EveryAvroType.record(1, null, null);
         record.put("arr", List.of(3.5));
-        assertThatThrownBy(() -> encode(new CompiledDatumWriter(EVERY_TYPE, LogicalTypes.genericDataWithConversions()),
+        assertThatThrownBy(() -> encode(new CompiledDatumWriter(EveryAvroType.SCHEMA, LogicalTypes.genericDataWithConversions()),
                 record)).hasMessageContaining("3.5");
     }
 
-    private static GenericRecord node(GenericData model, int i, GenericRecord next) {
-        GenericRecord r = new GenericData.Record(EVERY_TYPE);
-        r.put("i", i);
-        r.put("l", -123_456_789_012L);
-        r.put("f", 1.5f);
-        r.put("d", Math.PI);
-        r.put("b", true);
-        r.put("s", "zöne ✓");
-        r.put("raw", ByteBuffer.wrap("xyz".getBytes(StandardCharsets.UTF_8)));
-        r.put("n", null);
-        r.put("e", model.createEnum("GREEN", EVERY_TYPE.getField("e").schema()));
-        r.put("fx", model.createFixed(null, new byte[] {9, 8}, EVERY_TYPE.getField("fx").schema()));
-        java.util.ArrayList<Object> items = new java.util.ArrayList<>();
-        items.add("a");
-        items.add(null);
-        items.add(42L);
-        r.put("arr", items);
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("x", 1.0);
-        m.put("y", -2.0);
-        r.put("m", m);
-        r.put("money", new BigDecimal("1234.500"));
-        r.put("day", LocalDate.of(2026, 11, 27));
-        r.put("at", Instant.parse("2026-11-27T04:00:00.123456Z"));
-        r.put("id", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
-        r.put("next", next);
-        return r;
-    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static byte[] encodeDirect(DatumWriter writer, Object datum) throws IOException {
