@@ -1,6 +1,7 @@
 package io.mobility.bench;
 
 import io.mobility.events.ride.RideEvent;
+import io.mobility.platform.cpu.JvmThreads;
 import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
@@ -129,8 +130,6 @@ public final class SerdeBenchmark {
                         double allocated, double baselineAllocated) {
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -138,11 +137,11 @@ public final class SerdeBenchmark {
     private record Sample(double rate, double cpuNanos, double allocated) {
         static Sample of(Round round, int records) {
             long allocated = THREADS.getCurrentThreadAllocatedBytes();
-            long cpu = OS.getProcessCpuTime();
+            long cpu = JvmThreads.processCpuNanos();
             long start = System.nanoTime();
             round.run(records);
             double rate = records / seconds(start);
-            return new Sample(rate, (OS.getProcessCpuTime() - cpu) / (double) records,
+            return new Sample(rate, (JvmThreads.processCpuNanos() - cpu) / (double) records,
                     (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) records);
         }
     }

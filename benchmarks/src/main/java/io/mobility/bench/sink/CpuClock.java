@@ -1,6 +1,6 @@
 package io.mobility.bench.sink;
 
-import java.lang.management.ManagementFactory;
+import io.mobility.platform.cpu.JvmThreads;
 import java.time.Duration;
 
 /** CPU time used by this JVM (broker, Connect worker) plus, if given, a child process (the Spark JVM), from a start. */
@@ -23,8 +23,7 @@ final class CpuClock {
     }
 
     private long nanos() {
-        long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        long own = JvmThreads.processCpuNanos();
         long other = child == null ? 0 : child.info().totalCpuDuration().map(Duration::toNanos)
                 .orElseThrow(() -> new IllegalStateException("The CPU time of process " + child.pid()
                         + " is not available on this system"));

@@ -1,6 +1,7 @@
 package io.mobility.platform.cpu;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -47,6 +48,12 @@ public final class JvmThreads {
             return Map.of();
         }
         return threads;
+    }
+
+    /** CPU nanoseconds used so far by this whole JVM, all threads; 0 where the JVM does not report it. */
+    public static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** CPU nanoseconds by group (every group present) between two readings of {@link #cpuNanosByThread()}. */

@@ -27,4 +27,18 @@ class JvmThreadsTest {
         assertThat(JvmThreads.deltaByGroup(start, now)).containsExactlyInAnyOrderEntriesOf(
                 Map.of(JvmThreads.JIT, 90L, JvmThreads.GC, 2L, JvmThreads.VM, 0L));
     }
+
+    @Test
+    void theProcessCpuCountsWorkDoneOnAnyThread() throws Exception {
+        long before = JvmThreads.processCpuNanos();
+        Thread worker = new Thread(() -> {
+            long end = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + 50_000_000;
+            while (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < end) {
+                Thread.onSpinWait(); // 50 ms of CPU on another thread than the test's
+            }
+        });
+        worker.start();
+        worker.join();
+        assertThat(JvmThreads.processCpuNanos() - before).isGreaterThanOrEqualTo(50_000_000);
+    }
 }

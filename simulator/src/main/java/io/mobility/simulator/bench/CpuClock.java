@@ -19,7 +19,7 @@ final class CpuClock {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long wallNanos = System.nanoTime();
-    private final long processNanos = processCpuNanos();
+    private final long processNanos = JvmThreads.processCpuNanos();
     private final long threadNanos = THREADS.getCurrentThreadCpuTime();
     private final Map<Long, Long> threadStart = threadCpu();
     private final long compileMillis = compileMillis();
@@ -34,7 +34,7 @@ final class CpuClock {
     }
 
     double processMicros() {
-        return (processCpuNanos() - processNanos) / 1e3;
+        return (JvmThreads.processCpuNanos() - processNanos) / 1e3;
     }
 
     /** CPU of the thread that called {@link #start()}; call it on that thread. */
@@ -109,10 +109,5 @@ final class CpuClock {
     private static long compileMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
     }
 }

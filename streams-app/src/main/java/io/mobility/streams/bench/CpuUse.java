@@ -54,7 +54,7 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final long wallStart = System.nanoTime();
         private final long streamStart = streamThreadsCpu();
-        private final long processStart = processCpu();
+        private final long processStart = JvmThreads.processCpuNanos();
         private final Map<Long, Long> javaThreadsStart = javaThreadsCpu();
         private final Map<String, Long> jvmInternalStart = JvmThreads.cpuNanosByThread();
 
@@ -72,7 +72,7 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
                 JvmThreads.deltaByGroup(jvmInternalStart, jvmInternalNow).forEach((group, nanos) ->
                         groups.merge(ThreadGroups.ofJvmThread(group), nanos, Long::sum));
             }
-            return new CpuUse(streamThreadsCpu() - streamStart, processCpu() - processStart,
+            return new CpuUse(streamThreadsCpu() - streamStart, JvmThreads.processCpuNanos() - processStart,
                     System.nanoTime() - wallStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     groups);
         }
@@ -97,11 +97,6 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
                 }
             }
             return sum;
-        }
-
-        private static long processCpu() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : 0;
         }
     }
 }

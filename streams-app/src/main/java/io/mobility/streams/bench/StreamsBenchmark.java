@@ -270,25 +270,20 @@ public final class StreamsBenchmark {
     private static final class JitWindow {
         private long windowStart = System.nanoTime();
         private Map<String, Long> jvmThreadsAtStart = JvmThreads.cpuNanosByThread();
-        private long processAtStart = processNanos();
+        private long processAtStart = JvmThreads.processCpuNanos();
         private double lastShare = 1;
 
         double share() {
             if (System.nanoTime() - windowStart >= JIT_WINDOW_NS) {
                 Map<String, Long> jvmThreadsNow = JvmThreads.cpuNanosByThread();
                 long jit = JvmThreads.deltaByGroup(jvmThreadsAtStart, jvmThreadsNow).get(JvmThreads.JIT);
-                long processNow = processNanos();
+                long processNow = JvmThreads.processCpuNanos();
                 lastShare = processNow == processAtStart ? 1 : (double) jit / (processNow - processAtStart);
                 windowStart = System.nanoTime();
                 jvmThreadsAtStart = jvmThreadsNow;
                 processAtStart = processNow;
             }
             return lastShare;
-        }
-
-        private static long processNanos() {
-            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }
     }
 
