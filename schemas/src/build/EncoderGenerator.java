@@ -128,9 +128,38 @@ public final class EncoderGenerator {
         return union.getTypes().get(union.getTypes().get(0).getType() == Schema.Type.NULL ? 1 : 0);
     }
 
+    /** Written into the encoders of records with money. */
+    private static final String DECIMAL_HELPER = """
+
+            /**
+             * What Avro's DecimalConversion writes (the unscaled value's two's complement, big-endian, in as
+             * few bytes as BigInteger.toByteArray) without its arrays, for values of the schema's scale whose
+             * unscaled value is below {@code limit}; the conversion itself for the others (it rescales or
+             * refuses them).
+             */
+            private static void decimal(java.math.BigDecimal value, org.apache.avro.LogicalTypes.Decimal type,
+                                        long limit, org.apache.avro.io.Encoder out) throws java.io.IOException {
+                if (value.scale() == type.getScale() && limit > 0) {
+                    java.math.BigInteger unscaled = value.unscaledValue();
+                    if (unscaled.bitLength() < 64) {
+                        long u = unscaled.longValue();
+                        if (u > -limit && u < limit) {
+                            int length = (64 - Long.numberOfLeadingZeros(u < 0 ? ~u : u)) / 8 + 1;
+                            byte[] bytes = new byte[length];
+                            for (int i = length - 1; i >= 0; i--, u >>= 8) {
+                                bytes[i] = (byte) u;
+                            }
+                            out.writeBytes(bytes, 0, length);
+                            return;
+                        }
+                    }
+                }
+                out.writeBytes(DECIMALS.toBytes(value, BYTES, type));
+            }
+        """;
+
     private final Schema record;
     private final StringBuilder body = new StringBuilder();
-    private final StringBuilder helpers = new StringBuilder();
     private final Map<String, String> decimals = new TreeMap<>();
     private int depth;
 
@@ -160,36 +189,6 @@ public final class EncoderGenerator {
                     + "org.apache.avro.Schema.Type.BYTES);\n");
             out.append("    private static final org.apache.avro.Conversions.DecimalConversion DECIMALS = "
                     + "new org.apache.avro.Conversions.DecimalConversion();\n\n");
-        }
-        if (!decimals.isEmpty()) {
-            helpers.append("""
-
-                        /**
-                         * What Avro's DecimalConversion writes (the unscaled value's two's complement, big-endian, in as
-                         * few bytes as BigInteger.toByteArray) without its arrays, for values of the schema's scale whose
-                         * unscaled value is below {@code limit}; the conversion itself for the others (it rescales or
-                         * refuses them).
-                         */
-                        private static void decimal(java.math.BigDecimal value, org.apache.avro.LogicalTypes.Decimal type,
-                                                    long limit, org.apache.avro.io.Encoder out) throws java.io.IOException {
-                            if (value.scale() == type.getScale() && limit > 0) {
-                                java.math.BigInteger unscaled = value.unscaledValue();
-                                if (unscaled.bitLength() < 64) {
-                                    long u = unscaled.longValue();
-                                    if (u > -limit && u < limit) {
-                                        int length = (64 - Long.numberOfLeadingZeros(u < 0 ? ~u : u)) / 8 + 1;
-                                        byte[] bytes = new byte[length];
-                                        for (int i = length - 1; i >= 0; i--, u >>= 8) {
-                                            bytes[i] = (byte) u;
-                                        }
-                                        out.writeBytes(bytes, 0, length);
-                                        return;
-                                    }
-                                }
-                            }
-                            out.writeBytes(DECIMALS.toBytes(value, BYTES, type));
-                        }
-                    """);
         }
         out.append("""
                     /** Only the schema it was generated from: {@code record}'s own. */
@@ -222,7 +221,9 @@ public final class EncoderGenerator {
                         }
                     }
                 """);
-        out.append(helpers);
+        if (!decimals.isEmpty()) {
+            out.append(DECIMAL_HELPER);
+        }
         out.append("}\n");
         return out.toString();
     }

@@ -64,7 +64,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
             throw new IllegalStateException("AvroSerializer used before configure(): no schema registry");
         }
         Schema schema = record.getSchema();
-        Route route = route(topic, record);
+        Route route = route(topic, schema, record);
         Buffer buffer = lastUsed;
         if (buffer == null || buffer.owner != Thread.currentThread()) {
             buffer = buffers.get();
@@ -89,8 +89,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
      * writes a handful of topics and record types) before the maps: their look-ups were a tenth of serializing a
      * record once the contract's records got generated encoders.
      */
-    private Route route(String topic, T record) {
-        Schema schema = record.getSchema();
+    private Route route(String topic, Schema schema, T record) {
         Class<?> type = record.getClass();
         Route[] known = routes;
         for (Route r : known) {
