@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /**
  * {@code ./mobility bench streams}: events per second through the whole topology (validation, dedupe,
@@ -48,6 +50,9 @@ public final class StreamsBenchmark {
             MOBILITY_STREAMS_COMMIT_INTERVAL_MS=1000). Progress on stderr; last stdout line: JSON.
             """;
     private static final String PASSTHROUGH_TOPIC = "bench.passthrough";
+    private static final String FLOOR_COPY_TOPIC = "bench.floor-copy";
+    private static final String FLOOR_CLEAN_TOPIC = "bench.floor-clean";
+    private static final String FLOOR_RIDES_TOPIC = "bench.floor-rides";
     // Warm-up: at least MIN_WARM_UP_SHARE of the events, then until the JIT compilers used under MAX_JIT_SHARE of the
     // JVM's CPU over a JIT_WINDOW_NS window, at most MAX_WARM_UP_SHARE of the events.
     private static final double MIN_WARM_UP_SHARE = 0.2;
@@ -90,6 +95,9 @@ public final class StreamsBenchmark {
         try (LocalPlatform platform = LocalPlatform.builder().partitions(partitions)
                 .progress(StreamsBenchmark::progress).start()) {
             platform.kafka().createTopic(PASSTHROUGH_TOPIC, partitions, Map.of());
+            for (String floorTopic : List.of(FLOOR_COPY_TOPIC, FLOOR_CLEAN_TOPIC, FLOOR_RIDES_TOPIC)) {
+                platform.kafka().createTopic(floorTopic, partitions, Map.of());
+            }
             long written = writeInput(platform, events);
             progress("wrote " + written + " records to the raw topics");
             Path work = Files.createTempDirectory("bench-streams");
@@ -106,10 +114,19 @@ public final class StreamsBenchmark {
             progress(String.format(Locale.ROOT, "exactly-once passthrough (transactions every %d ms): %.0f records/s",
                     commitIntervalMs, exactlyOncePassthrough));
 
+            StreamsResult copyFloor = streams(StreamsFloor.copy(FLOOR_COPY_TOPIC),
+                    settings(platform, work.resolve("copy-floor"), threads), written, StreamsFloor::processed);
+            progress(String.format(Locale.ROOT, "streams floor, copy (exactly_once_v2): %.0f events/s",
+                    copyFloor.rate));
+            StreamsResult writesFloor = streams(StreamsFloor.requiredWrites(FLOOR_CLEAN_TOPIC, FLOOR_RIDES_TOPIC),
+                    settings(platform, work.resolve("writes-floor"), threads), written, StreamsFloor::processed);
+            progress(String.format(Locale.ROOT, "streams floor, required writes (exactly_once_v2): %.0f events/s",
+                    writesFloor.rate));
+
             StreamsResult streams;
             Map<String, Object> profile;
             try (Profile recording = new Profile().start()) {
-                streams = streams(settings, written);
+                streams = streams(MobilityTopology.build(settings), settings, written, StreamsBenchmark::processed);
                 profile = recording.stop(work.resolve("streams.jfr"));
             }
             progress(String.format(Locale.ROOT, "streams (exactly_once_v2): %.0f events/s", streams.rate));
@@ -134,6 +151,13 @@ public final class StreamsBenchmark {
             result.put("eos_baseline", "the same passthrough in transactions committing offsets every commit interval");
             result.put("eos_baseline_events_per_s", Math.round(exactlyOncePassthrough));
             result.put("eos_ratio", round(streams.rate / exactlyOncePassthrough));
+            // Nor these: Kafka Streams itself with the app's settings, timed as the app is (StreamsFloor).
+            result.put("copy_floor", "Kafka Streams copying the raw records to one topic");
+            floor(result, "copy_floor", copyFloor, passthrough);
+            result.put("writes_floor", "Kafka Streams writing each record's id to a changelogged store, each record "
+                    + "to a clean topic and each ride record to a rides topic, decoding nothing");
+            floor(result, "writes_floor", writesFloor, passthrough);
+            result.put("ratio_to_writes_floor", round(streams.rate / writesFloor.rate));
             // CPU per record of the whole JVM (broker, clients, app): a cost that machine load changes far less than
             // the rates above, which on a shared machine depend on how much CPU the JVM gets.
             double streamsCpu = streams.cpu.processMicrosPer(streams.timedEvents);
@@ -151,6 +175,13 @@ public final class StreamsBenchmark {
             result.put("profile", profile);
             return toJson(result);
         }
+    }
+
+    private static void floor(Map<String, Object> result, String name, StreamsResult floor, double passthrough) {
+        result.put(name + "_events_per_s", Math.round(floor.rate));
+        result.put(name + "_ratio", round(floor.rate / passthrough));
+        result.put(name + "_records_sent_per_event", round(floor.recordsSentPerEvent));
+        result.put(name + "_cpu_us_per_event", floor.cpu.processMicrosPer(floor.timedEvents));
     }
 
     private static long writeInput(LocalPlatform platform, int events) {
@@ -200,9 +231,10 @@ public final class StreamsBenchmark {
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads)));
     }
 
-    private static StreamsResult streams(StreamsSettings settings, long records) throws Exception {
+    private static StreamsResult streams(Topology topology, StreamsSettings settings, long records,
+                                         ToLongFunction<KafkaStreams> processed) throws Exception {
         long created = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties())) {
+        try (KafkaStreams streams = new KafkaStreams(topology, settings.asProperties())) {
             CountDownLatch running = new CountDownLatch(1);
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {
@@ -224,7 +256,7 @@ public final class StreamsBenchmark {
             JitWindow jit = new JitWindow();
             long start = 0;
             long doneAtStart = 0;
-            while ((done = processed(streams)) < records) {
+            while ((done = processed.applyAsLong(streams)) < records) {
                 if (cpu == null && done >= minWarmUp) {
                     double jitShare = jit.share();
                     if (jitShare < MAX_JIT_SHARE || done >= maxWarmUp) {
@@ -259,7 +291,7 @@ public final class StreamsBenchmark {
     }
 
     /** Records the app's producers sent (outputs, changelogs, repartitions), against one per event for the baseline. */
-    private static long recordsSent(KafkaStreams streams) {
+    static long recordsSent(KafkaStreams streams) {
         return streams.metrics().entrySet().stream()
                 .filter(e -> e.getKey().group().equals("producer-metrics")
                         && e.getKey().name().equals("record-send-total"))
