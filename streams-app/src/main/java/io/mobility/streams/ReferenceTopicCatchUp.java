@@ -9,13 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import io.mobility.serde.SpecificAvroSerde;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * A reference topic read from its start up to its current end, asked when a global table does not know a key. Kafka
@@ -54,6 +60,23 @@ public final class ReferenceTopicCatchUp<V> implements AutoCloseable {
         this.values = values;
         this.consumers = consumers;
         this.timeout = timeout;
+    }
+
+    /**
+     * The catch-up a processor of the app {@code context} belongs to uses for {@code topic}: its consumer is made
+     * with the app's global consumer settings (read_committed when the app is exactly-once) on the first miss.
+     */
+    public static <V extends SpecificRecord> ReferenceTopicCatchUp<V> of(ProcessorContext<?, ?> context,
+                                                                         String topic, UnaryOperator<String> canonicalKey,
+                                                                         Class<V> type, Duration timeout) {
+        Map<String, Object> config = context.appConfigs();
+        SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type);
+        serde.configure(config, false);
+        String clientId = context.applicationId() + "-" + context.taskId() + "-" + topic + "-recheck";
+        Map<String, Object> consumerConfig = new StreamsConfig(config).getGlobalConsumerConfigs(clientId);
+        return new ReferenceTopicCatchUp<>(topic, canonicalKey, serde.deserializer(),
+                () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                timeout);
     }
 
     /** The latest value of {@code key} (canonical) in the topic as it is now; empty when absent or deleted. */

@@ -31,6 +31,8 @@ public final class StreamsSettings {
     public static final String ZONE_EMIT_INTERVAL_MS = "mobility.zone.emit.interval.ms";
     /** On a zone id the global table does not know, read the zones topic to its end before calling it unknown. */
     public static final String ZONE_RECHECK_TOPIC = "mobility.zone.recheck.topic";
+    /** On a driver id the global table does not know, read the drivers topic to its end before enriching without. */
+    public static final String DRIVER_RECHECK_TOPIC = "mobility.driver.recheck.topic";
     public static final String HTTP_HOST = "mobility.http.host";
     public static final String HTTP_PORT = "mobility.http.port";
 
@@ -67,6 +69,7 @@ public final class StreamsSettings {
         p.put(ZONE_WINDOWS_MINUTES, "5,15");
         p.put(ZONE_EMIT_INTERVAL_MS, "1000");
         p.put(ZONE_RECHECK_TOPIC, "true");
+        p.put(DRIVER_RECHECK_TOPIC, "true");
         p.put(HTTP_HOST, "127.0.0.1");
         p.put(HTTP_PORT, "8086");
         return p;

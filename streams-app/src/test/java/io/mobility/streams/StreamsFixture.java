@@ -60,8 +60,9 @@ final class StreamsFixture implements AutoCloseable {
         Map<String, String> all = new HashMap<>(Map.of(
                 "application.id", "mobility-streams-test",
                 "bootstrap.servers", "unused:9092",
-                // The global store is loaded synchronously here, and there is no broker to read the zones topic from.
+                // The global stores are loaded synchronously here, and there is no broker to read their topics from.
                 StreamsSettings.ZONE_RECHECK_TOPIC, "false",
+                StreamsSettings.DRIVER_RECHECK_TOPIC, "false",
                 "schema.registry.url", "mem://" + scope,
                 "state.dir", stateDir.toString()));
         all.putAll(overrides);

@@ -1,6 +1,7 @@
 package io.mobility.streams.bench;
 
 import io.mobility.events.Producer;
+import io.mobility.events.driver.Driver;
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.driver.DriverEventType;
 import io.mobility.events.driver.DriverStatus;
@@ -14,6 +15,7 @@ import io.mobility.events.ride.VehicleType;
 import io.mobility.events.zone.Zone;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,6 +28,7 @@ import java.util.Random;
 final class BenchInput {
 
     static final int ZONES = 50;
+    static final int DRIVERS = 5000;
     private static final Producer PRODUCER = new Producer("bench", "1", null);
 
     private BenchInput() {
@@ -44,6 +47,22 @@ final class BenchInput {
         return zones;
     }
 
+    /** The drivers table: every driver the events name, so the ride fold finds each one's vehicle type. */
+    static List<Driver> drivers() {
+        VehicleType[] types = {VehicleType.ECONOMY, VehicleType.COMFORT, VehicleType.XL};
+        List<Driver> drivers = new ArrayList<>();
+        for (int d = 0; d < DRIVERS; d++) {
+            drivers.add(Driver.newBuilder().setDriverId(driverId(d)).setVehicleType(types[d % types.length])
+                    .setSignupDate(LocalDate.parse("2025-01-01")).setHomeZoneId(String.valueOf(1 + d % ZONES))
+                    .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).build());
+        }
+        return drivers;
+    }
+
+    private static String driverId(int driver) {
+        return "bench-driver-" + driver;
+    }
+
     /** Calls {@code sink} with {@code events} ride and driver events, about half each. */
     static void generate(int events, Instant start, Sink sink) {
         Random random = new Random(1);
@@ -52,7 +71,7 @@ final class BenchInput {
         int sent = 0;
         for (int ride = 0; sent < events; ride++) {
             String rideId = "bench-ride-" + ride;
-            String driverId = "bench-driver-" + (ride % 5000);
+            String driverId = driverId(ride % DRIVERS);
             int zone = 1 + random.nextInt(ZONES);
             Instant at = start.plusMillis(ride * 50L);
             for (int s = 0; s < steps.length && sent < events; s++, sent++) {

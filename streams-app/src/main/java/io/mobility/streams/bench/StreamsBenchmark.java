@@ -193,6 +193,10 @@ public final class StreamsBenchmark {
                 producer.send(new ProducerRecord<>(Topics.ZONES.name(), utf8(zone.getZoneId()),
                         serializer.serialize(Topics.ZONES.name(), zone)));
             }
+            for (var driver : BenchInput.drivers()) {
+                producer.send(new ProducerRecord<>(Topics.DRIVERS.name(), utf8(driver.getDriverId()),
+                        serializer.serialize(Topics.DRIVERS.name(), driver)));
+            }
             BenchInput.generate(events, Instant.now().minus(Duration.ofHours(6)), new BenchInput.Sink() {
                 @Override
                 public void ride(String key, io.mobility.events.ride.RideEvent event) {

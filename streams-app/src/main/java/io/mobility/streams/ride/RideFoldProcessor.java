@@ -6,7 +6,6 @@ import io.mobility.events.ride.RideState;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.streams.MobilityMetrics;
-import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.driver.DriverDirectory;
 import io.mobility.streams.store.RecentValues;
 import io.mobility.streams.zone.ZoneDirectory;
@@ -42,6 +41,7 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     private AvroSerializer<RideState> encoder;
     private AvroDeserializer<RideState> decoder;
     private ZoneDirectory zones;
+    private DriverDirectory drivers;
     private RideFold fold;
     private final Map<FoldOutcome, Sensor> outcomes = new EnumMap<>(FoldOutcome.class);
     private RecentValues<String, RideState> recent;
@@ -62,8 +62,8 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
         decoder = new AvroDeserializer<>(null, RideState.class);
         decoder.configure(context.appConfigs(), false);
         zones = ZoneDirectory.open(context);
-        fold = new RideFold(zones, new DriverDirectory(context.getStateStore(DriverDirectory.STORE),
-                        ReferenceTableChanges.of(DriverDirectory.STORE)));
+        drivers = DriverDirectory.open(context);
+        fold = new RideFold(zones, drivers);
         for (FoldOutcome outcome : FoldOutcome.values()) {
             outcomes.put(outcome, MobilityMetrics.counter(context.metrics(), "rides",
                     "fold-" + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
@@ -99,5 +99,6 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     @Override
     public void close() {
         zones.close();
+        drivers.close();
     }
 }

@@ -4,7 +4,6 @@ import io.mobility.events.geo.BoundingBox;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.events.zone.Zone;
 import io.mobility.events.Topics;
-import io.mobility.serde.SpecificAvroSerde;
 import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.ReferenceTopicCatchUp;
 import io.mobility.streams.StreamsSettings;
@@ -15,9 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -30,7 +26,7 @@ public final class ZoneDirectory implements AutoCloseable {
     private static final int MAX_CACHED = 10_000;
 
     /** How long a read of the zones topic to its end may take: well under exactly-once's 10 s transactions. */
-    private static final Duration RECHECK_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration RECHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final Function<String, Zone> zones;
     private final LongSupplier changes;
@@ -68,17 +64,10 @@ public final class ZoneDirectory implements AutoCloseable {
      */
     public static ZoneDirectory open(ProcessorContext<?, ?> context) {
         KeyValueStore<String, Zone> store = context.getStateStore(STORE);
-        Map<String, Object> config = context.appConfigs();
-        ReferenceTopicCatchUp<Zone> topic = null;
-        if (StreamsSettings.flag(config, StreamsSettings.ZONE_RECHECK_TOPIC)) {
-            SpecificAvroSerde<Zone> serde = new SpecificAvroSerde<>(Zone.class);
-            serde.configure(config, false);
-            String clientId = context.applicationId() + "-" + context.taskId() + "-zones-recheck";
-            Map<String, Object> consumerConfig = new StreamsConfig(config).getGlobalConsumerConfigs(clientId);
-            topic = new ReferenceTopicCatchUp<>(Topics.ZONES.name(), Canonical::zoneId, serde.deserializer(),
-                    () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer()), RECHECK_TIMEOUT);
-        }
+        ReferenceTopicCatchUp<Zone> topic = StreamsSettings.flag(context.appConfigs(),
+                StreamsSettings.ZONE_RECHECK_TOPIC)
+                ? ReferenceTopicCatchUp.of(context, Topics.ZONES.name(), Canonical::zoneId, Zone.class, RECHECK_TIMEOUT)
+                : null;
         return new ZoneDirectory(store::get, ReferenceTableChanges.of(STORE), topic);
     }
 
