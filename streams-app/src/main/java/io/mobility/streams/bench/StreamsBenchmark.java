@@ -31,7 +31,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * {@code ./mobility bench streams}: events per second through the whole topology (validation, dedupe,
  * standardization, conformance, zone state) with exactly-once on the in-process broker, against a plain
- * consume-produce passthrough of the same records on the same broker in the same run. Last stdout line: JSON.
+ * consume-produce passthrough of the same records on the same broker in the same run, and against Kafka Streams'
+ * own floors ({@link StreamsFloor}). Last stdout line: JSON.
  */
 public final class StreamsBenchmark {
 
@@ -42,7 +43,9 @@ public final class StreamsBenchmark {
             times (1) a plain consume-produce passthrough of them and (2) the streams app with exactly_once_v2 over
             them (after a warm-up of 20-60% of the events, until JIT compilation has settled), in this JVM, with a JFR
             CPU profile of (2). Also reports CPU time per event of the whole JVM for both, a figure machine load hardly
-            changes, and the records the app sends per event (the passthrough sends one).
+            changes, and the records the app sends per event (the passthrough sends one). Before (2), times Kafka
+            Streams itself, with the same settings and timing, copying the records (copy floor) and doing only the
+            writes the app requires (writes floor: a changelogged dedup store, a clean topic, a rides topic).
             --threads T: the app's stream threads, and as many consumer-producer pairs in the passthrough (default:
             one per core, as the app is deployed; the app's own default is Kafka's single thread).
             --partitions P: partitions of every topic (default: T, so every thread has a task).
@@ -171,7 +174,7 @@ public final class StreamsBenchmark {
             result.put("process_cpu_pct_of_wall", streams.cpu.processPct());
             result.put("baseline_process_cpu_pct_of_wall", passthroughUse.processPct());
             result.put("cpu_us_per_event_by_thread", streams.cpu.groupMicrosPer(streams.timedEvents));
-        result.put("load_average", round(streams.cpu.loadAverage()));
+            result.put("load_average", round(streams.cpu.loadAverage()));
             result.put("profile", profile);
             return toJson(result);
         }

@@ -3,6 +3,7 @@ package io.mobility.streams.bench;
 import io.mobility.events.Topics;
 import io.mobility.streams.dedup.Deduplicator;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -79,7 +80,7 @@ final class StreamsFloor {
         public void init(ProcessorContext<byte[], byte[]> context) {
             this.context = context;
             KeyValueStore<String, Long> store = context.getStateStore(storeName);
-            ids = new Deduplicator(store, java.time.Duration.ofHours(24));
+            ids = new Deduplicator(store, Duration.ofHours(24));
         }
 
         @Override
