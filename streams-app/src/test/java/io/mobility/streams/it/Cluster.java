@@ -6,7 +6,10 @@ import io.mobility.events.ride.VehicleType;
 import io.mobility.platform.LocalPlatform;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.streams.Events;
+import io.mobility.streams.StreamsSettings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 
 /** Producing to and reading back from the real in-process broker and registry. */
 final class Cluster {
@@ -57,14 +61,39 @@ final class Cluster {
     }
 
     void send(List<ProducerRecord<byte[], byte[]>> records) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
+    /** A producer of encoded records, acknowledged by the broker before a flush returns. */
+    KafkaProducer<byte[], byte[]> producer() {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            records.forEach(producer::send);
-            producer.flush();
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The app's settings against this broker and registry: a new application id and state directory. */
+    StreamsSettings appSettings(String name) throws IOException {
+        return StreamsSettings.load(null, Map.of(), Map.of(
+                "application.id", name + "-" + System.nanoTime(),
+                "bootstrap.servers", platform.bootstrapServers(),
+                "schema.registry.url", platform.registryUrl(),
+                "state.dir", Files.createTempDirectory("streams-" + name).toString()));
+    }
+
+    /** Starts {@code streams} and waits until it is running (a minute at most). */
+    static void startAndAwaitRunning(KafkaStreams streams) throws InterruptedException {
+        streams.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new AssertionError("the app is " + streams.state() + " a minute after its start, not RUNNING");
         }
     }
 

@@ -14,7 +14,6 @@ import io.mobility.platform.LocalPlatform;
 import io.mobility.streams.Events;
 import io.mobility.streams.MobilityTopology;
 import io.mobility.streams.StreamsSettings;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
@@ -42,23 +39,12 @@ class DriverRegisteredJustBeforeTest {
     @Test
     void aRideRightBehindItsDriversRegistrationHasTheDriversVehicleType() throws Exception {
         try (LocalPlatform platform = LocalPlatform.start()) {
-            StreamsSettings settings = StreamsSettings.load(null, Map.of(), Map.of(
-                    "application.id", "driver-race-" + System.nanoTime(),
-                    "bootstrap.servers", platform.bootstrapServers(),
-                    "schema.registry.url", platform.registryUrl(),
-                    "state.dir", Files.createTempDirectory("streams-driver-race").toString()));
             Cluster cluster = new Cluster(platform);
+            StreamsSettings settings = cluster.appSettings("driver-race");
             cluster.loadReferenceData(0);
             try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties());
-                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                         ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
-                streams.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+                 KafkaProducer<byte[], byte[]> producer = cluster.producer()) {
+                Cluster.startAndAwaitRunning(streams);
 
                 Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
                 for (int round = 0; round < ROUNDS; round++) {

@@ -18,8 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,12 +47,7 @@ class ExactlyOnceReconciliationTest {
             log("sent " + input.totalRecords() + " records");
             assertThat(input.faults).as("every fault kind is exercised").hasSize(DirtyInput.Fault.values().length);
 
-            Path stateDir = Files.createTempDirectory("streams-eos");
-            StreamsSettings settings = StreamsSettings.load(null, Map.of(), Map.of(
-                    "application.id", "reconcile-" + System.nanoTime(),
-                    "bootstrap.servers", platform.bootstrapServers(),
-                    "schema.registry.url", platform.registryUrl(),
-                    "state.dir", stateDir.toString()));
+            StreamsSettings settings = cluster.appSettings("reconcile");
             try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings),
                     settings.asProperties());
                  HealthEndpoint health = HealthEndpoint.start(streams, "127.0.0.1", 0)) {

@@ -20,7 +20,6 @@ import io.mobility.simulator.sink.KafkaEventSink;
 import io.mobility.streams.MobilityMetrics;
 import io.mobility.streams.MobilityTopology;
 import io.mobility.streams.StreamsSettings;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,14 +79,10 @@ class SimulatorReconciliationTest {
             assertThat(rideRecords).isGreaterThan(1000);
             assertThat(expectedQuarantine).as("most fault kinds drawn").hasSizeGreaterThanOrEqualTo(5);
 
-            StreamsSettings settings = StreamsSettings.load(null, Map.of(), Map.of(
-                    "application.id", "simulator-" + System.nanoTime(),
-                    "bootstrap.servers", platform.bootstrapServers(),
-                    "schema.registry.url", platform.registryUrl(),
-                    "state.dir", Files.createTempDirectory("streams-sim").toString()));
+            Cluster cluster = new Cluster(platform);
+            StreamsSettings settings = cluster.appSettings("simulator");
             try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties())) {
                 streams.start();
-                Cluster cluster = new Cluster(platform);
                 var clean = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
                         read -> read.size() >= validRides, Duration.ofSeconds(180));
                 var quarantine = cluster.readCommitted(Topics.QUARANTINE.name(),
