@@ -1,5 +1,6 @@
 package io.mobility.streams;
 
+import io.mobility.serde.SpecificAvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import io.mobility.serde.SpecificAvroSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,6 +36,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * are rare, because unknown keys are bad data. For one stream thread, like the processor that owns it.
  */
 public final class ReferenceTopicCatchUp<V> implements AutoCloseable {
+
+    /** How long a read to the topic's end may take in the app: well under exactly-once's 10 s transactions. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -64,11 +67,12 @@ public final class ReferenceTopicCatchUp<V> implements AutoCloseable {
 
     /**
      * The catch-up a processor of the app {@code context} belongs to uses for {@code topic}: its consumer is made
-     * with the app's global consumer settings (read_committed when the app is exactly-once) on the first miss.
+     * with the app's global consumer settings (read_committed when the app is exactly-once) on the first miss, and a
+     * read may take {@link #TIMEOUT}.
      */
-    public static <V extends SpecificRecord> ReferenceTopicCatchUp<V> of(ProcessorContext<?, ?> context,
-                                                                         String topic, UnaryOperator<String> canonicalKey,
-                                                                         Class<V> type, Duration timeout) {
+    public static <V extends SpecificRecord> ReferenceTopicCatchUp<V> of(ProcessorContext<?, ?> context, String topic,
+                                                                         UnaryOperator<String> canonicalKey,
+                                                                         Class<V> type) {
         Map<String, Object> config = context.appConfigs();
         SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type);
         serde.configure(config, false);
@@ -76,7 +80,7 @@ public final class ReferenceTopicCatchUp<V> implements AutoCloseable {
         Map<String, Object> consumerConfig = new StreamsConfig(config).getGlobalConsumerConfigs(clientId);
         return new ReferenceTopicCatchUp<>(topic, canonicalKey, serde.deserializer(),
                 () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                timeout);
+                TIMEOUT);
     }
 
     /** The latest value of {@code key} (canonical) in the topic as it is now; empty when absent or deleted. */

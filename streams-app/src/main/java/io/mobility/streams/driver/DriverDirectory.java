@@ -7,7 +7,6 @@ import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.ReferenceTopicCatchUp;
 import io.mobility.streams.StreamsSettings;
 import io.mobility.streams.standardize.Canonical;
-import io.mobility.streams.zone.ZoneDirectory;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,7 +40,8 @@ public final class DriverDirectory implements AutoCloseable {
      *                its topic, and a driver registered an instant before its first ride would get no vehicle type
      *                (see {@link ReferenceTopicCatchUp})
      */
-    public DriverDirectory(Function<String, Driver> drivers, LongSupplier changes, ReferenceTopicCatchUp<Driver> topic) {
+    public DriverDirectory(Function<String, Driver> drivers, LongSupplier changes,
+                           ReferenceTopicCatchUp<Driver> topic) {
         this.drivers = drivers;
         this.changes = changes;
         this.topic = topic;
@@ -55,8 +55,7 @@ public final class DriverDirectory implements AutoCloseable {
         KeyValueStore<String, Driver> store = context.getStateStore(STORE);
         ReferenceTopicCatchUp<Driver> topic = StreamsSettings.flag(context.appConfigs(),
                 StreamsSettings.DRIVER_RECHECK_TOPIC)
-                ? ReferenceTopicCatchUp.of(context, Topics.DRIVERS.name(), Canonical::id, Driver.class,
-                        ZoneDirectory.RECHECK_TIMEOUT)
+                ? ReferenceTopicCatchUp.of(context, Topics.DRIVERS.name(), Canonical::id, Driver.class)
                 : null;
         return new DriverDirectory(store::get, ReferenceTableChanges.of(STORE), topic);
     }

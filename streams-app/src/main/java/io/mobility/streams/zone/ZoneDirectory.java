@@ -8,7 +8,6 @@ import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.ReferenceTopicCatchUp;
 import io.mobility.streams.StreamsSettings;
 import io.mobility.streams.standardize.Canonical;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +23,6 @@ public final class ZoneDirectory implements AutoCloseable {
     public static final String STORE = "zones";
 
     private static final int MAX_CACHED = 10_000;
-
-    /** How long a read of the zones topic to its end may take: well under exactly-once's 10 s transactions. */
-    public static final Duration RECHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final Function<String, Zone> zones;
     private final LongSupplier changes;
@@ -66,7 +62,7 @@ public final class ZoneDirectory implements AutoCloseable {
         KeyValueStore<String, Zone> store = context.getStateStore(STORE);
         ReferenceTopicCatchUp<Zone> topic = StreamsSettings.flag(context.appConfigs(),
                 StreamsSettings.ZONE_RECHECK_TOPIC)
-                ? ReferenceTopicCatchUp.of(context, Topics.ZONES.name(), Canonical::zoneId, Zone.class, RECHECK_TIMEOUT)
+                ? ReferenceTopicCatchUp.of(context, Topics.ZONES.name(), Canonical::zoneId, Zone.class)
                 : null;
         return new ZoneDirectory(store::get, ReferenceTableChanges.of(STORE), topic);
     }
