@@ -118,11 +118,11 @@ public final class StreamsBenchmark {
                     commitIntervalMs, exactlyOncePassthrough));
 
             StreamsResult copyFloor = streams(StreamsFloor.copy(FLOOR_COPY_TOPIC),
-                    settings(platform, work.resolve("copy-floor"), threads), written, StreamsFloor::processed);
+                    settings(platform, work.resolve("copy-floor"), threads), written, StreamsBenchmark::recordsProcessed);
             progress(String.format(Locale.ROOT, "streams floor, copy (exactly_once_v2): %.0f events/s",
                     copyFloor.rate));
             StreamsResult writesFloor = streams(StreamsFloor.requiredWrites(FLOOR_CLEAN_TOPIC, FLOOR_RIDES_TOPIC),
-                    settings(platform, work.resolve("writes-floor"), threads), written, StreamsFloor::processed);
+                    settings(platform, work.resolve("writes-floor"), threads), written, StreamsBenchmark::recordsProcessed);
             progress(String.format(Locale.ROOT, "streams floor, required writes (exactly_once_v2): %.0f events/s",
                     writesFloor.rate));
 
@@ -298,10 +298,19 @@ public final class StreamsBenchmark {
     }
 
     /** Records the app's producers sent (outputs, changelogs, repartitions), against one per event for the baseline. */
-    static long recordsSent(KafkaStreams streams) {
+    private static long recordsSent(KafkaStreams streams) {
+        return total(streams, "producer-metrics", "record-send-total");
+    }
+
+    /** Records the stream threads have processed (Kafka's per-thread {@code process-total}): the floors' progress. */
+    private static long recordsProcessed(KafkaStreams streams) {
+        return total(streams, "stream-thread-metrics", "process-total");
+    }
+
+    /** A Kafka metric summed over the clients or threads that report it. */
+    private static long total(KafkaStreams streams, String group, String name) {
         return streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals("producer-metrics")
-                        && e.getKey().name().equals("record-send-total"))
+                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
                 .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 

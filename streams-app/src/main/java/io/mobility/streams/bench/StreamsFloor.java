@@ -5,7 +5,6 @@ import io.mobility.streams.dedup.Deduplicator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -53,14 +52,6 @@ final class StreamsFloor {
                 .process(() -> new Remember("floor-driver-ids"), Named.as("driver-ids"), "floor-driver-ids")
                 .to(cleanTopic, bytesTo("driver-clean"));
         return builder.build();
-    }
-
-    /** Records the stream threads have processed (Kafka's per-thread {@code process-total}). */
-    static long processed(KafkaStreams streams) {
-        return streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals("stream-thread-metrics")
-                        && e.getKey().name().equals("process-total"))
-                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
     }
 
     /**

@@ -72,23 +72,30 @@ public final class DriverDirectory implements AutoCloseable {
         }
         VehicleType type = cache.get(driverId);
         if (type == null) {
-            Driver driver = drivers.apply(driverId);
-            if (driver == null && topic != null && !notInTopic.contains(driverId)) {
-                driver = topic.find(driverId).orElse(null);
-                if (driver == null) {
-                    // Unlike an unknown zone, an unknown driver is no error, only an enrichment missing, and may be
-                    // named by every ride (a TLC replay's "tlc-vendor-2"): the topic is read once per driver, then
-                    // only the table is asked, which has the driver once the global thread applies a registration.
-                    if (notInTopic.size() >= MAX_CACHED) {
-                        notInTopic.clear();
-                    }
-                    notInTopic.add(driverId);
-                }
-            }
+            Driver driver = find(driverId);
             type = driver == null ? VehicleType.UNKNOWN : driver.getVehicleType();
             cache.put(driverId, type);
         }
         return type;
+    }
+
+    /** The driver from the table, else from the topic unless the topic lacked it before; null when unknown. */
+    private Driver find(String driverId) {
+        Driver driver = drivers.apply(driverId);
+        if (driver != null || topic == null || notInTopic.contains(driverId)) {
+            return driver;
+        }
+        driver = topic.find(driverId).orElse(null);
+        if (driver == null) {
+            // Unlike an unknown zone, an unknown driver is no error, only an enrichment missing, and may be named by
+            // every ride (a TLC replay's "tlc-vendor-2"): the topic is read once per driver, then only the table is
+            // asked, which has the driver once the global thread applies a registration.
+            if (notInTopic.size() >= MAX_CACHED) {
+                notInTopic.clear();
+            }
+            notInTopic.add(driverId);
+        }
+        return driver;
     }
 
     @Override
