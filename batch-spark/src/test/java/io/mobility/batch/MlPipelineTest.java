@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.demand.DemandTrainer;
-import io.mobility.batch.bench.SimulatedCity;
+import io.mobility.batch.fixture.SimulatedCity;
 import io.mobility.batch.feature.ClosedHours;
 import io.mobility.batch.feature.DemandFeatures;
 import io.mobility.batch.feature.FeatureSnapshotWriter;

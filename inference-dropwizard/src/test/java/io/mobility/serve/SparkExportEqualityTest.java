@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The service serves exactly what Spark predicts. {@code spark-export/} is a lake written by batch-spark's
- * {@code io.mobility.batch.bench.SparkExportFixture}: a GBT demand model trained by Spark MLlib on a simulated city
+ * {@code io.mobility.batch.fixture.SparkExportFixture}: a GBT demand model trained by Spark MLlib on a simulated city
  * and exported to model.json, its feature snapshot, and {@code expected.json}, Spark's own
  * {@code GBTRegressionModel.predict} for every zone and each of 120 hours on the vector the service builds (snapshot
  * values, calendar features of the requested hour).

@@ -1,5 +1,6 @@
 package io.mobility.simulator.tlc;
 
+import io.mobility.simulator.city.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import io.mobility.events.ride.RideEvent;
 import io.mobility.simulator.Progress;
 import io.mobility.simulator.city.City;
 import io.mobility.simulator.city.CityZone;
+import io.mobility.simulator.city.ZoneLookup;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.sink.CountingSink;
 import io.mobility.simulator.sink.EventSink;

@@ -1,5 +1,6 @@
 package io.mobility.simulator.tlc;
 
+import io.mobility.simulator.city.ZoneLookup;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.stream.Stream;

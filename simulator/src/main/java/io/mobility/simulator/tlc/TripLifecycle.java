@@ -1,5 +1,6 @@
 package io.mobility.simulator.tlc;
 
+import io.mobility.simulator.city.ZoneLookup;
 import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.geo.GeoPoint;

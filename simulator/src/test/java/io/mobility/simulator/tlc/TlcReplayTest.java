@@ -10,6 +10,8 @@ import io.mobility.events.ride.RideEventType;
 import io.mobility.events.ride.VehicleType;
 import io.mobility.events.zone.Zone;
 import io.mobility.simulator.Progress;
+import io.mobility.simulator.city.CsvLine;
+import io.mobility.simulator.city.ZoneLookup;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.sink.RecordingSink;
 import java.io.IOException;

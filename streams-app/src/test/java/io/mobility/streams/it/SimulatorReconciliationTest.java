@@ -16,7 +16,7 @@ import io.mobility.simulator.clock.SimulationClock;
 import io.mobility.simulator.fault.FaultKind;
 import io.mobility.simulator.fault.FaultRates;
 import io.mobility.simulator.manifest.Manifest;
-import io.mobility.simulator.sink.KafkaEventSink;
+import io.mobility.simulator.kafka.KafkaEventSink;
 import io.mobility.streams.MobilityMetrics;
 import io.mobility.streams.MobilityTopology;
 import io.mobility.streams.StreamsSettings;
