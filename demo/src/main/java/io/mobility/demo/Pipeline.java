@@ -13,7 +13,6 @@ import io.mobility.demo.process.LineSink;
 import io.mobility.demo.process.ModuleLauncher;
 import io.mobility.demo.process.ProcessGroup;
 import io.mobility.demo.summary.ApiProbe;
-import io.mobility.demo.summary.Manifest;
 import io.mobility.demo.summary.ModelMetrics;
 import io.mobility.demo.summary.QuarantineCounts;
 import io.mobility.demo.summary.StreamsMetrics;
@@ -22,6 +21,7 @@ import io.mobility.demo.summary.ZoneIds;
 import io.mobility.platform.LocalPlatform;
 import io.mobility.platform.Ports;
 import io.mobility.platform.connect.ConnectRestClient;
+import io.mobility.simulator.manifest.Manifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -270,7 +270,7 @@ final class Pipeline {
 
     private Summary summary() {
         step("Summary");
-        Manifest manifest = Manifest.read(data.backfillManifest());
+        Manifest.Totals manifest = Manifest.read(data.backfillManifest());
         ApiProbe api = new ApiProbe(apiUrl());
         List<String> samples = new ArrayList<>();
         List<String> zones = ZoneIds.read(platform.bootstrapServers());

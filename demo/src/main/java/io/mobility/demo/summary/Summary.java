@@ -1,6 +1,7 @@
 package io.mobility.demo.summary;
 
 import io.mobility.demo.batch.BatchChain;
+import io.mobility.simulator.manifest.Manifest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /** What the demo did, printed at the end: inputs, quarantine, duplicates, the lake, the models, the API. */
-public record Summary(Duration took, Manifest manifest, Map<String, Long> quarantined, OptionalLong duplicatesDropped,
+public record Summary(Duration took, Manifest.Totals manifest, Map<String, Long> quarantined, OptionalLong duplicatesDropped,
                       Map<String, OptionalLong> tableRows, Map<String, BatchChain.Outcome> batch,
                       List<String> modelLines, List<String> samplePredictions, Map<String, String> urls,
                       Path logs) {

@@ -3,6 +3,7 @@ package io.mobility.demo.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.demo.batch.BatchChain.Outcome;
+import io.mobility.simulator.manifest.Manifest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class SummaryTest {
     }
 
     private static String print(Map<String, Outcome> batch) {
-        Manifest manifest = new Manifest(10, Map.of("mobility.ride-events.raw", 10L), Map.of(), Map.of(), 3);
+        Manifest.Totals manifest = new Manifest.Totals(10, Map.of("mobility.ride-events.raw", 10L), Map.of(), Map.of(), 3);
         Summary summary = new Summary(Duration.ofSeconds(75), manifest, Map.of(), OptionalLong.of(0),
                 Map.of(), batch, List.of("demand  no model trained (models/demand/current missing)"), List.of(),
                 Map.of(), Path.of("logs"));

@@ -1,11 +1,13 @@
 package io.mobility.simulator.manifest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mobility.events.driver.DriverEvent;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.simulator.fault.FaultKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -165,6 +167,30 @@ public final class Manifest {
         } catch (IOException e) {
             throw new IllegalStateException("cannot render the manifest as JSON", e);
         }
+    }
+
+    /**
+     * A manifest file read back, with the figures a consumer reconciles against (the demo): every record sent, by
+     * topic, the faults injected by kind, what should survive validation and de-duplication by type, and the zones.
+     */
+    public record Totals(long recordsTotal, Map<String, Long> recordsByTopic, Map<String, Long> faults,
+                         Map<String, Long> validUniqueByType, int zones) {
+    }
+
+    public static Totals read(Path file) {
+        try {
+            JsonNode m = new ObjectMapper().readTree(file.toFile());
+            return new Totals(m.path("records_total").asLong(), longs(m.path("records_by_topic")),
+                    longs(m.path("faults")), longs(m.path("valid_unique_by_type")), m.path("zones").asInt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the simulator manifest " + file, e);
+        }
+    }
+
+    private static Map<String, Long> longs(JsonNode node) {
+        Map<String, Long> map = new TreeMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asLong()));
+        return map;
     }
 
     public void write(Path file) throws IOException {
