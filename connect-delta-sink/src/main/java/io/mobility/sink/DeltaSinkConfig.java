@@ -112,7 +112,8 @@ public final class DeltaSinkConfig extends AbstractConfig {
 
         order = 0;
         def.define(FLUSH_RECORDS, Type.INT, 100_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                "Commit a table as soon as it holds this many uncommitted records.", COMMITS, ++order,
+                "Commit a table as soon as it holds this many uncommitted records (checked per record, so a commit "
+                        + "holds exactly this many).", COMMITS, ++order,
                 Width.SHORT, "Flush records");
         def.define(FLUSH_BYTES, Type.LONG, 64L << 20, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
                 "Commit a table once its open Parquet files buffer this many bytes.", COMMITS, ++order, Width.SHORT,
@@ -141,10 +142,12 @@ public final class DeltaSinkConfig extends AbstractConfig {
 
         order = 0;
         def.define(S3A_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
-                "Access key for s3a:// table roots (fs.s3a.access.key).", STORAGE, ++order, Width.MEDIUM,
+                "Access key for s3a:// table roots (fs.s3a.access.key); set both keys or neither (then the "
+                        + "default AWS credential chain is used).", STORAGE, ++order, Width.MEDIUM,
                 "S3 access key");
         def.define(S3A_SECRET_KEY, Type.PASSWORD, null, Importance.MEDIUM,
-                "Secret key for s3a:// table roots (fs.s3a.secret.key).", STORAGE, ++order, Width.MEDIUM,
+                "Secret key for s3a:// table roots (fs.s3a.secret.key); set both keys or neither (then the "
+                        + "default AWS credential chain is used).", STORAGE, ++order, Width.MEDIUM,
                 "S3 secret key");
         def.define(S3A_ENDPOINT, Type.STRING, null, Importance.LOW,
                 "S3-compatible endpoint (fs.s3a.endpoint), e.g. for MinIO.", STORAGE, ++order, Width.MEDIUM,

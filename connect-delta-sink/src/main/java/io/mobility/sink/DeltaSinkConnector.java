@@ -1,9 +1,13 @@
 package io.mobility.sink;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -16,7 +20,8 @@ import org.apache.kafka.connect.sink.SinkConnector;
  */
 public class DeltaSinkConnector extends SinkConnector {
 
-    public static final String VERSION = versionFromManifest();
+    /** The build's version, which the worker reports for this plugin (e.g. {@code GET /connector-plugins}). */
+    public static final String VERSION = buildVersion();
 
     private Map<String, String> props;
 
@@ -67,8 +72,23 @@ public class DeltaSinkConnector extends SinkConnector {
         return VERSION;
     }
 
-    private static String versionFromManifest() {
-        String version = DeltaSinkConnector.class.getPackage().getImplementationVersion();
-        return version != null ? version : "0.1.0-SNAPSHOT";
+    private static String buildVersion() {
+        String resource = "connector-version.properties";
+        try (InputStream in = DeltaSinkConnector.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("io/mobility/sink/" + resource + " is missing from the connector's "
+                        + "jar: build it with Maven, which writes the version there");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String version = properties.getProperty("version", "");
+            if (version.isBlank() || version.contains("${")) {
+                throw new IllegalStateException("io/mobility/sink/" + resource + " holds no build version: '"
+                        + version + "'");
+            }
+            return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the connector's version", e);
+        }
     }
 }

@@ -49,6 +49,8 @@ class DeltaSinkConnectorIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLUGIN = "DeltaSinkConnector";
     private static Path work;
+    /** The worker's plugin.path: the plugin zip unzipped into it, as a user installs it. */
+    private static Path plugins;
     private static EmbeddedKafka kafka;
     private static SchemaRegistryServer registry;
     private static ConnectWorker worker;
@@ -57,7 +59,7 @@ class DeltaSinkConnectorIT {
     @BeforeAll
     static void start() throws Exception {
         work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))).resolve("it-" + System.nanoTime());
-        Path plugins = unzip(Path.of(System.getProperty("plugin.zip")), work.resolve("plugins"));
+        plugins = unzip(Path.of(System.getProperty("plugin.zip")), work.resolve("plugins"));
         kafka = EmbeddedKafka.builder().start();
         registry = new SchemaRegistryServer(kafka.bootstrapServers()).start();
         worker = ConnectWorker.builder(kafka.bootstrapServers()).pluginPath(List.of(plugins))
@@ -80,6 +82,55 @@ class DeltaSinkConnectorIT {
         }
         if (kafka != null) {
             kafka.close();
+        }
+    }
+
+    @Test
+    void theWorkerListsThePluginInstalledFromTheZipWithTheBuildsVersion() throws Exception {
+        List<JsonNode> listed = new ArrayList<>();
+        json(send("GET", "/connector-plugins", null)).forEach(p -> {
+            if (p.path("class").asText().equals("io.mobility.sink.DeltaSinkConnector")) {
+                listed.add(p);
+            }
+        });
+        assertThat(listed).as("GET /connector-plugins lists the sink once").hasSize(1);
+        assertThat(listed.get(0).path("type").asText()).isEqualTo("sink");
+        assertThat(listed.get(0).path("version").asText()).isEqualTo(System.getProperty("project.version"));
+    }
+
+    @Test
+    void theZipIsAConfluentHubComponentArchiveWithManifestLibDocAndExamples() throws Exception {
+        String version = System.getProperty("project.version");
+        String directory = System.getProperty("plugin.directory");
+        try (Stream<Path> top = Files.list(plugins)) {
+            assertThat(top.map(p -> p.getFileName().toString())).as("the zip's top level")
+                    .containsExactly(directory);
+        }
+        Path plugin = plugins.resolve(directory);
+        JsonNode manifest = JSON.readTree(plugin.resolve("manifest.json").toFile());
+        assertThat(manifest.path("owner").path("username").asText() + "-" + manifest.path("name").asText() + "-"
+                + manifest.path("version").asText()).as("<owner>-<name>-<version> of manifest.json")
+                .isEqualTo(directory).endsWith("-" + version);
+        assertThat(manifest.path("component_types").toString()).isEqualTo("[\"sink\"]");
+        assertThat(manifest.path("features").path("delivery_guarantee").toString()).isEqualTo("[\"exactly_once\"]");
+        assertThat(manifest.path("requirements").toString())
+                .contains("Kafka Connect " + System.getProperty("kafka.version"));
+        assertThat(manifest.path("license").path(0).path("name").asText()).isEqualTo("Apache License 2.0");
+
+        try (Stream<Path> lib = Files.list(plugin.resolve("lib"))) {
+            assertThat(lib.map(p -> p.getFileName().toString()).toList())
+                    .contains("mobility-connect-delta-sink-" + version + ".jar")
+                    .noneMatch(jar -> jar.startsWith("connect-api-") || jar.startsWith("kafka-clients-"));
+        }
+        assertThat(plugin.resolve("doc/README.md")).as("the connector's guide")
+                .hasSameTextualContentAs(Path.of(System.getProperty("delta.sink.doc")));
+        assertThat(Files.readString(plugin.resolve("doc/LICENSE"))).contains("Apache License", "Version 2.0");
+        Path examples = Path.of(System.getProperty("plugin.examples"));
+        try (Stream<Path> etc = Files.list(plugin.resolve("etc")); Stream<Path> sources = Files.list(examples)) {
+            List<Path> files = etc.sorted().toList();
+            assertThat(files).map(p -> p.getFileName().toString()).containsExactlyElementsOf(
+                    sources.map(p -> p.getFileName().toString()).sorted().toList());
+            files.forEach(f -> assertThat(f).hasSameTextualContentAs(examples.resolve(f.getFileName().toString())));
         }
     }
 

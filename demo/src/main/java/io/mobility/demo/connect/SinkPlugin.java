@@ -16,7 +16,12 @@ public final class SinkPlugin {
     private SinkPlugin() {
     }
 
-    /** Unzips {@code connect-delta-sink/target/*-plugin.zip} into {@code <pluginPath>/mobility-delta-sink}. */
+    /**
+     * Unzips {@code connect-delta-sink/target/*-plugin.zip} into {@code <pluginPath>/mobility-delta-sink}, which then
+     * holds the zip's one {@code <owner>-<name>-<version>/} directory: the worker takes each directory of its
+     * plugin.path as one plugin and finds the jars anywhere below it, and a fixed name lets a newer build replace
+     * the installed one instead of sitting beside it.
+     */
     public static Path install(Path projectRoot, Path pluginPath) {
         Path zip = find(projectRoot.resolve("connect-delta-sink/target"));
         Path into = pluginPath.resolve("mobility-delta-sink");
