@@ -235,7 +235,7 @@ final class TableWriter {
         try {
             merged = SchemaEvolution.merge(tableSchema, rowSchema, evolve);
         } catch (DataException e) {
-            throw new io.mobility.sink.table.IncompatibleSchemaException(where + " cannot be written to table "
+            throw new io.mobility.sink.table.IncompatibleTableSchemaException(where + " cannot be written to table "
                     + table.location() + ": " + e.getMessage());
         }
         if (merged != tableSchema) {

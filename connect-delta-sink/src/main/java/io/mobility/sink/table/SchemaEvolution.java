@@ -72,7 +72,7 @@ public final class SchemaEvolution {
             Field field = incoming.field(column.name());
             if (field == null) {
                 if (!column.schema().isOptional()) {
-                    throw new IncompatibleSchemaException("Column '" + columnPath + "' is required in the table but "
+                    throw new IncompatibleTableSchemaException("Column '" + columnPath + "' is required in the table but "
                             + "the record schema " + nameOf(incoming) + " has no such field (a dropped required field)");
                 }
                 merged.field(column.name(), column.schema());
@@ -88,11 +88,11 @@ public final class SchemaEvolution {
             }
             String columnPath = path + field.name();
             if (!field.schema().isOptional()) {
-                throw new IncompatibleSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
+                throw new IncompatibleTableSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
                         + " is new and required: rows already in the table have no value for it (add it as optional)");
             }
             if (!allowNewColumns) {
-                throw new IncompatibleSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
+                throw new IncompatibleTableSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
                         + " is not a column of the table and schema evolution is off");
             }
             merged.field(field.name(), field.schema());
@@ -111,7 +111,7 @@ public final class SchemaEvolution {
         String had = columnType(column);
         String got = columnType(field);
         if (!had.equals(got)) {
-            throw new IncompatibleSchemaException("Column '" + path + "' is " + had + " in the table but " + got
+            throw new IncompatibleTableSchemaException("Column '" + path + "' is " + had + " in the table but " + got
                     + " in the record schema: a type change cannot be written to the same column");
         }
         Schema merged = column;

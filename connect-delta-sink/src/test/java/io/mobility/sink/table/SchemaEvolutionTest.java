@@ -53,7 +53,7 @@ class SchemaEvolutionTest {
         Schema retyped = SchemaBuilder.struct().name("Ride").field("ride_id", Schema.INT64_SCHEMA)
                 .field("event_time", Timestamp.SCHEMA).build();
         assertThatThrownBy(() -> SchemaEvolution.merge(V1, retyped, true))
-                .isInstanceOf(IncompatibleSchemaException.class)
+                .isInstanceOf(IncompatibleTableSchemaException.class)
                 .hasMessageContaining("'ride_id' is string in the table but int64");
 
         Schema dropped = SchemaBuilder.struct().name("Ride").field("event_time", Timestamp.SCHEMA).build();
