@@ -8,12 +8,15 @@ import org.apache.kafka.streams.StreamsMetrics;
 
 /**
  * The app's own counters, registered as Kafka Streams custom metrics (group {@code stream-mobility-metrics}), so they
- * show up wherever Streams metrics do: JMX, {@code KafkaStreams.metrics()}, the health endpoint.
+ * show up wherever Streams metrics do: JMX, {@code KafkaStreams.metrics()}, the health port's {@code /metrics}
+ * (Prometheus: {@code mobility_<operation>_total{entity=...}}, see {@code io.mobility.streams.metrics}).
  */
 public final class MobilityMetrics {
 
     public static final String SCOPE = "mobility";
     public static final String GROUP = "stream-" + SCOPE + "-metrics";
+    /** The operation of the quarantine's counters, one per reason code: {@code quarantined-UNKNOWN_ZONE}. */
+    public static final String QUARANTINED = "quarantined";
 
     private MobilityMetrics() {
     }

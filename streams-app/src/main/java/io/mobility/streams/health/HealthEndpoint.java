@@ -1,25 +1,27 @@
 package io.mobility.streams.health;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mobility.streams.metrics.KafkaMetricsCollector;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Liveness, readiness and metrics over HTTP for an orchestrator and for people:
  * {@code /health/live} is 200 unless Streams has failed or stopped, {@code /health/ready} is 200 only while it is
- * RUNNING (not while restoring or rebalancing), {@code /metrics} is every Streams metric as JSON.
+ * RUNNING (not while restoring or rebalancing); both answer {@code {"state":"RUNNING"}}. {@code /metrics} is every
+ * numeric Streams metric and the app's counters in the Prometheus text format (docs/metrics.md), for a scraper.
  */
 public final class HealthEndpoint implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final KafkaStreams streams;
@@ -42,7 +44,10 @@ public final class HealthEndpoint implements AutoCloseable {
                 endpoint.stateJson()));
         server.createContext("/health/ready", ex -> endpoint.reply(ex, endpoint.ready() ? 200 : 503,
                 endpoint.stateJson()));
-        server.createContext("/metrics", ex -> endpoint.reply(ex, 200, metricsJson(streams.metrics())));
+        // Its own registry, not the client's default one: the scrape is this app's metrics, read from Kafka then.
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new KafkaMetricsCollector(streams::metrics));
+        server.createContext("/metrics", new MetricsHandler(registry));
         server.start();
         return endpoint;
     }
@@ -61,33 +66,11 @@ public final class HealthEndpoint implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
-    private String stateJson() {
-        return "{\"state\":\"" + streams.state() + "\"}";
+    private byte[] stateJson() throws IOException {
+        return JSON.writeValueAsBytes(Map.of("state", String.valueOf(streams.state())));
     }
 
-    static String metricsJson(Map<MetricName, ? extends Metric> metrics) {
-        return metrics.entrySet().stream()
-                .filter(e -> e.getValue().metricValue() instanceof Number)
-                .sorted(Comparator.comparing((Map.Entry<MetricName, ? extends Metric> e) -> e.getKey().group())
-                        .thenComparing(e -> e.getKey().name()))
-                .map(e -> "{\"group\":" + quote(e.getKey().group()) + ",\"name\":" + quote(e.getKey().name())
-                        + ",\"tags\":{" + e.getKey().tags().entrySet().stream()
-                        .map(t -> quote(t.getKey()) + ":" + quote(t.getValue())).collect(Collectors.joining(","))
-                        + "},\"value\":" + number((Number) e.getValue().metricValue()) + "}")
-                .collect(Collectors.joining(",\n", "[", "]\n"));
-    }
-
-    private static String number(Number n) {
-        double d = n.doubleValue();
-        return Double.isFinite(d) ? String.valueOf(n) : "null";
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    private void reply(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
