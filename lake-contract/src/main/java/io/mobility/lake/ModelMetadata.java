@@ -95,7 +95,8 @@ public record ModelMetadata(String name, String version, Instant trainedAt, List
         for (String feature : names) {
             JsonNode d = distributions.get(feature);
             if (d != null) {
-                references.put(feature, ReferenceDistribution.fromJson(where + ": reference_distributions." + feature, d));
+                String at = where + ": reference_distributions." + feature;
+                references.put(feature, ReferenceDistribution.fromJson(at, d));
             }
         }
         JsonNode output = root.path("output");

@@ -73,6 +73,7 @@ class FeatureSnapshotTest {
 
     @Test
     void theSnapshotLivesUnderFeatures() {
-        assertThat(FeatureSnapshot.location("s3a://bucket/lake")).isEqualTo("s3a://bucket/lake/features/snapshot/latest.json");
+        assertThat(FeatureSnapshot.location("s3a://bucket/lake"))
+                .isEqualTo("s3a://bucket/lake/features/snapshot/latest.json");
     }
 }

@@ -58,7 +58,8 @@ class ModelRegistryTest {
         String first = registry.newVersion("surge", TRAINED);
         registry.publish("surge", first, dir -> write(dir + "/spark/a"), model(), metadata(first));
         assertThat(registry.newVersion("surge", TRAINED)).isEqualTo("20261127T020001Z");
-        assertThatThrownBy(() -> registry.publish("surge", first, dir -> write(dir + "/spark/b"), model(), metadata(first)))
+        assertThatThrownBy(() -> registry.publish("surge", first, dir -> write(dir + "/spark/b"), model(),
+                metadata(first)))
                 .hasMessageContaining(first).hasMessageContaining("already exists");
     }
 

@@ -42,7 +42,8 @@ class MonitoringSnapshotTest {
         assertThat(demand.at("/drift/window/from").asText()).isEqualTo("2026-11-27T01:00:00Z");
         assertThat(demand.at("/drift/features/lag_1h/band").asText()).isEqualTo("major");
         assertThat(demand.at("/forecast_vs_actual/0/actual").asDouble()).isEqualTo(17.0);
-        assertThat(new String(both, StandardCharsets.UTF_8)).startsWith("{\n  \"generated_at\" : \"2026-11-27T02:01:00Z\"");
+        assertThat(new String(both, StandardCharsets.UTF_8))
+                .startsWith("{\n  \"generated_at\" : \"2026-11-27T02:01:00Z\"");
     }
 
     @Test
