@@ -14,7 +14,7 @@ import io.mobility.batch.feature.FeatureSnapshotWriter;
 import io.mobility.batch.feature.FeaturesJob;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.GbtSettings;
-import io.mobility.batch.model.ModelRegistry;
+import io.mobility.lake.ModelRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ public final class SparkExportFixture {
                 city.writeGold(spark, lake);
                 new FeaturesJob().run(spark, lake, options);
             }
-            ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
+            ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
             GbtSettings small = new GbtSettings((int) options.longOption("trees", 10), (int) options.longOption("depth", 5), 0.1, 42);
             DemandTrainer.Result result = new DemandTrainer(spark, small, 2, progress).train(lake, registry);
             String version = result.version();
