@@ -23,11 +23,11 @@ import io.mobility.batch.lake.Columns;
 import io.mobility.batch.lake.DeltaPaths;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.GbtSettings;
-import io.mobility.batch.model.ModelRegistry;
 import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.model.TreePredictions;
 import io.mobility.batch.scoring.ScoreJob;
 import io.mobility.batch.surge.SurgeTrainer;
+import io.mobility.lake.ModelRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class MlPipelineTest {
     static void pipeline() {
         spark = TestSpark.session();
         lake = SimulatedLake.create(spark, "ml");
-        registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
+        registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
         Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
         new FeaturesJob().run(spark, lake, BatchOptions.defaults());
         GbtSettings weak = new GbtSettings(2, 1, 0.1, 42);

@@ -7,6 +7,8 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.mobility.lake.FeatureSnapshot;
+import io.mobility.lake.MonitoringSnapshot;
 import io.mobility.serve.auth.BearerTokenFilter;
 import io.mobility.serve.batch.BatchResource;
 import io.mobility.serve.demand.DemandPredictor;
@@ -17,15 +19,13 @@ import io.mobility.serve.error.MalformedJsonMapper;
 import io.mobility.serve.error.UnexpectedErrorMapper;
 import io.mobility.serve.error.WebErrorMapper;
 import io.mobility.serve.export.ExportedFile;
-import io.mobility.serve.feature.FeatureSnapshot;
 import io.mobility.serve.feature.FeatureSnapshotHealthCheck;
 import io.mobility.serve.model.ModelHealthCheck;
 import io.mobility.serve.model.ModelLoader;
-import io.mobility.serve.model.ModelRegistry;
+import io.mobility.serve.model.ServedModels;
 import io.mobility.serve.model.ModelsResource;
 import io.mobility.serve.monitoring.MonitoringPageResource;
 import io.mobility.serve.monitoring.MonitoringResource;
-import io.mobility.serve.monitoring.MonitoringSnapshot;
 import io.mobility.serve.openapi.OpenApiResource;
 import io.mobility.serve.surge.LiveZoneStates;
 import io.mobility.serve.surge.SurgePredictor;
@@ -49,7 +49,7 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
 
     private final Clock clock = Clock.systemUTC();
     private final LiveZoneStates liveZoneStates = new LiveZoneStates();
-    private ModelRegistry models;
+    private ServedModels models;
 
     public static void main(String[] args) throws Exception {
         new InferenceApplication().run(args);
@@ -76,7 +76,7 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
             server.setRegisterDefaultExceptionMappers(false);
         }
         var mapper = environment.getObjectMapper();
-        models = new ModelRegistry(config.modelsDir(), List.of(DemandPredictor.MODEL, SurgePredictor.MODEL),
+        models = new ServedModels(config.modelsDir(), List.of(DemandPredictor.MODEL, SurgePredictor.MODEL),
                 new ModelLoader(mapper, clock));
         var features = new ExportedFile<>(config.featureSnapshotFile(), mapper, FeatureSnapshot::parse);
         var monitoring = new ExportedFile<>(config.monitoringSnapshotFile(), mapper, MonitoringSnapshot::parse);
@@ -131,7 +131,7 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         return liveZoneStates;
     }
 
-    public ModelRegistry models() {
+    public ServedModels models() {
         return models;
     }
 }

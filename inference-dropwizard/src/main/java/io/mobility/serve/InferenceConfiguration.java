@@ -8,6 +8,8 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.mobility.events.Topics;
+import io.mobility.lake.FeatureSnapshot;
+import io.mobility.lake.MonitoringSnapshot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,11 +86,11 @@ public class InferenceConfiguration extends Configuration {
     }
 
     public Path featureSnapshotFile() {
-        return Path.of(lake, "features", "snapshot", "latest.json");
+        return Path.of(lake).resolve(FeatureSnapshot.PATH);
     }
 
     public Path monitoringSnapshotFile() {
-        return Path.of(lake, "monitoring", "latest.json");
+        return Path.of(lake).resolve(MonitoringSnapshot.PATH);
     }
 
     @JsonProperty

@@ -3,12 +3,12 @@ package io.mobility.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mobility.lake.FeatureSnapshot;
 import io.mobility.serve.export.ExportedFile;
-import io.mobility.serve.feature.FeatureSnapshot;
 import io.mobility.serve.feature.FeatureSnapshotHealthCheck;
 import io.mobility.serve.model.ModelHealthCheck;
 import io.mobility.serve.model.ModelLoader;
-import io.mobility.serve.model.ModelRegistry;
+import io.mobility.serve.model.ServedModels;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class HealthChecksTest {
     @Test
     void modelLoadedAndFresh() {
         Clock clock = at("2026-11-27T00:00:00Z");
-        var registry = new ModelRegistry(lake.resolve("models"), List.of("demand"), new ModelLoader(mapper, clock));
+        var registry = new ServedModels(lake.resolve("models"), List.of("demand"), new ModelLoader(mapper, clock));
         var check = new ModelHealthCheck(registry, "demand", Duration.ofDays(10), clock);
         assertThat(check.execute().isHealthy()).isFalse();
         registry.refresh();
@@ -56,7 +56,7 @@ class HealthChecksTest {
     @Test
     void aMissingModelDirectoryIsReportedByPath() {
         Clock clock = at("2026-11-27T00:00:00Z");
-        var registry = new ModelRegistry(lake.resolve("nowhere"), List.of("demand"), new ModelLoader(mapper, clock));
+        var registry = new ServedModels(lake.resolve("nowhere"), List.of("demand"), new ModelLoader(mapper, clock));
         registry.refresh();
         var result = new ModelHealthCheck(registry, "demand", Duration.ofDays(10), clock).execute();
         assertThat(result.isHealthy()).isFalse();

@@ -15,14 +15,15 @@ import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.ForecastMetrics;
 import io.mobility.batch.model.GbtSettings;
-import io.mobility.batch.model.ModelMetadata;
-import io.mobility.batch.model.ModelRegistry;
 import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.model.Promotion;
-import io.mobility.batch.model.ReferenceDistribution;
 import io.mobility.batch.model.SparkModels;
+import io.mobility.batch.model.TrainingDistributions;
 import io.mobility.batch.model.TreeEnsembleExporter;
 import io.mobility.batch.model.TreePredictions;
+import io.mobility.lake.ModelMetadata;
+import io.mobility.lake.ModelRegistry;
+import io.mobility.lake.ReferenceDistribution;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ public final class DemandTrainer {
                 model.wape(), naive.wape(), trailing.wape()));
 
         Instant finalTrainEnd = holdoutStart.plus(WEEK.multipliedBy(holdoutWeeks - 1));
-        Map<String, ReferenceDistribution> reference = ReferenceDistribution.ofColumns(usable.where(col("hour_start").lt(ts(finalTrainEnd))), features);
+        Map<String, ReferenceDistribution> reference = TrainingDistributions.of(usable.where(col("hour_start").lt(ts(finalTrainEnd))), features);
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
         metrics.set("holdout", model.toJson());
         ObjectNode baselines = metrics.putObject("baselines");

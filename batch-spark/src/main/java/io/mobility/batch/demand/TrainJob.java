@@ -6,8 +6,8 @@ import io.mobility.batch.BatchOptions;
 import io.mobility.batch.Progress;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.GbtSettings;
-import io.mobility.batch.model.ModelRegistry;
 import io.mobility.batch.surge.SurgeTrainer;
+import io.mobility.lake.ModelRegistry;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -35,7 +35,7 @@ public final class TrainJob implements BatchJob {
         }
         GbtSettings settings = GbtSettings.from(options);
         int holdoutWeeks = (int) options.longOption("holdout-weeks", 2);
-        ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
+        ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
         if (!which.equals("surge")) {
             new DemandTrainer(spark, settings, holdoutWeeks, progress).train(lake, registry);
         }

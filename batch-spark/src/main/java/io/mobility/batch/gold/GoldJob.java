@@ -106,7 +106,7 @@ public final class GoldJob implements BatchJob {
             Dataset<Row> existingFact = reader.pinned(lake.gold(FACT_RIDE));
 
             progress.stage("staging dimensions");
-            Dataset<Row> newFacts = keep(RideFacts.facts(RideFacts.currentStates(rides)));
+            Dataset<Row> newFacts = keep(FactRideTable.facts(FactRideTable.currentStates(rides)));
             progress.rows("rides changed", newFacts.count());
             Dataset<Row> referencedZones = newFacts.select(col("pickup_zone_id").as("zone_id"))
                     .union(newFacts.select(col("dropoff_zone_id")))
@@ -129,7 +129,7 @@ public final class GoldJob implements BatchJob {
             Dataset<Row> rekeyed = existingFact == null ? newFacts.limit(0)
                     : existingFact.join(rebuild.affectedDrivers(), "driver_id").select(Columns.cols(newFacts.columns()));
             Dataset<Row> candidates = keep(DriverDimension.withDriverKey(
-                    RideFacts.furthestAlong(newFacts.unionByName(rekeyed)),
+                    FactRideTable.furthestAlong(newFacts.unionByName(rekeyed)),
                     col("driver_id"), col("ride_time"), driverAfter, "ride_id"));
             progress.rows("fact_ride rows staged", candidates.count());
             Dataset<Row> dates = keep(CalendarDimensions.dates(candidates.select(to_date(col("ride_time")).as("date"))));
@@ -172,7 +172,7 @@ public final class GoldJob implements BatchJob {
             merge.replaceSlices(lake.gold(DIM_DRIVER), rebuild.versions(), List.of("driver_key"), "driver_id",
                     rebuild.affectedDrivers());
             progress.stage("publishing fact_ride");
-            merge.upsert(lake.gold(FACT_RIDE), candidates, List.of("ride_id"), RideFacts.NEWER_CONDITION);
+            merge.upsert(lake.gold(FACT_RIDE), candidates, List.of("ride_id"), FactRideTable.NEWER_CONDITION);
             progress.rows("fact_ride merged", candidates.count());
 
             publishDriverActivity(driverEvents, candidates, driverAfter, zoneAfter);

@@ -1,12 +1,13 @@
 package io.mobility.batch.lake;
 
+import io.mobility.lake.LakeStorage;
+import io.mobility.lake.LocalLakeStorage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -15,13 +16,13 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Small files of the lake (the model registry, the feature and monitoring snapshots, charts) through Hadoop's file
- * systems, so that a lake on s3a:// or hdfs:// works as well as a local one.
+ * systems: the batch layer's {@link LakeStorage}, so that a lake on s3a:// or hdfs:// works as well as a local one.
  *
  * <p>Atomic replacement is what the file system offers: POSIX rename on a local disk and HDFS; on S3 (s3a) a rename is
  * a copy then a delete, so a reader can briefly find the target missing (between delete and copy) — never half a
  * file, since S3 writes an object whole on close.
  */
-public final class LakeFiles {
+public final class LakeFiles implements LakeStorage {
 
     private final Configuration conf;
 
@@ -33,6 +34,7 @@ public final class LakeFiles {
         return new LakeFiles(spark.sparkContext().hadoopConfiguration());
     }
 
+    @Override
     public boolean exists(String path) {
         try {
             Path p = new Path(path);
@@ -43,6 +45,7 @@ public final class LakeFiles {
     }
 
     /** Writes a file that no reader follows yet (inside a directory still to be published). */
+    @Override
     public void write(String path, byte[] content) {
         try {
             Path p = new Path(path);
@@ -61,6 +64,7 @@ public final class LakeFiles {
         }
     }
 
+    @Override
     public void deleteRecursively(String path) {
         try {
             Path p = new Path(path);
@@ -74,6 +78,7 @@ public final class LakeFiles {
      * Renames a completely written directory to its final name, refusing a name already taken (Hadoop would move
      * the directory inside it). One step on a local disk and HDFS; on S3 a copy of each file, then the deletes.
      */
+    @Override
     public void publishDirectory(String written, String target) {
         try {
             Path from = new Path(written);
@@ -91,6 +96,7 @@ public final class LakeFiles {
     }
 
     /** The file's text, or empty when it does not exist. */
+    @Override
     public Optional<String> readText(String path) {
         try {
             Path p = new Path(path);
@@ -110,6 +116,7 @@ public final class LakeFiles {
      * Writes to a temporary sibling, then renames it over the target, so that a reader (the inference service)
      * sees the old file or the new one, never half of one.
      */
+    @Override
     public void writeAtomically(String path, byte[] content) {
         try {
             Path target = new Path(path);
@@ -119,10 +126,7 @@ public final class LakeFiles {
             if (local != null) {
                 // POSIX rename replaces the target in one step; Hadoop's local rename refuses an existing target
                 // (and its checksummed local file system would leave .crc files beside the service's files).
-                java.nio.file.Path tmp = local.resolveSibling("." + local.getFileName() + ".tmp");
-                Files.createDirectories(local.getParent());
-                Files.write(tmp, content);
-                Files.move(tmp, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                LocalLakeStorage.replace(local, content);
             } else {
                 fs.mkdirs(target.getParent());
                 try (OutputStream out = fs.create(temp, true)) {

@@ -1,6 +1,7 @@
 package io.mobility.batch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mobility.lake.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -3,6 +3,7 @@ package io.mobility.batch.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mobility.lake.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.regression.DecisionTreeRegressionModel;
@@ -22,7 +23,7 @@ import org.apache.spark.ml.tree.Split;
  */
 public final class TreeEnsembleExporter {
 
-    public static final String FORMAT = "mobility-tree-ensemble/1";
+    public static final String FORMAT = ModelRegistry.TREE_ENSEMBLE_FORMAT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,7 +1,7 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.model.ReferenceDistribution;
 
+import io.mobility.lake.ReferenceDistribution;
 import java.util.Arrays;
 
 /** How many rows of a feature fell in each of the 10 reference bins, and how many were missing. */

@@ -1,13 +1,15 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.model.ReferenceDistribution;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
+import io.mobility.lake.ReferenceDistribution;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class FeatureBinning {
         Set<String> columns = Set.of(features.columns());
         Column[] bins = references.entrySet().stream()
                 .map(e -> struct(lit(e.getKey()).as("feature"),
-                        e.getValue().binOf(columns.contains(e.getKey()) ? col(e.getKey()).cast("double")
+                        binOf(e.getValue(), columns.contains(e.getKey()) ? col(e.getKey()).cast("double")
                                 : lit(null).cast("double")).as("bin")))
                 .toArray(Column[]::new);
         List<Row> rows = features
@@ -50,6 +52,19 @@ public final class FeatureBinning {
                     .add(r.getInt(2), r.getLong(3));
         }
         return counts;
+    }
+
+    /**
+     * The bin of {@code x} as a Spark expression: -1 for missing (null or NaN), else the first i with
+     * {@code x < edges[i+1]}; values below the first edge land in bin 0, values at or above the last in bin 9.
+     */
+    static Column binOf(ReferenceDistribution reference, Column x) {
+        double[] edges = reference.edges();
+        Column bin = lit(ReferenceDistribution.BINS - 1);
+        for (int i = ReferenceDistribution.BINS - 2; i >= 0; i--) {
+            bin = when(x.lt(lit(edges[i + 1])), lit(i)).otherwise(bin);
+        }
+        return when(x.isNull().or(isnan(x)), lit(ReferenceDistribution.MISSING_BIN)).otherwise(bin);
     }
 
     /** Features of metadata that lack a column in the table (reported by the job). */

@@ -1,7 +1,7 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.model.ReferenceDistribution;
 
+import io.mobility.lake.ReferenceDistribution;
 import java.util.Set;
 
 /**

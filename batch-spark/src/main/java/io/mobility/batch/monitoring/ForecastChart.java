@@ -1,5 +1,6 @@
 package io.mobility.batch.monitoring;
 
+import io.mobility.lake.MonitoringSnapshot.HourPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -32,7 +33,7 @@ public final class ForecastChart {
     }
 
     public static byte[] render(String model, String version, MonitorWindow window, ForecastSeries series) {
-        Map<String, List<ForecastSeries.HourPoint>> panels = new LinkedHashMap<>();
+        Map<String, List<HourPoint>> panels = new LinkedHashMap<>();
         panels.put("city total (zones predicted)", series.city());
         panels.putAll(series.busiestZones());
         ChartImage chart = new ChartImage(WIDTH, TOP + panels.size() * PANEL + 20);
@@ -43,7 +44,7 @@ public final class ForecastChart {
                 + "; city total, then the busiest zones", 20, 52);
         legend(g);
         int y = TOP;
-        for (Map.Entry<String, List<ForecastSeries.HourPoint>> panel : panels.entrySet()) {
+        for (Map.Entry<String, List<HourPoint>> panel : panels.entrySet()) {
             panel(chart.graphics(), panel.getKey(), panel.getValue(), window, y);
             y += PANEL;
         }
@@ -65,7 +66,7 @@ public final class ForecastChart {
         g.drawString("predicted", x + 146, 52);
     }
 
-    private static void panel(Graphics2D g, String name, List<ForecastSeries.HourPoint> points, MonitorWindow window, int top) {
+    private static void panel(Graphics2D g, String name, List<HourPoint> points, MonitorWindow window, int top) {
         int plotTop = top + 28;
         int plotBottom = top + PANEL - 30;
         int plotLeft = LEFT;
@@ -101,18 +102,18 @@ public final class ForecastChart {
         g.drawLine(plotLeft, plotBottom, plotRight, plotBottom);
         g.drawLine(plotLeft, plotTop, plotLeft, plotBottom);
 
-        line(g, points, ForecastSeries.HourPoint::actual, ACTUAL, new BasicStroke(2f), from, span, yMax,
+        line(g, points, HourPoint::actual, ACTUAL, new BasicStroke(2f), from, span, yMax,
                 plotLeft, plotRight, plotTop, plotBottom);
-        line(g, points, ForecastSeries.HourPoint::predicted, PREDICTED, dashed(), from, span, yMax,
+        line(g, points, HourPoint::predicted, PREDICTED, dashed(), from, span, yMax,
                 plotLeft, plotRight, plotTop, plotBottom);
     }
 
-    private static void line(Graphics2D g, List<ForecastSeries.HourPoint> points, ToDoubleFunction<ForecastSeries.HourPoint> value,
+    private static void line(Graphics2D g, List<HourPoint> points, ToDoubleFunction<HourPoint> value,
                              Color colour, BasicStroke stroke, long from, long span, double yMax,
                              int left, int right, int top, int bottom) {
         Path2D.Double path = new Path2D.Double();
         Instant previous = null;
-        for (ForecastSeries.HourPoint p : points) {
+        for (HourPoint p : points) {
             // An hour's value is drawn at the middle of the hour; an hour without a prediction leaves a gap.
             double x = left + (p.hour().getEpochSecond() + 1800 - from) / (double) span * (right - left);
             double y = bottom - value.applyAsDouble(p) / yMax * (bottom - top);

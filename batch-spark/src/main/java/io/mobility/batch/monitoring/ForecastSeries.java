@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import io.mobility.lake.MonitoringSnapshot.HourPoint;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +19,6 @@ import org.apache.spark.sql.Row;
  * requests) and the city total (sums over every zone the version predicted).
  */
 public record ForecastSeries(Map<String, List<HourPoint>> busiestZones, List<HourPoint> city) {
-
-    public record HourPoint(Instant hour, double predicted, double actual) {
-    }
 
     /** From {@link PredictionErrors#withActuals} rows of one version; zones keyed by their label. */
     public static ForecastSeries of(Dataset<Row> withActuals, String version, int zones, Map<String, String> zoneNames) {

@@ -1,7 +1,6 @@
 package io.mobility.batch.monitoring;
 
 import io.mobility.batch.lake.LakeFiles;
-import io.mobility.batch.model.ModelRegistry;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -16,6 +15,7 @@ import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.gold.SurrogateKeys;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
+import io.mobility.lake.ModelRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +83,7 @@ public final class MonitorJob implements BatchJob {
 
             TreeSet<String> versions = new TreeSet<>();
             errors.keySet().forEach(k -> versions.add(k.version()));
-            ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
+            ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
             Dataset<Row> features = reader.pinned(lake.gold(FEATURES));
             Map<String, Map<LocalDate, List<FeatureDrift>>> drift = new LinkedHashMap<>();
             for (String version : versions) {

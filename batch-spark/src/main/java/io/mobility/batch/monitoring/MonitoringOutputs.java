@@ -4,6 +4,7 @@ import io.mobility.batch.lake.LakeFiles;
 
 import io.mobility.batch.Progress;
 import io.mobility.batch.lake.Lake;
+import io.mobility.lake.MonitoringSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,9 +37,9 @@ final class MonitoringOutputs {
         Instant driftTo = window.driftEnd(lastDay);
 
         String dir = lake.layer("monitoring");
-        String snapshot = dir + "/latest.json";
+        String snapshot = MonitoringSnapshot.location(lake.root());
         files.writeAtomically(snapshot, MonitoringSnapshot.render(files.readText(snapshot), generatedAt, model,
-                new MonitoringSnapshot.ModelEntry(version, window, errors, expected, latest, driftFrom, driftTo,
+                SnapshotEntry.of(version, window, errors, expected, latest, driftFrom, driftTo,
                         series.lastCityHours(MonitorJob.SNAPSHOT_HOURS))));
         progress.stage("wrote " + snapshot + " (" + model + " " + version + ")");
         String forecast = dir + "/charts/forecast_vs_actual_" + model + ".png";

@@ -1,6 +1,6 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.model.ReferenceDistribution;
+import io.mobility.lake.ReferenceDistribution;
 
 /**
  * Population stability index of a current distribution against a reference, over the 10 reference bins plus an

@@ -16,7 +16,7 @@ import io.mobility.batch.feature.ZoneHourSeries;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
-import io.mobility.batch.model.ModelRegistry;
+import io.mobility.lake.ModelRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -93,7 +93,7 @@ public final class ScoreJob implements BatchJob {
     public static Outcome score(SparkSession spark, Lake lake, int horizon, Instant lastObserved, Progress progress) {
         Instant started = Instant.now();
         String runId = UUID.randomUUID().toString();
-        ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
+        ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
         String model = DemandTrainer.NAME;
         String version = registry.current(model).orElseThrow(() -> new IllegalArgumentException(
                 "no promoted " + model + " model under " + lake.root() + "/models: run 'batch train' first"));

@@ -13,14 +13,15 @@ import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.ForecastMetrics;
 import io.mobility.batch.model.GbtSettings;
-import io.mobility.batch.model.ModelMetadata;
-import io.mobility.batch.model.ModelRegistry;
 import io.mobility.batch.model.NotEnoughHistoryException;
 import io.mobility.batch.model.Promotion;
-import io.mobility.batch.model.ReferenceDistribution;
 import io.mobility.batch.model.SparkModels;
+import io.mobility.batch.model.TrainingDistributions;
 import io.mobility.batch.model.TreeEnsembleExporter;
 import io.mobility.batch.model.TreePredictions;
+import io.mobility.lake.ModelMetadata;
+import io.mobility.lake.ModelRegistry;
+import io.mobility.lake.ReferenceDistribution;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public final class SurgeTrainer {
             metrics.put("target", "mean surge multiplier applied to the rides requested in a 5-minute zone window");
             metrics.put("evaluation", "holdout " + holdoutStart + " .. " + end + ", model trained on earlier windows");
             metrics.putObject("training").put("seconds", seconds).put("trees", settings.trees()).put("depth", settings.depth());
-            Map<String, ReferenceDistribution> reference = ReferenceDistribution.ofColumns(train, features);
+            Map<String, ReferenceDistribution> reference = TrainingDistributions.of(train, features);
             Instant trainedAt = Instant.now();
             String version = registry.newVersion(NAME, trainedAt);
             ObjectNode metadata = ModelMetadata.json(NAME, version, trainedAt, first, holdoutStart,

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.lake.LakeFiles;
+import io.mobility.lake.ModelMetadata;
+import io.mobility.lake.ModelRegistry;
+import io.mobility.lake.ReferenceDistribution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,7 +102,7 @@ class ModelRegistryTest {
     }
 
     private static ModelRegistry registry(String lakeRoot) {
-        return ModelRegistry.inLake(Lake.at(lakeRoot), new LakeFiles(new Configuration()));
+        return ModelRegistry.inLake(Lake.at(lakeRoot).root(), new LakeFiles(new Configuration()));
     }
 
     private static void write(String path) {

@@ -1,11 +1,11 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.model.ReferenceDistribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mobility.batch.fixture.TestSpark;
+import io.mobility.lake.ReferenceDistribution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

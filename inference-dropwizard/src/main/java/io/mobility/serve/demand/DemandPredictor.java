@@ -1,12 +1,12 @@
 package io.mobility.serve.demand;
 
+import io.mobility.lake.FeatureSnapshot;
 import io.mobility.serve.error.ApiException;
 import io.mobility.serve.export.ExportedFile;
 import io.mobility.serve.feature.CalendarFeatures;
-import io.mobility.serve.feature.FeatureSnapshot;
 import io.mobility.serve.model.LoadedModel;
 import io.mobility.serve.model.ModelRef;
-import io.mobility.serve.model.ModelRegistry;
+import io.mobility.serve.model.ServedModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +21,10 @@ public final class DemandPredictor {
 
     public static final String MODEL = "demand";
 
-    private final ModelRegistry models;
+    private final ServedModels models;
     private final ExportedFile<FeatureSnapshot> snapshot;
 
-    public DemandPredictor(ModelRegistry models, ExportedFile<FeatureSnapshot> snapshot) {
+    public DemandPredictor(ServedModels models, ExportedFile<FeatureSnapshot> snapshot) {
         this.models = models;
         this.snapshot = snapshot;
     }

@@ -1,6 +1,7 @@
 package io.mobility.serve.feature;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.mobility.lake.FeatureSnapshot;
 import io.mobility.serve.export.ExportedFile;
 import java.time.Clock;
 import java.time.Duration;

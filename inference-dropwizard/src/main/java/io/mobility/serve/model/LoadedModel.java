@@ -1,5 +1,6 @@
 package io.mobility.serve.model;
 
+import io.mobility.lake.ModelMetadata;
 import java.nio.file.Path;
 import java.time.Instant;
 

@@ -7,12 +7,12 @@ import java.time.Duration;
 /** Healthy when the model is loaded, its {@code current} loads, and it was trained within the allowed age. */
 public final class ModelHealthCheck extends HealthCheck {
 
-    private final ModelRegistry registry;
+    private final ServedModels registry;
     private final String name;
     private final Duration maxAge;
     private final Clock clock;
 
-    public ModelHealthCheck(ModelRegistry registry, String name, Duration maxAge, Clock clock) {
+    public ModelHealthCheck(ServedModels registry, String name, Duration maxAge, Clock clock) {
         this.registry = registry;
         this.name = name;
         this.maxAge = maxAge;

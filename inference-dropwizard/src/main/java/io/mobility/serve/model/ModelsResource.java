@@ -26,9 +26,9 @@ public final class ModelsResource {
                             String algorithm, Integer trees, List<String> features, JsonNode metadata, String problem) {
     }
 
-    private final ModelRegistry registry;
+    private final ServedModels registry;
 
-    public ModelsResource(ModelRegistry registry) {
+    public ModelsResource(ServedModels registry) {
         this.registry = registry;
     }
 

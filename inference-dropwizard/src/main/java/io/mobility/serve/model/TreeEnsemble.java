@@ -1,6 +1,8 @@
 package io.mobility.serve.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mobility.lake.LakeFormatException;
+import io.mobility.lake.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  */
 public final class TreeEnsemble {
 
-    public static final String FORMAT = "mobility-tree-ensemble/1";
+    public static final String FORMAT = ModelRegistry.TREE_ENSEMBLE_FORMAT;
 
     private final String algorithm;
     private final int numFeatures;
@@ -51,25 +53,25 @@ public final class TreeEnsemble {
     public static TreeEnsemble parse(JsonNode root) {
         String format = text(root, "format", "model");
         if (!FORMAT.equals(format)) {
-            throw new ModelFormatException("model.format is '" + format + "', expected '" + FORMAT + "'");
+            throw new LakeFormatException("model.format is '" + format + "', expected '" + FORMAT + "'");
         }
         String algorithm = text(root, "algorithm", "model");
         if (!List.of("gbt_regressor", "random_forest_regressor", "decision_tree_regressor").contains(algorithm)) {
-            throw new ModelFormatException("model.algorithm '" + algorithm + "' is not supported");
+            throw new LakeFormatException("model.algorithm '" + algorithm + "' is not supported");
         }
         int numFeatures = root.path("num_features").asInt(-1);
         if (numFeatures < 1) {
-            throw new ModelFormatException("model.num_features must be a positive integer");
+            throw new LakeFormatException("model.num_features must be a positive integer");
         }
         String aggregation = text(root, "aggregation", "model");
         boolean mean = switch (aggregation) {
             case "weighted_sum" -> false;
             case "mean" -> true;
-            default -> throw new ModelFormatException("model.aggregation '" + aggregation + "' is not supported");
+            default -> throw new LakeFormatException("model.aggregation '" + aggregation + "' is not supported");
         };
         JsonNode treesNode = root.path("trees");
         if (!treesNode.isArray() || treesNode.isEmpty()) {
-            throw new ModelFormatException("model.trees must be a non-empty array");
+            throw new LakeFormatException("model.trees must be a non-empty array");
         }
         List<Tree> trees = new ArrayList<>();
         for (int t = 0; t < treesNode.size(); t++) {
@@ -81,7 +83,7 @@ public final class TreeEnsemble {
     private static String text(JsonNode node, String field, String where) {
         JsonNode value = node.path(field);
         if (!value.isTextual()) {
-            throw new ModelFormatException(where + "." + field + " is missing or not a string");
+            throw new LakeFormatException(where + "." + field + " is missing or not a string");
         }
         return value.asText();
     }
@@ -131,11 +133,11 @@ public final class TreeEnsemble {
             String where = "model.trees[" + t + "]";
             JsonNode weightNode = tree.path("weight");
             if (!weightNode.isNumber()) {
-                throw new ModelFormatException(where + ".weight is missing or not a number");
+                throw new LakeFormatException(where + ".weight is missing or not a number");
             }
             JsonNode nodes = tree.path("nodes");
             if (!nodes.isArray() || nodes.isEmpty()) {
-                throw new ModelFormatException(where + ".nodes must be a non-empty array");
+                throw new LakeFormatException(where + ".nodes must be a non-empty array");
             }
             int n = nodes.size();
             int[] feature = new int[n];
@@ -147,11 +149,11 @@ public final class TreeEnsemble {
                 JsonNode node = nodes.get(i);
                 String at = where + ".nodes[" + i + "]";
                 if (node.has("id") && node.get("id").asInt(-1) != i) {
-                    throw new ModelFormatException(at + ".id is " + node.get("id") + ", expected its position " + i);
+                    throw new LakeFormatException(at + ".id is " + node.get("id") + ", expected its position " + i);
                 }
                 if (node.has("leaf")) {
                     if (!node.get("leaf").isNumber()) {
-                        throw new ModelFormatException(at + ".leaf is not a number");
+                        throw new LakeFormatException(at + ".leaf is not a number");
                     }
                     feature[i] = -1;
                     threshold[i] = node.get("leaf").asDouble();
@@ -159,7 +161,7 @@ public final class TreeEnsemble {
                 }
                 feature[i] = node.path("feature").asInt(-1);
                 if (!node.path("feature").isInt() || feature[i] < 0 || feature[i] >= numFeatures) {
-                    throw new ModelFormatException(at + ".feature must be an index below num_features " + numFeatures);
+                    throw new LakeFormatException(at + ".feature must be an index below num_features " + numFeatures);
                 }
                 left[i] = child(node, "left", at, i, n);
                 right[i] = child(node, "right", at, i, n);
@@ -172,7 +174,7 @@ public final class TreeEnsemble {
                         categories[i][c] = cats.get(c).asDouble();
                     }
                 } else {
-                    throw new ModelFormatException(at + " has neither a numeric threshold nor categories_left");
+                    throw new LakeFormatException(at + " has neither a numeric threshold nor categories_left");
                 }
             }
             return new Tree(weightNode.asDouble(), feature, threshold, categories, left, right);
@@ -182,7 +184,7 @@ public final class TreeEnsemble {
             JsonNode value = node.path(field);
             // Children come after their parent in Spark's pre-order export, which also rules out cycles.
             if (!value.isInt() || value.asInt() <= self || value.asInt() >= n) {
-                throw new ModelFormatException(at + "." + field + " must be a node id after " + self + " and below " + n);
+                throw new LakeFormatException(at + "." + field + " must be a node id after " + self + " and below " + n);
             }
             return value.asInt();
         }

@@ -6,6 +6,7 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.mobility.lake.MonitoringSnapshot;
 import io.mobility.serve.error.ApiException;
 import io.mobility.serve.export.ExportedFile;
 import jakarta.ws.rs.GET;

@@ -1,13 +1,13 @@
 package io.mobility.serve.surge;
 
 import io.mobility.events.zone.ZoneState;
+import io.mobility.lake.FeatureSnapshot;
 import io.mobility.serve.error.ApiException;
 import io.mobility.serve.export.ExportedFile;
 import io.mobility.serve.feature.CalendarFeatures;
-import io.mobility.serve.feature.FeatureSnapshot;
 import io.mobility.serve.model.LoadedModel;
 import io.mobility.serve.model.ModelRef;
-import io.mobility.serve.model.ModelRegistry;
+import io.mobility.serve.model.ServedModels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ public final class SurgePredictor {
 
     public static final String MODEL = "surge";
 
-    private final ModelRegistry models;
+    private final ServedModels models;
     private final LiveZoneStates states;
     private final boolean reading;
     private final ExportedFile<FeatureSnapshot> snapshot;
@@ -27,7 +27,7 @@ public final class SurgePredictor {
     private final Duration maxAge;
     private final Clock clock;
 
-    public SurgePredictor(ModelRegistry models, LiveZoneStates states, boolean reading, ExportedFile<FeatureSnapshot> snapshot,
+    public SurgePredictor(ServedModels models, LiveZoneStates states, boolean reading, ExportedFile<FeatureSnapshot> snapshot,
                           int windowMinutes, Duration maxAge, Clock clock) {
         this.models = models;
         this.states = states;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mobility.lake.LakeFormatException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -72,7 +73,7 @@ class TreeEnsembleTest {
                 {"format": "mobility-tree-ensemble/1", "algorithm": "gbt_regressor", "num_features": 2,
                  "aggregation": "weighted_sum", "trees": [{"weight": 1.0, "nodes": [
                    {"id": 0, "feature": 5, "threshold": 1.0, "left": 1, "right": 2}, {"leaf": 1}, {"leaf": 2}]}]}""")))
-                .isInstanceOf(ModelFormatException.class)
+                .isInstanceOf(LakeFormatException.class)
                 .hasMessageContaining("model.trees[0].nodes[0].feature");
         assertThatThrownBy(() -> TreeEnsemble.parse(json("""
                 {"format": "mobility-tree-ensemble/1", "algorithm": "gbt_regressor", "num_features": 1,

@@ -74,7 +74,7 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
     public void process(Record<String, RideEvent> record) {
         RideEvent event = record.value();
         RideState state = recent.get(record.key(), this::stored);
-        RideFacts before = RideFacts.of(state);
+        PreviousRideState before = PreviousRideState.of(state);
         if (state == null) {
             state = RideFold.empty(event);
         }

@@ -3,5 +3,5 @@ package io.mobility.streams.ride;
 import io.mobility.events.ride.RideState;
 
 /** One applied fold step: what the ride was, and what it is now. */
-public record RideTransition(RideFacts before, RideState after) {
+public record RideTransition(PreviousRideState before, RideState after) {
 }

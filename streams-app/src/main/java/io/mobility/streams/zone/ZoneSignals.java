@@ -2,7 +2,7 @@ package io.mobility.streams.zone;
 
 import io.mobility.events.ride.RideState;
 import io.mobility.events.ride.RideStatus;
-import io.mobility.streams.ride.RideFacts;
+import io.mobility.streams.ride.PreviousRideState;
 import io.mobility.streams.ride.RideTransition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class ZoneSignals {
     }
 
     public static List<KeyValue<String, ZoneSignal>> of(RideTransition transition) {
-        RideFacts before = transition.before();
+        PreviousRideState before = transition.before();
         RideState after = transition.after();
         String zone = after.getPickupZoneId();
         if (zone == null) {

@@ -10,10 +10,10 @@ import io.mobility.batch.fixture.SimulatedCity;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.ForecastMetrics;
 import io.mobility.batch.model.GbtSettings;
-import io.mobility.batch.model.ModelRegistry;
 import io.mobility.batch.scoring.ScoreJob;
 import io.mobility.batch.surge.SurgeTrainer;
 import io.mobility.bench.BenchmarkReport;
+import io.mobility.lake.ModelRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ public final class MlBenchmark {
             double featureSeconds = (System.nanoTime() - f0) / 1e9;
 
             GbtSettings settings = GbtSettings.from(options);
-            ModelRegistry registry = ModelRegistry.inLake(lake, LakeFiles.of(spark));
+            ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
             DemandTrainer.Result demand = new DemandTrainer(spark, settings, 2, progress).train(lake, registry);
             long s0 = System.nanoTime();
             SurgeTrainer.Result surge = new SurgeTrainer(spark, settings, 2, progress).train(lake, registry);

@@ -1,4 +1,4 @@
-package io.mobility.batch.model;
+package io.mobility.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

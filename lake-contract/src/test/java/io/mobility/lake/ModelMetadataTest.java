@@ -1,4 +1,4 @@
-package io.mobility.batch.model;
+package io.mobility.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,5 +72,24 @@ class ModelMetadataTest {
     void missingFeaturesListIsNamed() {
         assertThatThrownBy(() -> ModelMetadata.parse(FILE, "{\"name\": \"demand\"}"))
                 .hasMessage(FILE + ": 'features' must be a non-empty array of names");
+    }
+
+    @Test
+    void aServedVersionNamesItselfAndCapsItsOutput() {
+        ModelMetadata surge = ModelMetadata.parse(FILE, """
+                {"name": "surge", "version": "20261120T030000Z", "trained_at": "2026-11-20T03:00:00Z",
+                 "features": ["demand_supply_ratio", "hour_of_day"], "output": {"min": 1.0, "max": 2.5},
+                 "reference_distributions": {}, "promoted": true}""").requireIdentity(FILE);
+        assertThat(surge.trainedAt()).isEqualTo(java.time.Instant.parse("2026-11-20T03:00:00Z"));
+        assertThat(surge.references()).isEmpty();
+        assertThat(surge.cap(3.0)).isEqualTo(2.5);
+        assertThat(surge.cap(0.5)).isEqualTo(1.0);
+        assertThat(surge.raw().get("promoted").asBoolean()).isTrue();
+
+        assertThatThrownBy(() -> ModelMetadata.parse(FILE, """
+                {"name": "surge", "version": "v1", "features": ["hour_of_day"], "reference_distributions": {}}""")
+                .requireIdentity(FILE))
+                .isInstanceOf(LakeFormatException.class)
+                .hasMessage(FILE + ": 'trained_at' is missing");
     }
 }

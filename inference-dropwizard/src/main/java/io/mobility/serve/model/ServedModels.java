@@ -1,7 +1,7 @@
 package io.mobility.serve.model;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import io.mobility.lake.LocalLakeStorage;
+import io.mobility.lake.ModelRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,22 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The models on disk, following each {@code <models>/<name>/current}. A new version is loaded completely beside the
- * old one and then swapped in with one reference write, so requests never see a half-loaded model nor fail during
- * the swap; a version that fails to load leaves the previous one serving.
+ * The models in memory, following each {@code current} of the {@link ModelRegistry} on disk. A new version is loaded
+ * completely beside the old one and then swapped in with one reference write, so requests never see a half-loaded
+ * model nor fail during the swap; a version that fails to load leaves the previous one serving.
  */
-public final class ModelRegistry {
+public final class ServedModels {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServedModels.class);
 
     private final Path modelsDir;
+    private final ModelRegistry registry;
     private final List<String> names;
     private final ModelLoader loader;
     private final Map<String, AtomicReference<LoadedModel>> loaded = new LinkedHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
 
-    public ModelRegistry(Path modelsDir, List<String> names, ModelLoader loader) {
+    public ServedModels(Path modelsDir, List<String> names, ModelLoader loader) {
         this.modelsDir = modelsDir;
+        this.registry = new ModelRegistry(modelsDir.toString(), new LocalLakeStorage());
         this.names = List.copyOf(names);
         this.loader = loader;
         names.forEach(name -> loaded.put(name, new AtomicReference<>()));
@@ -56,21 +58,23 @@ public final class ModelRegistry {
     }
 
     private void refresh(String name) {
-        Path modelDir = modelsDir.resolve(name);
         AtomicReference<LoadedModel> ref = loaded.get(name);
         try {
-            String version = ModelLoader.currentVersion(modelDir);
+            Optional<String> current = registry.current(name);
+            if (current.isEmpty()) {
+                report(name, "no model promoted: " + registry.currentPointer(name) + " does not exist");
+                return;
+            }
+            String version = current.get();
             LoadedModel serving = ref.get();
             if (serving != null && serving.version().equals(version)) {
                 return;
             }
-            LoadedModel next = loader.load(name, modelDir.resolve(version));
+            LoadedModel next = loader.load(name, modelsDir.resolve(name).resolve(version));
             ref.set(next);
             problems.remove(name);
             LOG.info("Serving model {} version {} ({} trees)", name, version, next.ensemble().numTrees());
-        } catch (NoSuchFileException e) {
-            report(name, "no model promoted: " + e.getFile() + " does not exist");
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             report(name, e.getMessage());
         }
     }

@@ -1,26 +1,16 @@
-package io.mobility.batch.model;
+package io.mobility.lake;
 
-import static org.apache.spark.sql.functions.isnan;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * A feature's training distribution for drift monitoring (docs/model-format.md): 11 decile edges (nearest rank over
  * the non-missing values; the first is the minimum, the last the maximum), the share of ALL rows in each bin
  * ({@code edges[i] <= x < edges[i+1]}, the last bin closed) and the share of rows missing, so that the ten fractions
  * plus {@code missing_fraction} add up to 1 — the explicit missing bin of the PSI. The trainer computes it
- * ({@link #of(double[])}), monitoring reads it back ({@link #fromMetadata}) and bins current values with it.
+ * ({@link #of(double[])}), monitoring reads it back ({@link #fromJson}, {@link #fromMetadata}).
  */
 public record ReferenceDistribution(double[] edges, double[] fractions, double missingFraction) {
 
@@ -51,19 +41,10 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
         return new ReferenceDistribution(edges, fractions, (double) (n - present.length) / n);
     }
 
-    /** Every feature's distribution over {@code rows}, computed on the driver (a few values per training row). */
-    public static Map<String, ReferenceDistribution> ofColumns(Dataset<Row> rows, List<String> features) {
-        List<Row> collected = rows.select(features.stream().map(functions::col).toArray(Column[]::new)).collectAsList();
-        Map<String, ReferenceDistribution> out = new LinkedHashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            double[] values = new double[collected.size()];
-            for (int r = 0; r < values.length; r++) {
-                Row row = collected.get(r);
-                values[r] = row.isNullAt(i) ? Double.NaN : ((Number) row.get(i)).doubleValue();
-            }
-            out.put(features.get(i), of(values));
-        }
-        return out;
+    /** One entry of {@code reference_distributions}; {@code where} names the file and feature in errors. */
+    public static ReferenceDistribution fromJson(String where, JsonNode node) {
+        return fromMetadata(where, numbers(where, node, "edges"), numbers(where, node, "fractions"),
+                number(where, node, "missing_fraction"));
     }
 
     /**
@@ -73,33 +54,33 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
      */
     public static ReferenceDistribution fromMetadata(String where, double[] edges, double[] fractions, double missingFraction) {
         if (edges == null || edges.length != BINS + 1) {
-            throw new IllegalArgumentException(where + ": 'edges' must hold " + (BINS + 1) + " numbers, got "
+            throw new LakeFormatException(where + ": 'edges' must hold " + (BINS + 1) + " numbers, got "
                     + (edges == null ? "none" : edges.length));
         }
         if (fractions == null || fractions.length != BINS) {
-            throw new IllegalArgumentException(where + ": 'fractions' must hold " + BINS + " numbers, got "
+            throw new LakeFormatException(where + ": 'fractions' must hold " + BINS + " numbers, got "
                     + (fractions == null ? "none" : fractions.length));
         }
         for (int i = 1; i < edges.length; i++) {
             if (!(edges[i] >= edges[i - 1])) {
-                throw new IllegalArgumentException(where + ": 'edges' must not decrease, but edges[" + i + "] = "
+                throw new LakeFormatException(where + ": 'edges' must not decrease, but edges[" + i + "] = "
                         + edges[i] + " < edges[" + (i - 1) + "] = " + edges[i - 1]);
             }
         }
         if (!(missingFraction >= 0 && missingFraction <= 1)) {
-            throw new IllegalArgumentException(where + ": 'missing_fraction' must be within [0, 1], got " + missingFraction);
+            throw new LakeFormatException(where + ": 'missing_fraction' must be within [0, 1], got " + missingFraction);
         }
         double sum = 0;
         for (int i = 0; i < fractions.length; i++) {
             if (!(fractions[i] >= 0)) {
-                throw new IllegalArgumentException(where + ": 'fractions[" + i + "]' must be >= 0, got " + fractions[i]);
+                throw new LakeFormatException(where + ": 'fractions[" + i + "]' must be >= 0, got " + fractions[i]);
             }
             sum += fractions[i];
         }
         double[] shares = fractions.clone();
         if (Math.abs(sum + missingFraction - 1) > TOLERANCE) {
             if (Math.abs(sum - 1) > TOLERANCE) {
-                throw new IllegalArgumentException(where + ": 'fractions' (sum " + sum + ") plus 'missing_fraction' ("
+                throw new LakeFormatException(where + ": 'fractions' (sum " + sum + ") plus 'missing_fraction' ("
                         + missingFraction + ") must add up to 1");
             }
             for (int i = 0; i < shares.length; i++) {
@@ -110,7 +91,7 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
     }
 
     /** The bin of a value inside [edges[0], edges[10]]: the last i with edges[i] <= v, the top edge in the last bin. */
-    static int bin(double[] edges, double v) {
+    public static int bin(double[] edges, double v) {
         for (int i = BINS - 1; i >= 0; i--) {
             if (edges[i] <= v) {
                 return i;
@@ -119,23 +100,34 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
         return 0;
     }
 
-    /**
-     * The bin of {@code x} as a Spark expression: -1 for missing (null or NaN), else the first i with
-     * {@code x < edges[i+1]}; values below the first edge land in bin 0, values at or above the last in bin 9.
-     */
-    public Column binOf(Column x) {
-        Column bin = lit(BINS - 1);
-        for (int i = BINS - 2; i >= 0; i--) {
-            bin = when(x.lt(lit(edges[i + 1])), lit(i)).otherwise(bin);
-        }
-        return when(x.isNull().or(isnan(x)), lit(MISSING_BIN)).otherwise(bin);
-    }
-
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         Arrays.stream(edges).forEach(node.putArray("edges")::add);
         Arrays.stream(fractions).forEach(node.putArray("fractions")::add);
         node.put("missing_fraction", missingFraction);
         return node;
+    }
+
+    private static double[] numbers(String where, JsonNode node, String field) {
+        JsonNode array = node.get(field);
+        if (array == null || !array.isArray()) {
+            throw new LakeFormatException(where + ": '" + field + "' must be an array of numbers");
+        }
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new LakeFormatException(where + ": '" + field + "[" + i + "]' is not a number: " + array.get(i));
+            }
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static double number(String where, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber()) {
+            throw new LakeFormatException(where + ": '" + field + "' must be a number");
+        }
+        return value.asDouble();
     }
 }

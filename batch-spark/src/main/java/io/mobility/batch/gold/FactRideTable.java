@@ -15,13 +15,13 @@ import org.apache.spark.sql.expressions.Window;
  * ties broken by {@code updated_at}) with surrogate keys to every dimension. The ride belongs to the date and hour
  * it was requested.
  */
-public final class RideFacts {
+public final class FactRideTable {
 
     /** A source row replaces a fact only if it is at least as far along: late old changelog rows never win. */
     public static final String NEWER_CONDITION =
             "s.events_applied > t.events_applied OR (s.events_applied = t.events_applied AND s.source_updated_at >= t.source_updated_at)";
 
-    private RideFacts() {
+    private FactRideTable() {
     }
 
     /** The current state of each ride among the given changelog rows. */

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mobility.lake.MonitoringSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class MonitoringSnapshotTest {
+class SnapshotEntryTest {
 
     private static final Instant TO = Instant.parse("2026-11-27T02:00:00Z");
 
@@ -34,7 +35,7 @@ class MonitoringSnapshotTest {
 
     private static JsonNode render(ErrorSums errors) throws Exception {
         MonitorWindow window = MonitorWindow.ending(TO, 7);
-        byte[] json = MonitoringSnapshot.render(Optional.empty(), TO, "demand", new MonitoringSnapshot.ModelEntry(
+        byte[] json = MonitoringSnapshot.render(Optional.empty(), TO, "demand", SnapshotEntry.of(
                 "20261120T020000Z", window, errors, 4, List.of(), null, null, List.of()));
         return new ObjectMapper().readTree(json);
     }
