@@ -96,7 +96,7 @@ public final class BatchChainMain {
         System.exit(status);
     }
 
-    /** The options for {@code job}: every plain one, and those written {@code job:--name [value]}, as {@code --name}. */
+    /** The options for {@code job}: every plain one, and those written {@code job:--name [value]} as {@code --name}. */
     static List<String> optionsFor(String job, List<String> options) {
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
