@@ -1,16 +1,42 @@
 package io.mobility.demo;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./mobility demo}: the whole pipeline on this machine (see {@link Pipeline} for the steps, docs/demo.md for
  * what runs where). Ctrl-C, or the end of the summary with {@code --exit}, stops every part.
  */
-public final class DemoCommand {
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "The whole pipeline on this machine, each part in its own JVM: Kafka (KRaft) and the schema registry,",
+            "a Kafka Connect worker with the Delta sink (bronze, silver, rides, reference, quarantine connectors),",
+            "the streams app, a simulated city (history, then a live trickle), the batch chain (gold, aggregates,",
+            "features, train, score, monitor) and the API. Prints progress, then a summary; Ctrl-C stops everything.",
+            "Running it again resumes: the data directory keeps the topics, the lake and the connectors, and the",
+            "history is not simulated twice. --fresh starts from nothing. docs/demo.md explains it all."})
+public final class DemoCommand implements Callable<Integer> {
 
-    private DemoCommand() {
+    @Mixin
+    DemoOptions.Arguments arguments;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+
+    private DemoCommand(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
@@ -18,17 +44,22 @@ public final class DemoCommand {
     }
 
     public static int run(String[] args, PrintStream out) {
+        PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        return new CommandLine(new DemoCommand(out)).setOut(writer).setErr(writer).execute(args);
+    }
+
+    @Override
+    public Integer call() {
         DemoOptions options;
         try {
-            options = DemoOptions.parse(args);
+            options = arguments.options();
         } catch (IllegalArgumentException e) {
-            out.println("demo: " + e.getMessage() + " (try --help)");
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (options.help()) {
-            out.println(DemoOptions.USAGE);
-            return 0;
-        }
+        return run(options, out);
+    }
+
+    private static int run(DemoOptions options, PrintStream out) {
         Path root;
         try {
             root = projectRoot();

@@ -1,11 +1,13 @@
 package io.mobility.demo;
 
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** Options of {@code ./mobility demo}. */
 public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary, double days, int zones,
                           int driversPerZone, double requestsPerZoneHour, long seed, double dirtyRate,
-                          double liveSpeed, Ports ports, boolean help) {
+                          double liveSpeed, Ports ports) {
 
     /**
      * The default city is lighter than the simulator's own (50 drivers per zone, 12 requests per zone and hour), about
@@ -19,82 +21,98 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
     public record Ports(int kafka, int registry, int connect, int streams, int api, int admin) {
     }
 
-    public static final String USAGE = """
-            usage: ./mobility demo [options]
+    /** The command line as picocli reads it: text, converted and checked by {@link #options()}. */
+    public static final class Arguments {
 
-              The whole pipeline on this machine, each part in its own JVM: Kafka (KRaft) and the schema registry,
-              a Kafka Connect worker with the Delta sink (bronze, silver, rides, reference, quarantine connectors),
-              the streams app, a simulated city (history, then a live trickle), the batch chain (gold, aggregates,
-              features, train, score, monitor) and the API. Prints progress, then a summary; Ctrl-C stops everything.
-              Running it again resumes: the data directory keeps the topics, the lake and the connectors, and the
-              history is not simulated twice. --fresh starts from nothing. docs/demo.md explains it all.
+        @Option(names = "--exit", description = "stop everything after the summary instead of running until Ctrl-C")
+        boolean exit;
 
-              --exit               stop everything after the summary instead of running until Ctrl-C
-              --fresh              delete the data directory first
-              --data-dir DIR       where everything is kept (.mobility/demo): kafka/, lake/, logs/, ...
-              --weeks N            weeks of history to simulate (4)
-              --days N             days of history instead, may be fractional (overrides --weeks)
-              --zones N            zones of the city, 2..263 (30); riders 667 per zone
-              --drivers-per-zone N drivers per zone (15)
-              --requests-per-zone-hour X
-                                   mean ride requests per zone and hour on an ordinary day (4)
-              --seed N             the simulation's random seed (42)
-              --dirty RATE         rate of every kind of dirty data per ride event, 0 for none (0.002)
-              --live-speed X       the live trickle's simulated seconds per second, 0 for none (1)
-              --kafka-port N       broker (9092)          --registry-port N   schema registry (8081)
-              --connect-port N     Connect REST (8083)    --streams-port N    streams health/metrics (8086)
-              --api-port N         API (8080)             --admin-port N      API admin (8090)
-                                   (0 picks a free port)""";
+        @Option(names = "--fresh", description = "delete the data directory first")
+        boolean fresh;
 
-    public static DemoOptions parse(String[] args) {
-        Path dataDir = Path.of(".mobility", "demo");
-        boolean fresh = false;
-        boolean exit = false;
-        boolean help = false;
-        double days = 28;
-        int zones = 30;
-        int driversPerZone = DEFAULT_DRIVERS_PER_ZONE;
-        double requests = DEFAULT_REQUESTS_PER_ZONE_HOUR;
-        long seed = 42;
-        double dirty = 0.002;
-        double liveSpeed = 1;
-        int kafka = 9092;
-        int registry = 8081;
-        int connect = 8083;
-        int streams = 8086;
-        int api = 8080;
-        int admin = 8090;
-        Double explicitDays = null;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            switch (option) {
-                case "--exit" -> exit = true;
-                case "--fresh" -> fresh = true;
-                case "--help", "-h" -> help = true;
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i, option));
-                case "--weeks" -> days = 7 * positive(value(args, ++i, option), option);
-                case "--days" -> explicitDays = positive(value(args, ++i, option), option);
-                case "--zones" -> zones = range(value(args, ++i, option), option, 2, 263);
-                case "--drivers-per-zone" -> driversPerZone = range(value(args, ++i, option), option, 1, 1_000);
-                case "--requests-per-zone-hour" -> requests = positive(value(args, ++i, option), option);
-                case "--seed" -> seed = longValue(value(args, ++i, option), option);
-                case "--dirty" -> dirty = fraction(value(args, ++i, option), option);
-                case "--live-speed" -> liveSpeed = nonNegative(value(args, ++i, option), option);
-                case "--kafka-port" -> kafka = range(value(args, ++i, option), option, 0, 65_535);
-                case "--registry-port" -> registry = range(value(args, ++i, option), option, 0, 65_535);
-                case "--connect-port" -> connect = range(value(args, ++i, option), option, 0, 65_535);
-                case "--streams-port" -> streams = range(value(args, ++i, option), option, 0, 65_535);
-                case "--api-port" -> api = range(value(args, ++i, option), option, 0, 65_535);
-                case "--admin-port" -> admin = range(value(args, ++i, option), option, 0, 65_535);
-                default -> throw new IllegalArgumentException("unknown option " + option);
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".mobility/demo",
+                description = "where everything is kept (${DEFAULT-VALUE}): kafka/, lake/, logs/, ...")
+        String dataDir;
+
+        @Option(names = "--weeks", paramLabel = "N", defaultValue = "4",
+                description = "weeks of history to simulate (${DEFAULT-VALUE})")
+        String weeks;
+
+        @Option(names = "--days", paramLabel = "N",
+                description = "days of history instead, may be fractional (overrides --weeks)")
+        String days;
+
+        @Option(names = "--zones", paramLabel = "N", defaultValue = "30",
+                description = "zones of the city, 2..263 (${DEFAULT-VALUE}); riders 667 per zone")
+        String zones;
+
+        @Option(names = "--drivers-per-zone", paramLabel = "N", defaultValue = "" + DEFAULT_DRIVERS_PER_ZONE,
+                description = "drivers per zone (${DEFAULT-VALUE})")
+        String driversPerZone;
+
+        @Option(names = "--requests-per-zone-hour", paramLabel = "X",
+                defaultValue = "" + DEFAULT_REQUESTS_PER_ZONE_HOUR,
+                description = "mean ride requests per zone and hour on an ordinary day (${DEFAULT-VALUE})")
+        String requestsPerZoneHour;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "the simulation's random seed (${DEFAULT-VALUE})")
+        String seed;
+
+        @Option(names = "--dirty", paramLabel = "RATE", defaultValue = "0.002",
+                description = "rate of every kind of dirty data per ride event, 0 for none (${DEFAULT-VALUE})")
+        String dirty;
+
+        @Option(names = "--live-speed", paramLabel = "X", defaultValue = "1",
+                description = "the live trickle's simulated seconds per second, 0 for none (${DEFAULT-VALUE})")
+        String liveSpeed;
+
+        @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092",
+                description = "broker (${DEFAULT-VALUE}; 0 picks a free port, as for every port)")
+        String kafkaPort;
+
+        @Option(names = "--registry-port", paramLabel = "N", defaultValue = "8081",
+                description = "schema registry (${DEFAULT-VALUE})")
+        String registryPort;
+
+        @Option(names = "--connect-port", paramLabel = "N", defaultValue = "8083",
+                description = "Connect REST (${DEFAULT-VALUE})")
+        String connectPort;
+
+        @Option(names = "--streams-port", paramLabel = "N", defaultValue = "8086",
+                description = "streams health/metrics (${DEFAULT-VALUE})")
+        String streamsPort;
+
+        @Option(names = "--api-port", paramLabel = "N", defaultValue = "8080", description = "API (${DEFAULT-VALUE})")
+        String apiPort;
+
+        @Option(names = "--admin-port", paramLabel = "N", defaultValue = "8090",
+                description = "API admin (${DEFAULT-VALUE})")
+        String adminPort;
+
+        /** The options, checked; an {@link IllegalArgumentException} names the option and what is wrong. */
+        public DemoOptions options() {
+            double history = days != null ? positive(days, "--days") : 7 * positive(weeks, "--weeks");
+            double dirtyRate = fraction(dirty, "--dirty");
+            if (dirtyRate * 10 > 0.5) {
+                throw new IllegalArgumentException("--dirty applies to each of the 10 kinds of dirty data, so it must "
+                        + "be at most 0.05 (the total stays at or below 0.5), got " + dirtyRate);
             }
+            return new DemoOptions(Path.of(dataDir), fresh, exit, history, range(zones, "--zones", 2, 263),
+                    range(driversPerZone, "--drivers-per-zone", 1, 1_000),
+                    positive(requestsPerZoneHour, "--requests-per-zone-hour"), longValue(seed, "--seed"), dirtyRate,
+                    nonNegative(liveSpeed, "--live-speed"),
+                    new Ports(port(kafkaPort, "--kafka-port"), port(registryPort, "--registry-port"),
+                            port(connectPort, "--connect-port"), port(streamsPort, "--streams-port"),
+                            port(apiPort, "--api-port"), port(adminPort, "--admin-port")));
         }
-        if (dirty * 10 > 0.5) {
-            throw new IllegalArgumentException("--dirty applies to each of the 10 kinds of dirty data, so it must be "
-                    + "at most 0.05 (the total stays at or below 0.5), got " + dirty);
-        }
-        return new DemoOptions(dataDir, fresh, exit, explicitDays != null ? explicitDays : days, zones, driversPerZone,
-                requests, seed, dirty, liveSpeed, new Ports(kafka, registry, connect, streams, api, admin), help);
+    }
+
+    /** Parses {@code args} as {@code ./mobility demo} does; picocli's or this class's exception names what is wrong. */
+    public static DemoOptions parse(String[] args) {
+        Arguments arguments = new Arguments();
+        new CommandLine(arguments).parseArgs(args);
+        return arguments.options();
     }
 
     public int drivers() {
@@ -109,13 +127,6 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
     public String scale() {
         return "days=" + days + " zones=" + zones + " drivers/zone=" + driversPerZone + " requests/zone-hour="
                 + requestsPerZoneHour + " seed=" + seed + " dirty=" + dirtyRate;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     private static double number(String value, String option) {
@@ -156,6 +167,10 @@ public record DemoOptions(Path dataDir, boolean fresh, boolean exitAfterSummary,
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    private static int port(String value, String option) {
+        return range(value, option, 0, 65_535);
     }
 
     private static int range(String value, String option, int min, int max) {

@@ -3,6 +3,9 @@ package io.mobility.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +59,28 @@ class DemoOptionsTest {
                 .hasMessage("--drivers-per-zone must be a whole number from 1 to 1000, not '0'");
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--requests-per-zone-hour", "0"}))
                 .hasMessage("--requests-per-zone-hour must be above 0, got 0");
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--weeks"})).hasMessage("--weeks needs a value");
-        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--colour"})).hasMessage("unknown option --colour");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--api-port", "65536"}))
+                .hasMessage("--api-port must be a whole number from 0 to 65535, not '65536'");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--weeks"}))
+                .hasMessageContaining("Missing required parameter for option '--weeks'");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--colour"})).hasMessage("Unknown option: '--colour'");
+    }
+
+    @Test
+    void theCommandAnswersHelpAndUsageErrorsBeforeStartingAnything() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(DemoCommand.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--exit", "--fresh", "--weeks", "--drivers-per-zone",
+                "--admin-port", "(.mobility/demo)", "docs/demo.md");
+        out.reset();
+        assertThat(DemoCommand.run(new String[] {"--fres"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--fres'",
+                "Possible solutions: --fresh");
+        out.reset();
+        assertThat(DemoCommand.run(new String[] {"--zones", "1"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--zones must be a whole number from 2 to 263");
     }
 }

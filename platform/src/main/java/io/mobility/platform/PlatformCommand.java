@@ -3,14 +3,22 @@ package io.mobility.platform;
 import io.mobility.events.Topic;
 import io.mobility.events.Topics;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code ./mobility platform}: the local platform (Kafka, schema registry, optionally Kafka Connect) in the
  * foreground until Ctrl-C.
  */
-public final class PlatformCommand {
+@Command(name = "platform", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "Starts, in one JVM, a Kafka broker (KRaft, single node) with every platform topic, a schema registry",
+            "speaking the Confluent REST API and, with --with-connect, a Kafka Connect worker. Data is kept in",
+            "--data-dir and reused by the next run. Ctrl-C stops everything."})
+public final class PlatformCommand implements Callable<Integer> {
 
     static {
         // Before any logger exists: Kafka at WARN, the platform's own steps at INFO (see that file).
@@ -19,45 +27,21 @@ public final class PlatformCommand {
         }
     }
 
-    static final String USAGE = """
-            usage: ./mobility platform [options]
-
-            Starts, in one JVM, a Kafka broker (KRaft, single node) with every platform topic, a schema registry
-            speaking the Confluent REST API and, with --with-connect, a Kafka Connect worker. Data is kept in
-            --data-dir and reused by the next run. Ctrl-C stops everything.
-
-              --kafka-port N        Kafka client port on 127.0.0.1 (default 9092)
-              --registry-port N     schema registry port (default 8081)
-              --data-dir DIR        where Kafka keeps topics, records and schemas (default .mobility/platform)
-              --partitions N        partitions per platform topic, on first creation (default 3)
-              --with-connect        also start a Kafka Connect worker (distributed mode)
-              --connect-port N      Connect REST port (default 8083)
-              --plugin-path DIRS    Connect plugin directories, comma-separated (default: none)
-              --help                this text
-            """;
-
-    private PlatformCommand() {
-    }
+    @Mixin
+    PlatformOptions options;
 
     public static void main(String[] args) {
-        PlatformOptions options;
-        try {
-            options = PlatformOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("Run ./mobility platform --help for the options.");
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return;
-        }
-        int status = run(options, System.out, System.err);
+        int status = new CommandLine(new PlatformCommand()).execute(args);
         if (status != 0) {
             // Only on failure: after Ctrl-C the JVM is already shutting down, and exit() would block.
             System.exit(status);
         }
+    }
+
+    @Override
+    public Integer call() {
+        options.check();
+        return run(options, System.out, System.err);
     }
 
     static int run(PlatformOptions options, PrintStream out, PrintStream err) {

@@ -1,80 +1,101 @@
 package io.mobility.platform;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The options of {@code ./mobility platform}, parsed; {@link PlatformCommand#USAGE} describes them. */
-record PlatformOptions(int kafkaPort, int registryPort, Path dataDir, int partitions, boolean withConnect,
-                       int connectPort, List<Path> pluginPath, boolean help) {
+/** The options of {@code ./mobility platform}: a picocli mixin of {@link PlatformCommand}. */
+final class PlatformOptions {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092",
+            description = "Kafka client port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", paramLabel = "N", defaultValue = "8081",
+            description = "schema registry port (default ${DEFAULT-VALUE})")
+    int registryPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".mobility/platform",
+            description = "where Kafka keeps topics, records and schemas (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "partitions per platform topic, on first creation (default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--with-connect", description = "also start a Kafka Connect worker (distributed mode)")
+    boolean withConnect;
+
+    @Option(names = "--connect-port", paramLabel = "N", defaultValue = "8083",
+            description = "Connect REST port (default ${DEFAULT-VALUE})")
+    int connectPort;
+
+    @Option(names = "--plugin-path", paramLabel = "DIRS",
+            description = "Connect plugin directories, comma-separated (default: none)")
+    String pluginPath;
+
+    /** Parses {@code args} as the command does, checks the values; a {@link ParameterException} names what is wrong. */
     static PlatformOptions parse(String... args) {
-        int kafkaPort = 9092;
-        int registryPort = 8081;
-        Path dataDir = Path.of(".mobility", "platform");
-        int partitions = 3;
-        boolean withConnect = false;
-        int connectPort = 8083;
-        List<Path> pluginPath = new ArrayList<>();
-        boolean help = false;
-        List<String> rest = new ArrayList<>();
-        for (String arg : args) {
-            // --name=value is the same as --name value
-            if (arg.startsWith("--") && arg.contains("=")) {
-                rest.add(arg.substring(0, arg.indexOf('=')));
-                rest.add(arg.substring(arg.indexOf('=') + 1));
-            } else {
-                rest.add(arg);
-            }
-        }
-        for (int i = 0; i < rest.size(); i++) {
-            String option = rest.get(i);
-            switch (option) {
-                case "--help", "-h" -> help = true;
-                case "--with-connect" -> withConnect = true;
-                case "--kafka-port" -> kafkaPort = port(option, value(rest, ++i, option));
-                case "--registry-port" -> registryPort = port(option, value(rest, ++i, option));
-                case "--connect-port" -> connectPort = port(option, value(rest, ++i, option));
-                case "--data-dir" -> dataDir = Path.of(value(rest, ++i, option));
-                case "--partitions" -> partitions = positive(option, value(rest, ++i, option));
-                case "--plugin-path" -> Arrays.stream(value(rest, ++i, option).split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).forEach(pluginPath::add);
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
-            }
-        }
-        return new PlatformOptions(kafkaPort, registryPort, dataDir, partitions, withConnect, connectPort,
-                List.copyOf(pluginPath), help);
+        PlatformCommand command = new PlatformCommand();
+        new CommandLine(command).parseArgs(args);
+        command.options.check();
+        return command.options;
     }
 
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
+    /** The ranges picocli's types do not check. */
+    void check() {
+        port("--kafka-port", kafkaPort);
+        port("--registry-port", registryPort);
+        port("--connect-port", connectPort);
+        if (partitions < 1) {
+            throw new ParameterException(spec.commandLine(), "--partitions must be at least 1, got " + partitions);
         }
-        return args.get(index);
     }
 
-    private static int port(String option, String value) {
-        int port = number(option, value);
+    private void port(String option, int port) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(option + " must be a port between 0 and 65535, got " + value);
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be a port between 0 and 65535, got " + port);
         }
-        return port;
     }
 
-    private static int positive(String option, String value) {
-        int number = number(option, value);
-        if (number < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
-        }
-        return number;
+    int kafkaPort() {
+        return kafkaPort;
     }
 
-    private static int number(String option, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a whole number, got '" + value + "'");
+    int registryPort() {
+        return registryPort;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    boolean withConnect() {
+        return withConnect;
+    }
+
+    int connectPort() {
+        return connectPort;
+    }
+
+    List<Path> pluginPath() {
+        if (pluginPath == null) {
+            return List.of();
         }
+        return Arrays.stream(pluginPath.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of)
+                .toList();
     }
 }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,13 +23,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class PlatformCommandTest {
 
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
     @Test
     void helpDescribesEveryOption() {
-        assertThat(PlatformCommand.USAGE).contains("--kafka-port", "--registry-port", "--data-dir", "--partitions",
-                "--with-connect", "--connect-port", "--plugin-path", "--help");
+        assertThat(execute("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--kafka-port", "--registry-port", "--data-dir",
+                "--partitions", "--with-connect", "--connect-port", "--plugin-path", "--help", "(default 9092)");
+    }
+
+    @Test
+    void aMisspelledOptionIsAUsageErrorNamingTheRightOne() {
+        assertThat(execute("--kafka-prot", "19092")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option", "'--kafka-prot'",
+                "Possible solutions: --kafka-port");
+    }
+
+    @Test
+    void aValueOutOfRangeIsAUsageError() {
+        assertThat(execute("--connect-port", "65536")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--connect-port must be a port between 0 and 65535");
+    }
+
+    /** The command's parser with captured output: only arguments that stop before starting anything. */
+    private int execute(String... args) {
+        return new CommandLine(new PlatformCommand())
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .execute(args);
     }
 
     @Test

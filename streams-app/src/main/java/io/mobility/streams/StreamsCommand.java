@@ -3,10 +3,13 @@ package io.mobility.streams;
 import io.mobility.serde.AvroDecodeException;
 import io.mobility.streams.health.HealthEndpoint;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,33 +19,24 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./mobility streams}: runs the app against any Kafka until SIGTERM or Ctrl-C. */
-public final class StreamsCommand {
-
-    static final String USAGE = """
-            Usage: mobility streams [options]
-
-            Cleans, deduplicates and conforms ride and driver events with Kafka Streams (exactly once):
-              ride/driver-events.raw -> ride/driver-events.clean, quarantine, rides, zone-state
-
-            Options:
-              --config FILE               properties file (Kafka Streams settings and mobility.* keys)
-              --bootstrap-servers HOSTS   Kafka brokers                    (default 127.0.0.1:9092)
-              --schema-registry-url URL   schema registry                  (default http://127.0.0.1:8081)
-              --application-id ID         Streams application.id           (default mobility-streams)
-              --state-dir DIR             where RocksDB stores live        (default <tmp>/mobility-streams)
-              --http-port PORT            health and metrics port, 0 = any (default 8086, on 127.0.0.1)
-              --help                      this text
-
-            Settings, later wins: defaults, --config FILE, environment MOBILITY_STREAMS_<KEY> (key upper case,
-            dots as underscores, e.g. MOBILITY_STREAMS_BOOTSTRAP_SERVERS), then options.
-            App keys: mobility.dedup.horizon.ms (86400000), mobility.validation.max.clock.skew.ms (300000),
-            mobility.zone.windows.minutes (5,15), mobility.zone.emit.interval.ms (1000), mobility.http.host
-            (127.0.0.1), mobility.http.port (8086).
-            Kafka default changed for throughput: producer.batch.size 131072.
-            HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (JSON).
-            """;
+@Command(name = "streams", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "Cleans, deduplicates and conforms ride and driver events with Kafka Streams (exactly once):",
+            "  ride/driver-events.raw -> ride/driver-events.clean, quarantine, rides, zone-state"},
+        footer = {"",
+            "Settings, later wins: defaults, --config FILE, environment MOBILITY_STREAMS_<KEY> (key upper case,",
+            "dots as underscores, e.g. MOBILITY_STREAMS_BOOTSTRAP_SERVERS), then options.",
+            "App keys: mobility.dedup.horizon.ms (86400000), mobility.validation.max.clock.skew.ms (300000),",
+            "mobility.zone.windows.minutes (5,15), mobility.zone.emit.interval.ms (1000), mobility.http.host",
+            "(127.0.0.1), mobility.http.port (8086).",
+            "Kafka default changed for throughput: producer.batch.size 131072.",
+            "HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (JSON)."})
+public final class StreamsCommand implements Callable<Integer> {
 
     static {
         // Before the first logger exists, or log4j settles on its default (errors only).
@@ -51,15 +45,35 @@ public final class StreamsCommand {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(StreamsCommand.class);
-    private static final Map<String, String> OPTIONS = Map.of(
-            "--bootstrap-servers", StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
-            "--schema-registry-url", StreamsSettings.SCHEMA_REGISTRY_URL,
-            "--application-id", StreamsConfig.APPLICATION_ID_CONFIG,
-            "--state-dir", StreamsConfig.STATE_DIR_CONFIG,
-            "--http-port", StreamsSettings.HTTP_PORT);
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "properties file (Kafka Streams settings and mobility.* keys)")
+    Path config;
 
-    private StreamsCommand() {
+    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka brokers (default 127.0.0.1:9092)")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "schema registry (default http://127.0.0.1:8081)")
+    String schemaRegistryUrl;
+
+    @Option(names = "--application-id", paramLabel = "ID",
+            description = "Streams application.id (default mobility-streams)")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "where RocksDB stores live (default <tmp>/mobility-streams)")
+    String stateDir;
+
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "health and metrics port, 0 = any (default 8086, on 127.0.0.1)")
+    String httpPort;
+
+    private final Map<String, String> env;
+    private final PrintStream err;
+
+    StreamsCommand(Map<String, String> env, PrintStream err) {
+        this.env = env;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -67,32 +81,17 @@ public final class StreamsCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Path config = null;
-        Map<String, String> overrides = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                out.print(USAGE);
-                return 0;
-            }
-            if (!arg.equals("--config") && !OPTIONS.containsKey(arg)) {
-                err.println("Unknown option '" + arg + "'.\n\n" + USAGE);
-                return 2;
-            }
-            if (i + 1 >= args.length) {
-                err.println("Option " + arg + " needs a value.\n\n" + USAGE);
-                return 2;
-            }
-            String value = args[++i];
-            if (arg.equals("--config")) {
-                config = Path.of(value);
-            } else {
-                overrides.put(OPTIONS.get(arg), value);
-            }
-        }
+        return new CommandLine(new StreamsCommand(env, err))
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() {
         StreamsSettings settings;
         try {
-            settings = StreamsSettings.load(config, env, overrides);
+            settings = StreamsSettings.load(config, env, overrides());
             settings.zoneWindowsMinutes();
             settings.httpPort();
         } catch (RuntimeException e) {
@@ -102,7 +101,26 @@ public final class StreamsCommand {
         return runUntilStopped(settings);
     }
 
+    /** The options given, by the setting each one sets. */
+    Map<String, String> overrides() {
+        Map<String, String> overrides = new HashMap<>();
+        put(overrides, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        put(overrides, StreamsSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        put(overrides, StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        put(overrides, StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        put(overrides, StreamsSettings.HTTP_PORT, httpPort);
+        return overrides;
+    }
+
+    private static void put(Map<String, String> overrides, String key, String value) {
+        if (value != null) {
+            overrides.put(key, value);
+        }
+    }
+
     private static int runUntilStopped(StreamsSettings settings) {
+        // Not a static field: logging starts (seconds) only once the options are read, so --help answers at once.
+        Logger log = LoggerFactory.getLogger(StreamsCommand.class);
         KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties());
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setUncaughtExceptionHandler(e -> {

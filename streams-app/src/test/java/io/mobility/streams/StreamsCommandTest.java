@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line and its configuration layers: defaults, file, environment, options. */
 class StreamsCommandTest {
@@ -33,11 +34,20 @@ class StreamsCommandTest {
 
     @Test
     void anUnknownOptionOrAMissingValueIsAUsageError() {
-        assertThat(run(Map.of(), "--bootstrap")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option '--bootstrap'");
+        assertThat(run(Map.of(), "--bootstrap", "h:9092")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown options: '--bootstrap', 'h:9092'",
+                "Possible solutions: --bootstrap-servers");
         err.reset();
         assertThat(run(Map.of(), "--state-dir")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Option --state-dir needs a value");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Missing required parameter for option '--state-dir'");
+    }
+
+    @Test
+    void optionsOverrideTheirSettingsAndOnlyWhenGiven() {
+        StreamsCommand command = new StreamsCommand(Map.of(), System.err);
+        new CommandLine(command).parseArgs("--bootstrap-servers=b:9092", "--http-port", "0");
+        assertThat(command.overrides()).isEqualTo(Map.of("bootstrap.servers", "b:9092", "mobility.http.port", "0"));
     }
 
     @Test

@@ -18,14 +18,6 @@ public final class TrainJob implements BatchJob {
 
     public static final String NAME = "train";
 
-    public static final String OPTIONS =
-            "  --model demand|surge|all  which model(s) to train (default all)\n"
-                    + "  --holdout-weeks N         weeks held out at the end, one rolling-origin fold each (default 2)\n"
-                    + "  --trees N                 boosting iterations (default " + GbtSettings.DEFAULT_TREES + ")\n"
-                    + "  --depth N                 tree depth (default " + GbtSettings.DEFAULT_DEPTH + ")\n"
-                    + "  --step-size X             learning rate (default " + GbtSettings.DEFAULT_STEP_SIZE + ")\n"
-                    + "  --seed N                  random seed (default 42)\n";
-
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
         Progress progress = Progress.stdout(NAME);

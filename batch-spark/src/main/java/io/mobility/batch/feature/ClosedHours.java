@@ -25,9 +25,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ClosedHours {
 
-    public static final String OPTIONS = "  --as-of INSTANT         the data is known up to here (e.g. 2026-11-27T10:00:00Z; default: the"
-            + " latest ride request in gold/fact_ride): only hours that ended by then are observed\n";
-
     private ClosedHours() {
     }
 

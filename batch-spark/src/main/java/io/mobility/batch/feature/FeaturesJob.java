@@ -33,8 +33,6 @@ public final class FeaturesJob implements BatchJob {
 
     public static final String NAME = "features";
     public static final String TABLE = "features_zone_hour";
-    public static final String OPTIONS = ClosedHours.OPTIONS;
-
     /** The frame {@link DemandFeatures} produces plus zone names, and the hours it covers. */
     public record ZoneHourFeatures(Dataset<Row> rows, Instant firstHour, Instant lastObserved) {
     }

@@ -42,11 +42,6 @@ import org.apache.spark.storage.StorageLevel;
 public final class MonitorJob implements BatchJob {
 
     public static final String NAME = "monitor";
-    public static final String OPTIONS =
-            "  --model NAME            model to monitor (default demand)\n"
-                    + "  --days N                days monitored, ending with the last closed hour (default 7)\n"
-                    + "  --chart-zones N         busiest zones drawn in the forecast chart (default 3)\n"
-                    + ClosedHours.OPTIONS;
     public static final String FEATURES = "features_zone_hour";
     public static final String PREDICTIONS = "predictions";
     /** Hours of the city total the snapshot carries for the service's chart. */

@@ -49,9 +49,6 @@ public final class ScoreJob implements BatchJob {
     public static final String RUNS = "scoring_runs";
     public static final int DEFAULT_HORIZON = 24;
 
-    public static final String OPTIONS = "  --horizon H             hours to forecast after the last closed hour (default "
-            + DEFAULT_HORIZON + ", at most 168)\n" + ClosedHours.OPTIONS;
-
     static final StructType PREDICTION_SCHEMA = new StructType()
             .add("zone_id", DataTypes.StringType, false)
             .add("target_hour", DataTypes.TimestampType, false)

@@ -50,7 +50,7 @@ public final class BatchChain {
                 "--master", "local[2]", "--shuffle-partitions", "4",
                 // Training needs a warm-up week (the 168-hour lags), a training week and the held-out weeks: one
                 // held-out week lets the default 4-week city (and the end-to-end test's 3 weeks) train a model.
-                "--holdout-weeks", "1"));
+                "train:--holdout-weeks", "1"));
         ChildProcess chain = processes.add(launcher.startOnClasspath("batch", launcher.classpath("batch-spark", demoClasses),
                 BatchChainMain.class.getName(), args, Map.of(), List.of(), progress::accept));
         int exit = chain.await(timeout);

@@ -18,7 +18,9 @@ import java.util.Set;
  * exactly as {@code BatchCommand} runs it (its own Spark session, its exit status), without paying the JVM and
  * Spark class loading once per job. Loaded by name, so the demo module itself never carries Spark.
  *
- * <p>Usage: {@code BatchChainMain JOB[,JOB...] [batch options...]}. For every job it prints
+ * <p>Usage: {@code BatchChainMain JOB[,JOB...] [batch options...]}: options go to every job, except one written
+ * {@code JOB:--name value}, which goes to that job only (as {@code --name value}): each job refuses options it does
+ * not have. For every job it prints
  * {@code [chain] JOB exit N}, {@code [chain] JOB unknown}, {@code [chain] JOB short-history REASON} when the job
  * found too little history to work on (train on less than about three weeks: see {@link ShortHistory}), or
  * {@code [chain] JOB skipped NEEDED} when a job it needs did not run (monitoring without scoring has nothing to read);
@@ -41,7 +43,8 @@ public final class BatchChainMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: BatchChainMain JOB[,JOB...] [batch options, e.g. --lake DIR]");
+            System.out.println("usage: BatchChainMain JOB[,JOB...] [batch options, e.g. --lake DIR; "
+                    + "train:--holdout-weeks 1 for one job only]");
             System.exit(args.length == 0 ? 2 : 0);
         }
         Method run = Class.forName("io.mobility.batch.BatchCommand")
@@ -59,7 +62,7 @@ public final class BatchChainMain {
             }
             List<String> jobArgs = new ArrayList<>();
             jobArgs.add(job);
-            jobArgs.addAll(options);
+            jobArgs.addAll(optionsFor(job, options));
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             PrintStream err = new PrintStream(new Tee(System.err, errors), true, StandardCharsets.UTF_8);
             long started = System.nanoTime();
@@ -91,6 +94,31 @@ public final class BatchChainMain {
         }
         System.out.flush();
         System.exit(status);
+    }
+
+    /** The options for {@code job}: every plain one, and those written {@code job:--name [value]} as {@code --name}. */
+    static List<String> optionsFor(String job, List<String> options) {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            int colon = option.indexOf(":--");
+            if (colon < 0) {
+                mine.add(option);
+                continue;
+            }
+            // --name value: the value belongs to the same job; --name=value carries its own
+            boolean valueFollows = !option.contains("=") && i + 1 < options.size();
+            if (option.substring(0, colon).equals(job)) {
+                mine.add(option.substring(colon + 1));
+                if (valueFollows) {
+                    mine.add(options.get(i + 1));
+                }
+            }
+            if (valueFollows) {
+                i++;
+            }
+        }
+        return mine;
     }
 
     private static final class Tee extends OutputStream {
