@@ -69,7 +69,7 @@ class MlPipelineTest {
         spark = TestSpark.session();
         lake = SimulatedLake.create(spark, "ml");
         registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
-        Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
+        JobProgress quiet = new JobProgress("test", new PrintStream(new ByteArrayOutputStream()));
         new FeaturesJob().run(spark, lake, BatchOptions.defaults());
         GbtSettings weak = new GbtSettings(2, 1, 0.1, 42);
         // the weak models hold out only the last week (one fit): promotion compares on that week either way
@@ -173,7 +173,7 @@ class MlPipelineTest {
 
     @Test
     void tooShortAHistoryIsNotEnoughHistoryNotAFailure() {
-        Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
+        JobProgress quiet = new JobProgress("test", new PrintStream(new ByteArrayOutputStream()));
         GbtSettings weak = new GbtSettings(2, 1, 0.1, 42);
         // the city has 5 weeks: 10 held-out weeks leave no warm-up or training week
         assertThatThrownBy(() -> new DemandTrainer(spark, weak, 10, quiet).train(lake, registry))
@@ -228,7 +228,7 @@ class MlPipelineTest {
 
     @Test
     void scoringCoversEveryZoneAndHourAndRerunningChangesNothing() {
-        Progress quiet = new Progress("test", new PrintStream(new ByteArrayOutputStream()));
+        JobProgress quiet = new JobProgress("test", new PrintStream(new ByteArrayOutputStream()));
         ScoreJob.Outcome first = ScoreJob.score(spark, lake, 6, quiet);
         String path = lake.gold(ScoreJob.PREDICTIONS);
         Dataset<Row> before = spark.read().format("delta").load(path);

@@ -143,7 +143,7 @@ public final class StreamsCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        progress.scheduleAtFixedRate(() -> log.info("{}", Progress.line(streams.metrics())), 10, 10,
+        progress.scheduleAtFixedRate(() -> log.info("{}", CounterSummary.line(streams.metrics())), 10, 10,
                 TimeUnit.SECONDS);
         Thread hook = new Thread(() -> {
             log.info("Stopping: closing Kafka Streams (commits the open transaction)");
@@ -165,7 +165,7 @@ public final class StreamsCommand implements Callable<Integer> {
         health.close();
         boolean failed = streams.state() == KafkaStreams.State.ERROR;
         streams.close(Duration.ofSeconds(30));
-        log.info("Stopped: {}", Progress.line(streams.metrics()));
+        log.info("Stopped: {}", CounterSummary.line(streams.metrics()));
         return failed ? 1 : 0;
     }
 

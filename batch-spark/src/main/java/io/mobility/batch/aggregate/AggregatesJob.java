@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.DeltaMerge;
 import io.mobility.batch.lake.DeltaPaths;
@@ -33,7 +33,7 @@ public final class AggregatesJob implements BatchJob {
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
-        Progress progress = Progress.stdout(NAME);
+        JobProgress progress = JobProgress.stdout(NAME);
         RunState state = new RunState(spark, lake);
         Map<String, Long> last = state.lastVersions(NAME);
         Map<String, Long> reached = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ public final class AggregatesJob implements BatchJob {
         }
     }
 
-    private static void publish(SparkSession spark, Lake lake, Progress progress, Dataset<Row> days,
+    private static void publish(SparkSession spark, Lake lake, JobProgress progress, Dataset<Row> days,
                                 Map<String, Dataset<Row>> facts) {
         Dataset<Row> rides = onDays(facts.get(GoldTables.FACT_RIDE), days, spark);
         Dataset<Row> activity = onDays(facts.get(GoldTables.FACT_DRIVER_ACTIVITY), days, spark);
@@ -86,7 +86,7 @@ public final class AggregatesJob implements BatchJob {
                 List.of("date_key"), days);
     }
 
-    private static void write(DeltaMerge merge, Lake lake, Progress progress, String table, Dataset<Row> rows,
+    private static void write(DeltaMerge merge, Lake lake, JobProgress progress, String table, Dataset<Row> rows,
                               List<String> keys, Dataset<Row> days) {
         Dataset<Row> staged = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.feature.DemandFeatures;
 import io.mobility.batch.feature.FeaturesJob;
 import io.mobility.batch.lake.GoldReader;
@@ -62,9 +62,9 @@ public final class DemandTrainer {
     private final SparkSession spark;
     private final GbtSettings settings;
     private final int holdoutWeeks;
-    private final Progress progress;
+    private final JobProgress progress;
 
-    public DemandTrainer(SparkSession spark, GbtSettings settings, int holdoutWeeks, Progress progress) {
+    public DemandTrainer(SparkSession spark, GbtSettings settings, int holdoutWeeks, JobProgress progress) {
         if (holdoutWeeks < 1) {
             throw new IllegalArgumentException("--holdout-weeks must be at least 1, got " + holdoutWeeks);
         }

@@ -3,7 +3,7 @@ package io.mobility.batch.demand;
 import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Lake;
 import io.mobility.batch.model.GbtSettings;
 import io.mobility.batch.surge.SurgeTrainer;
@@ -20,7 +20,7 @@ public final class TrainJob implements BatchJob {
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
-        Progress progress = Progress.stdout(NAME);
+        JobProgress progress = JobProgress.stdout(NAME);
         String which = options.option("model").orElse("all");
         if (!which.equals("demand") && !which.equals("surge") && !which.equals("all")) {
             throw new IllegalArgumentException("option --model must be demand, surge or all, got '" + which + "'");

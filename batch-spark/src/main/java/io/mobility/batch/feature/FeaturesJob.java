@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import io.delta.tables.DeltaTable;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.DeltaMerge;
@@ -39,7 +39,7 @@ public final class FeaturesJob implements BatchJob {
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
-        Progress progress = Progress.stdout(NAME);
+        JobProgress progress = JobProgress.stdout(NAME);
         Instant lastClosed = ClosedHours.lastClosed(spark, lake, options);
         ZoneHourFeatures features = compute(spark, lake, null, lastClosed);
         progress.stage("observed (closed) hours " + features.firstHour() + " .. " + features.lastObserved());

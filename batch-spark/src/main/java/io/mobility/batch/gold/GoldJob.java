@@ -18,7 +18,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Columns;
 import io.mobility.batch.lake.DeltaMerge;
 import io.mobility.batch.lake.GoldReader;
@@ -60,7 +60,7 @@ public final class GoldJob implements BatchJob {
         private final SparkSession spark;
         private final Lake lake;
         private final String runId = UUID.randomUUID().toString();
-        private final Progress progress = Progress.stdout(NAME);
+        private final JobProgress progress = JobProgress.stdout(NAME);
         private final GoldReader reader;
         private final DeltaMerge merge;
         private final List<Dataset<Row>> cached = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.mobility.batch.maintenance;
 import io.delta.tables.DeltaTable;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ public final class MaintainJob implements BatchJob {
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
-        Progress progress = Progress.stdout(NAME);
+        JobProgress progress = JobProgress.stdout(NAME);
         long retainHours = options.longOption("retain-hours", DEFAULT_RETAIN_HOURS);
         boolean allowShort = Boolean.parseBoolean(options.option("allow-short-retention").orElse("false"));
         if (retainHours < 0) {
@@ -51,7 +51,7 @@ public final class MaintainJob implements BatchJob {
         progress.stage("done");
     }
 
-    private static void maintain(SparkSession spark, String path, long retainHours, Progress progress) {
+    private static void maintain(SparkSession spark, String path, long retainHours, JobProgress progress) {
         DeltaTable table = DeltaTable.forPath(spark, path);
         long filesBefore = fileCount(table);
         table.optimize().executeCompaction();

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.max;
 
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.feature.ClosedHours;
 import io.mobility.batch.gold.GoldTables;
@@ -49,7 +49,7 @@ public final class MonitorJob implements BatchJob {
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
-        Progress progress = Progress.stdout(NAME);
+        JobProgress progress = JobProgress.stdout(NAME);
         String model = options.option("model").orElse("demand");
         int days = (int) options.longOption("days", 7);
         int chartZones = (int) options.longOption("chart-zones", 3);
@@ -118,7 +118,7 @@ public final class MonitorJob implements BatchJob {
 
     /** Per day of the window, the drift of the version's features; empty when the version cannot be assessed. */
     private static Map<LocalDate, List<FeatureDrift>> drift(ModelRegistry registry, String model, String version,
-                                                            Dataset<Row> features, MonitorWindow window, Progress progress) {
+                                                            Dataset<Row> features, MonitorWindow window, JobProgress progress) {
         var metadata = registry.describe(model, version);
         if (metadata.isEmpty()) {
             progress.stage("WARNING: models/" + model + "/" + version + "/metadata.json not found: no drift for " + version);

@@ -2,7 +2,7 @@ package io.mobility.batch.monitoring;
 
 import io.mobility.batch.lake.LakeFiles;
 
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Lake;
 import io.mobility.lake.MonitoringSnapshot;
 import java.time.Instant;
@@ -22,7 +22,7 @@ final class MonitoringOutputs {
     }
 
     void write(String model, String version, MonitorWindow window, List<MonitoringTables.DayMetrics> metrics,
-               Map<LocalDate, List<FeatureDrift>> drift, ForecastSeries series, Instant generatedAt, Progress progress) {
+               Map<LocalDate, List<FeatureDrift>> drift, ForecastSeries series, Instant generatedAt, JobProgress progress) {
         ErrorSums errors = ErrorSums.NONE;
         long expected = 0;
         for (MonitoringTables.DayMetrics m : metrics) {

@@ -1,6 +1,6 @@
 package io.mobility.batch.quality;
 
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Lake;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,9 +32,9 @@ public final class QualityGate {
 
     private final SparkSession spark;
     private final Lake lake;
-    private final Progress progress;
+    private final JobProgress progress;
 
-    public QualityGate(SparkSession spark, Lake lake, Progress progress) {
+    public QualityGate(SparkSession spark, Lake lake, JobProgress progress) {
         this.spark = spark;
         this.lake = lake;
         this.progress = progress;

@@ -7,7 +7,7 @@ import io.delta.tables.DeltaTable;
 import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.aggregate.AggregateTables;
 import io.mobility.batch.demand.DemandTrainer;
 import io.mobility.batch.feature.ClosedHours;
@@ -78,16 +78,16 @@ public final class ScoreJob implements BatchJob {
         if (horizon < 1 || horizon > 168) {
             throw new IllegalArgumentException("option --horizon must be between 1 and 168 hours, got " + horizon);
         }
-        score(spark, lake, horizon, ClosedHours.lastClosed(spark, lake, options), Progress.stdout(NAME));
+        score(spark, lake, horizon, ClosedHours.lastClosed(spark, lake, options), JobProgress.stdout(NAME));
     }
 
     /** Scores after the data's last closed hour ({@link ClosedHours}). */
-    public static Outcome score(SparkSession spark, Lake lake, int horizon, Progress progress) {
+    public static Outcome score(SparkSession spark, Lake lake, int horizon, JobProgress progress) {
         return score(spark, lake, horizon, ClosedHours.lastClosed(spark, lake, BatchOptions.defaults()), progress);
     }
 
     /** Scores the {@code horizon} hours after {@code lastObserved}, the last closed hour. */
-    public static Outcome score(SparkSession spark, Lake lake, int horizon, Instant lastObserved, Progress progress) {
+    public static Outcome score(SparkSession spark, Lake lake, int horizon, Instant lastObserved, JobProgress progress) {
         Instant started = Instant.now();
         String runId = UUID.randomUUID().toString();
         ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.min;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
@@ -52,9 +52,9 @@ public final class SurgeTrainer {
     private final SparkSession spark;
     private final GbtSettings settings;
     private final int holdoutWeeks;
-    private final Progress progress;
+    private final JobProgress progress;
 
-    public SurgeTrainer(SparkSession spark, GbtSettings settings, int holdoutWeeks, Progress progress) {
+    public SurgeTrainer(SparkSession spark, GbtSettings settings, int holdoutWeeks, JobProgress progress) {
         this.spark = spark;
         this.settings = settings;
         this.holdoutWeeks = holdoutWeeks;

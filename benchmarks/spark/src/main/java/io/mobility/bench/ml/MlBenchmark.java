@@ -3,7 +3,7 @@ package io.mobility.bench.ml;
 import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.BatchSession;
-import io.mobility.batch.Progress;
+import io.mobility.batch.JobProgress;
 import io.mobility.batch.demand.DemandTrainer;
 import io.mobility.batch.feature.FeaturesJob;
 import io.mobility.batch.fixture.SimulatedCity;
@@ -69,7 +69,7 @@ public final class MlBenchmark {
         Path root = Path.of(options.lake()).toAbsolutePath();
         deleteRecursively(root);
         Lake lake = Lake.at(root.toString());
-        Progress progress = Progress.stdout("bench ml");
+        JobProgress progress = JobProgress.stdout("bench ml");
 
         progress.stage(String.format("simulating %d zones over %d weeks", zones, weeks));
         SimulatedCity city = SimulatedCity.simulate(SimulatedCity.config(zones, weeks, requests, 42L, drivers), System.out);

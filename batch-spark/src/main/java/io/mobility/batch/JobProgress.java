@@ -4,20 +4,20 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Progress lines on stdout ("[gold] fact_ride: 1,234 rows (12.3 s)") so that long runs show where they are. */
-public final class Progress {
+/** JobProgress lines on stdout ("[gold] fact_ride: 1,234 rows (12.3 s)") so that long runs show where they are. */
+public final class JobProgress {
 
     private final String job;
     private final PrintStream out;
     private final Instant start = Instant.now();
 
-    public Progress(String job, PrintStream out) {
+    public JobProgress(String job, PrintStream out) {
         this.job = job;
         this.out = out;
     }
 
-    public static Progress stdout(String job) {
-        return new Progress(job, System.out);
+    public static JobProgress stdout(String job) {
+        return new JobProgress(job, System.out);
     }
 
     public void stage(String stage) {

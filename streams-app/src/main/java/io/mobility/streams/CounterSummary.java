@@ -5,9 +5,9 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
 /** One line of what the app has done so far, from its own counters. */
-final class Progress {
+final class CounterSummary {
 
-    private Progress() {
+    private CounterSummary() {
     }
 
     static String line(Map<MetricName, ? extends Metric> metrics) {
