@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
             "mobility.zone.windows.minutes (5,15), mobility.zone.emit.interval.ms (1000), mobility.http.host",
             "(127.0.0.1), mobility.http.port (8086).",
             "Kafka default changed for throughput: producer.batch.size 131072.",
-            "HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (JSON)."})
+            "HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (Prometheus text format)."})
 public final class StreamsCommand implements Callable<Integer> {
 
     static {
