@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Delta sink connectors of the lake, as docs/delta-sink.md shows them, plus one for the reference topics: the
- * silver contract (docs/gold.md) needs {@code silver/zones}, {@code silver/drivers} and {@code silver/riders}.
+ * The Delta sink connectors of the lake, as docs/delta-sink.md shows them (the reference one included: the silver
+ * contract, docs/gold.md, needs {@code silver/zones}, {@code silver/drivers} and {@code silver/riders}).
  */
 public final class LakeConnectors {
 
