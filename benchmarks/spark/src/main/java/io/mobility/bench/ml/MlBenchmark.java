@@ -98,19 +98,19 @@ public final class MlBenchmark {
             out.put("weeks", weeks);
             out.put("drivers", drivers);
             out.put("rides", city.rides());
-            out.put("features_seconds", featureSeconds);
-            out.put("train_seconds", demand.trainSeconds());
-            out.put("surge_train_seconds", surgeSeconds);
+            out.put("features_seconds", BenchmarkReport.round(featureSeconds, 2));
+            out.put("train_seconds", BenchmarkReport.round(demand.trainSeconds(), 2));
+            out.put("surge_train_seconds", BenchmarkReport.round(surgeSeconds, 2));
             out.put("scoring_rows", scored.rowsScored());
-            out.put("scoring_seconds", scoreSeconds);
-            out.put("scoring_rows_per_s", scored.rowsScored() / scoreSeconds);
+            out.put("scoring_seconds", BenchmarkReport.round(scoreSeconds, 2));
+            out.put("scoring_rows_per_s", BenchmarkReport.round(scored.rowsScored() / scoreSeconds, 2));
             metrics(out, "model", demand.model());
             metrics(out, "seasonal_naive", demand.seasonalNaive());
             metrics(out, "trailing_mean", demand.trailingMean());
             out.put("holdout_rows", demand.model().rows());
-            out.put("surge_mae_model", surge.model().mae());
-            out.put("surge_mae_no_surge", surge.noSurge().mae());
-            out.put("ratio", demand.model().wape() / demand.seasonalNaive().wape());
+            out.put("surge_mae_model", BenchmarkReport.round(surge.model().mae(), 4));
+            out.put("surge_mae_no_surge", BenchmarkReport.round(surge.noSurge().mae(), 4));
+            out.put("ratio", BenchmarkReport.round(demand.model().wape() / demand.seasonalNaive().wape(), 4));
             out.print();
         } finally {
             spark.stop();
@@ -118,10 +118,10 @@ public final class MlBenchmark {
     }
 
     private static void metrics(BenchmarkReport out, String name, ForecastMetrics m) {
-        out.put("wape_" + name, m.wape());
-        out.put("mae_" + name, m.mae());
-        out.put("rmse_" + name, m.rmse());
-        out.put("mape_" + name, m.mape());
+        out.put("wape_" + name, BenchmarkReport.round(m.wape(), 4));
+        out.put("mae_" + name, BenchmarkReport.round(m.mae(), 4));
+        out.put("rmse_" + name, BenchmarkReport.round(m.rmse(), 4));
+        out.put("mape_" + name, BenchmarkReport.round(m.mape(), 4));
     }
 
     private static void deleteRecursively(Path root) {
