@@ -81,7 +81,8 @@ class RegistryBasicAuthIT {
         AvroSerializer<RideEvent> serializer = new AvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", registry.url()), false);
 
-        assertThatThrownBy(() -> serializer.serialize("rides-anonymous", ExampleEvents.ride(RideEventType.RIDE_REQUESTED)))
+        RideEvent ride = ExampleEvents.ride(RideEventType.RIDE_REQUESTED);
+        assertThatThrownBy(() -> serializer.serialize("rides-anonymous", ride))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("requires HTTP basic authentication");
