@@ -4,7 +4,9 @@ import io.mobility.events.Topic;
 import io.mobility.events.Topics;
 import io.mobility.platform.connect.ConnectWorker;
 import io.mobility.platform.kafka.EmbeddedKafka;
+import io.mobility.platform.registry.RegistryHttpSettings;
 import io.mobility.platform.registry.SchemaRegistryServer;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +101,7 @@ public final class LocalPlatform implements AutoCloseable {
     public static final class Builder {
         private int kafkaPort;
         private int registryPort;
+        private RegistryHttpSettings registrySettings = RegistryHttpSettings.defaults();
         private Path dataDir;
         private int partitions = 3;
         private List<Topic> topics = Topics.ALL;
@@ -120,6 +123,12 @@ public final class LocalPlatform implements AutoCloseable {
         /** 0 (the default) picks a free port. */
         public Builder registryPort(int port) {
             this.registryPort = port;
+            return this;
+        }
+
+        /** The registry's request body limit and optional basic auth (default: 1 MiB, open). */
+        public Builder registrySettings(RegistryHttpSettings settings) {
+            this.registrySettings = settings;
             return this;
         }
 
@@ -196,7 +205,7 @@ public final class LocalPlatform implements AutoCloseable {
                 kafka.createTopics(topics, partitions);
                 progress.accept("starting the schema registry ...");
                 registry = new SchemaRegistryServer(kafka.bootstrapServers(), registryPort,
-                        SchemaRegistryServer.DEFAULT_TOPIC).start();
+                        SchemaRegistryServer.DEFAULT_TOPIC, InetAddress.getLoopbackAddress(), registrySettings).start();
                 if (withConnect) {
                     progress.accept("starting Kafka Connect (scanning plugins takes a while) ...");
                     connect = ConnectWorker.builder(kafka.bootstrapServers())

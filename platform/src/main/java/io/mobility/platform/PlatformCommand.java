@@ -2,6 +2,7 @@ package io.mobility.platform;
 
 import io.mobility.events.Topic;
 import io.mobility.events.Topics;
+import io.mobility.platform.registry.RegistryHttpSettings;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,9 +48,13 @@ public final class PlatformCommand implements Callable<Integer> {
     static int run(PlatformOptions options, PrintStream out, PrintStream err) {
         LocalPlatform platform;
         try {
+            // Credentials only from the environment: an option would show them in `ps` and shell history.
+            RegistryHttpSettings registrySettings = RegistryHttpSettings.fromEnvironment(System.getenv())
+                    .withMaxRequestBytes(options.registryMaxBodyBytes());
             platform = LocalPlatform.builder()
                     .kafkaPort(options.kafkaPort())
                     .registryPort(options.registryPort())
+                    .registrySettings(registrySettings)
                     .dataDir(options.dataDir())
                     .partitions(options.partitions())
                     .withConnect(options.withConnect())
@@ -90,7 +95,9 @@ public final class PlatformCommand implements Callable<Integer> {
         text.append("\nMobility platform is up (data: ").append(options.dataDir().toAbsolutePath().normalize())
                 .append(")\n");
         text.append(String.format("  %-24s %s%n", "Kafka bootstrap servers", platform.bootstrapServers()));
-        text.append(String.format("  %-24s %s%n", "Schema registry", platform.registryUrl()));
+        text.append(String.format("  %-24s %s%s%n", "Schema registry", platform.registryUrl(),
+                platform.registry().httpSettings().basicAuthUser().map(u -> " (basic auth, user " + u + ")")
+                        .orElse("")));
         platform.connectWorker().ifPresent(c ->
                 text.append(String.format("  %-24s %s%n", "Kafka Connect REST", c.restUrl())));
         text.append(String.format("  %-24s %s%n", "Topics", Topics.ALL.stream().map(Topic::name).toList()));

@@ -23,6 +23,10 @@ final class PlatformOptions {
             description = "schema registry port (default ${DEFAULT-VALUE})")
     int registryPort;
 
+    @Option(names = "--registry-max-body-bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "largest request body the registry reads; longer ones get 413 (default ${DEFAULT-VALUE})")
+    int registryMaxBodyBytes;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".mobility/platform",
             description = "where Kafka keeps topics, records and schemas (default ${DEFAULT-VALUE})")
     Path dataDir;
@@ -55,6 +59,10 @@ final class PlatformOptions {
         port("--kafka-port", kafkaPort);
         port("--registry-port", registryPort);
         port("--connect-port", connectPort);
+        if (registryMaxBodyBytes < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--registry-max-body-bytes must be at least 1, got " + registryMaxBodyBytes);
+        }
         if (partitions < 1) {
             throw new ParameterException(spec.commandLine(), "--partitions must be at least 1, got " + partitions);
         }
@@ -73,6 +81,10 @@ final class PlatformOptions {
 
     int registryPort() {
         return registryPort;
+    }
+
+    int registryMaxBodyBytes() {
+        return registryMaxBodyBytes;
     }
 
     Path dataDir() {

@@ -14,6 +14,7 @@ class PlatformOptionsTest {
 
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.registryPort()).isEqualTo(8081);
+        assertThat(options.registryMaxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(options.connectPort()).isEqualTo(8083);
         assertThat(options.dataDir()).isEqualTo(Path.of(".mobility/platform"));
         assertThat(options.withConnect()).isFalse();
@@ -25,7 +26,7 @@ class PlatformOptionsTest {
     void optionsAreReadInBothSpellings() {
         PlatformOptions options = PlatformOptions.parse("--kafka-port", "19092", "--registry-port=18081", "--with-connect",
                 "--connect-port", "18083", "--plugin-path", "plugins/a, plugins/b", "--data-dir=/tmp/p",
-                "--partitions", "6");
+                "--partitions", "6", "--registry-max-body-bytes", "4096");
 
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.registryPort()).isEqualTo(18081);
@@ -34,6 +35,7 @@ class PlatformOptionsTest {
         assertThat(options.pluginPath()).containsExactly(Path.of("plugins/a"), Path.of("plugins/b"));
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/p"));
         assertThat(options.partitions()).isEqualTo(6);
+        assertThat(options.registryMaxBodyBytes()).isEqualTo(4096);
     }
 
     @Test
@@ -42,6 +44,8 @@ class PlatformOptionsTest {
                 "Invalid value for option '--kafka-port': 'ninety' is not an int");
         assertThatThrownBy(() -> PlatformOptions.parse("--registry-port", "70000")).hasMessage(
                 "--registry-port must be a port between 0 and 65535, got 70000");
+        assertThatThrownBy(() -> PlatformOptions.parse("--registry-max-body-bytes", "0")).hasMessage(
+                "--registry-max-body-bytes must be at least 1, got 0");
         assertThatThrownBy(() -> PlatformOptions.parse("--partitions", "0")).hasMessage(
                 "--partitions must be at least 1, got 0");
         assertThatThrownBy(() -> PlatformOptions.parse("--data-dir")).hasMessageContaining(

@@ -7,12 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.mobility.registry.CompatibilityLevel;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +41,18 @@ final class RegistryHttpHandler implements HttpHandler {
             "application/octet-stream");
     private static final Logger log = LoggerFactory.getLogger(RegistryHttpHandler.class);
 
+    private static final String REALM = "Basic realm=\"schema-registry\", charset=\"UTF-8\"";
+
     private final ObjectMapper json = new ObjectMapper();
     private final SchemaRegistry registry;
+    private final int maxRequestBytes;
+    /** SHA-256 of {@code user:password}, or null when the registry is open. */
+    private final byte[] expectedCredentials;
 
-    RegistryHttpHandler(SchemaRegistry registry) {
+    RegistryHttpHandler(SchemaRegistry registry, RegistryHttpSettings settings) {
         this.registry = registry;
+        this.maxRequestBytes = settings.maxRequestBytes();
+        this.expectedCredentials = settings.basicAuthUserInfo().map(RegistryHttpHandler::sha256).orElse(null);
     }
 
     /** A response: its status and its JSON body. */
@@ -53,6 +66,8 @@ final class RegistryHttpHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Reply reply;
         try {
+            authenticate(exchange);
+            refuseDeclaredOversizeBody(exchange);
             reply = route(exchange);
         } catch (RegistryException e) {
             reply = error(e.httpStatus(), e.errorCode(), e.getMessage());
@@ -63,10 +78,57 @@ final class RegistryHttpHandler implements HttpHandler {
         log.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), reply.status());
         byte[] body = json.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+        if (reply.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", REALM);
+        }
         exchange.sendResponseHeaders(reply.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** With basic auth on, the request's credentials must match; compared in constant time. */
+    private void authenticate(HttpExchange exchange) {
+        if (expectedCredentials == null) {
+            return;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new RegistryException(401, 401, "Unauthorized: this registry requires HTTP basic authentication"
+                    + " (clients: basic.auth.credentials.source=USER_INFO, basic.auth.user.info=user:password)");
+        }
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(header.substring(6).trim());
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(401, 401, "Unauthorized: the Authorization header is not valid Base64");
+        }
+        // Hashing first makes the comparison independent of the lengths too.
+        if (!MessageDigest.isEqual(sha256(given), expectedCredentials)) {
+            throw new RegistryException(401, 401, "Unauthorized: wrong user name or password");
+        }
+    }
+
+    /** A declared length over the limit is refused before a byte of the body is read. */
+    private void refuseDeclaredOversizeBody(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared == null) {
+            return;
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            throw new RegistryException(400, 400, "Bad Content-Length header: " + declared);
+        }
+        if (length > maxRequestBytes) {
+            throw tooLarge("declares " + length + " bytes");
+        }
+    }
+
+    private RegistryException tooLarge(String what) {
+        return new RegistryException(413, 413, "Request body too large: it " + what + ", this registry accepts at"
+                + " most " + maxRequestBytes + " bytes");
     }
 
     private Reply route(HttpExchange exchange) throws IOException {
@@ -177,7 +239,11 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readAllBytes();
+            // One byte over the limit tells a body without Content-Length (chunked) that is too long.
+            bytes = in.readNBytes(maxRequestBytes + 1);
+        }
+        if (bytes.length > maxRequestBytes) {
+            throw tooLarge("has more than " + maxRequestBytes + " bytes");
         }
         try {
             JsonNode body = json.readTree(bytes);
@@ -246,8 +312,53 @@ final class RegistryHttpHandler implements HttpHandler {
         return params;
     }
 
-    private static String decode(String s) {
-        // URLDecoder is for forms: keep a literal '+' a plus sign, as in a URI path.
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /**
+     * Percent-decodes one path segment or query part as UTF-8 ('+' stays a plus sign, as in a URI path). A broken
+     * escape or bytes that are not UTF-8 are the client's error, 400, not a subject named with replacement characters.
+     */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            int c = s.codePointAt(i);
+            if (c != '%') {
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
+                continue;
+            }
+            int high = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+            if (low < 0) {
+                throw badEscape(s, "'%' is not followed by two hex digits");
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw badEscape(s, "its escapes are not UTF-8");
+        }
+    }
+
+    private static RegistryException badEscape(String part, String why) {
+        return new RegistryException(400, 400, "Bad percent-escape in the URL: '" + part + "': " + why);
+    }
+
+    private static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * What the registry knows, rebuilt by applying its changes in order: the versions of each subject, the global ids of
- * the distinct schemas and the compatibility levels. Not thread-safe: {@link SchemaRegistry} serialises access.
+ * the distinct schemas and the compatibility levels. Reads do not modify it, so many may run at once; a change must
+ * run alone: {@link SchemaRegistry} guards it with a read-write lock.
  */
 final class RegistryState {
 

@@ -47,6 +47,8 @@ final class SchemaLog implements AutoCloseable {
     private final String bootstrapServers;
     private final String topic;
     private final KafkaProducer<String, String> producer;
+    /** Runs before each write; tests hold it to play a Kafka that is slow to take the write. */
+    private volatile Runnable beforeAppend = () -> { };
 
     SchemaLog(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
@@ -140,6 +142,7 @@ final class SchemaLog implements AutoCloseable {
 
     /** Writes a change and returns once Kafka has it on every in-sync replica. */
     void append(RegistryChange change) {
+        beforeAppend.run();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key(change), value(change));
         try {
             producer.send(record).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -151,6 +154,10 @@ final class SchemaLog implements AutoCloseable {
         } catch (TimeoutException e) {
             throw RegistryException.storeError("writing to " + topic, e);
         }
+    }
+
+    void beforeAppend(Runnable hook) {
+        this.beforeAppend = hook;
     }
 
     @Override

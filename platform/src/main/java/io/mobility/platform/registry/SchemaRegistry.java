@@ -5,6 +5,10 @@ import io.mobility.platform.registry.RegistryChange.SchemaRegistered;
 import io.mobility.registry.CompatibilityLevel;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -12,27 +16,40 @@ import org.apache.avro.Schema;
  * form, a schema gets one global id whatever subjects it is registered under, a new version must pass the subject's
  * compatibility level, and every change is stored before it is visible.
  *
- * <p>One writer per store topic; calls are serialised, which is plenty for a registry whose clients cache.
+ * <p>One writer per store topic. Changes are serialised by {@link #writes}, held while a change waits on Kafka, so
+ * each change is checked against the state every earlier change left. Reads take only the read side of
+ * {@link #stateLock}, which a change holds just to apply itself once stored: reads are answered while a write waits
+ * (up to the store's timeout) and never see a change Kafka has not taken.
  */
 final class SchemaRegistry {
 
     private final RegistryState state = new RegistryState();
     private final SchemaLog log;
+    private final ReentrantLock writes = new ReentrantLock();
+    private final ReadWriteLock stateLock = new ReentrantReadWriteLock();
 
     SchemaRegistry(SchemaLog log) {
         this.log = log;
     }
 
     /** Rebuilds the state from the store topic. */
-    synchronized void load() {
+    void load() {
         log.ensureTopic();
-        log.replay().forEach(state::apply);
+        List<RegistryChange> changes = log.replay();
+        writing(() -> {
+            changes.forEach(this::apply);
+            return null;
+        });
     }
 
     /** Registers {@code schema} under {@code subject}; returns its global id, existing or new. */
-    synchronized int register(String subject, String schema) {
+    int register(String subject, String schema) {
         Schema parsed = parse(schema);
         String canonical = parsed.toString();
+        return writing(() -> registerParsed(subject, parsed, canonical));
+    }
+
+    private int registerParsed(String subject, Schema parsed, String canonical) {
         Optional<SubjectVersion> existing = state.find(subject, canonical);
         if (existing.isPresent()) {
             return existing.get().id();
@@ -48,31 +65,41 @@ final class SchemaRegistry {
     }
 
     /** The version of {@code subject} that holds {@code schema}. */
-    synchronized SubjectVersion lookup(String subject, String schema) {
+    SubjectVersion lookup(String subject, String schema) {
         String canonical = parse(schema).toString();
-        requireSubject(subject);
-        return state.find(subject, canonical).orElseThrow(() -> RegistryException.schemaNotRegistered(subject));
+        return reading(() -> {
+            requireSubject(subject);
+            return state.find(subject, canonical).orElseThrow(() -> RegistryException.schemaNotRegistered(subject));
+        });
     }
 
-    synchronized String schemaById(String id) {
+    String schemaById(String id) {
+        int number;
         try {
-            return state.schemaById(Integer.parseInt(id)).orElseThrow(() -> RegistryException.schemaNotFound(id));
+            number = Integer.parseInt(id);
         } catch (NumberFormatException e) {
             throw RegistryException.schemaNotFound(id);
         }
+        return reading(() -> state.schemaById(number).orElseThrow(() -> RegistryException.schemaNotFound(id)));
     }
 
-    synchronized List<String> subjects() {
-        return state.subjects();
+    List<String> subjects() {
+        return reading(state::subjects);
     }
 
-    synchronized List<Integer> versions(String subject) {
-        requireSubject(subject);
-        return state.versions(subject).stream().map(SubjectVersion::version).toList();
+    List<Integer> versions(String subject) {
+        return reading(() -> {
+            requireSubject(subject);
+            return state.versions(subject).stream().map(SubjectVersion::version).toList();
+        });
     }
 
     /** {@code version} is a number or "latest" (or -1, as Confluent accepts). */
-    synchronized SubjectVersion version(String subject, String version) {
+    SubjectVersion version(String subject, String version) {
+        return reading(() -> versionOf(subject, version));
+    }
+
+    private SubjectVersion versionOf(String subject, String version) {
         requireSubject(subject);
         int number = parseVersion(version);
         Optional<SubjectVersion> found = number == -1 ? state.latest(subject) : state.version(subject, number);
@@ -84,8 +111,12 @@ final class SchemaRegistry {
      * ({@code version} given, "latest" included) or against all of them as the level says ({@code version} empty).
      * Empty when it could; a subject without versions accepts anything.
      */
-    synchronized List<String> incompatibilities(String subject, Optional<String> version, String schema) {
+    List<String> incompatibilities(String subject, Optional<String> version, String schema) {
         Schema candidate = parse(schema);
+        return reading(() -> incompatibilities(subject, version, candidate));
+    }
+
+    private List<String> incompatibilities(String subject, Optional<String> version, Schema candidate) {
         CompatibilityLevel level = state.effectiveLevel(subject);
         if (version.isEmpty()) {
             return level.incompatibilities(candidate, parsedVersions(subject));
@@ -94,41 +125,75 @@ final class SchemaRegistry {
         if (number == -1 && state.versions(subject).isEmpty()) {
             return List.of();
         }
-        SubjectVersion against = version(subject, version.get());
+        SubjectVersion against = versionOf(subject, version.get());
         return level.incompatibilities(candidate, List.of(parse(against.schema())));
     }
 
-    synchronized CompatibilityLevel globalLevel() {
-        return state.globalLevel();
+    CompatibilityLevel globalLevel() {
+        return reading(state::globalLevel);
     }
 
     /** The subject's own level; without one, the global level if {@code defaultToGlobal}, else 40408. */
-    synchronized CompatibilityLevel subjectLevel(String subject, boolean defaultToGlobal) {
-        Optional<CompatibilityLevel> own = state.subjectLevel(subject);
+    CompatibilityLevel subjectLevel(String subject, boolean defaultToGlobal) {
+        Optional<CompatibilityLevel> own = reading(() -> state.subjectLevel(subject));
         if (own.isPresent()) {
             return own.get();
         }
         if (defaultToGlobal) {
-            return state.globalLevel();
+            return globalLevel();
         }
         throw RegistryException.subjectLevelNotConfigured(subject);
     }
 
     /** Sets the level of {@code subject}, or the global level when it is empty. */
-    synchronized CompatibilityLevel setLevel(Optional<String> subject, String level) {
+    CompatibilityLevel setLevel(Optional<String> subject, String level) {
         CompatibilityLevel parsed;
         try {
             parsed = CompatibilityLevel.parse(level);
         } catch (IllegalArgumentException e) {
             throw RegistryException.invalidCompatibilityLevel(level);
         }
-        store(new LevelChanged(subject, parsed));
-        return parsed;
+        return writing(() -> {
+            store(new LevelChanged(subject, parsed));
+            return parsed;
+        });
     }
 
+    /** Under {@link #writes}: stores the change (waiting on Kafka without blocking reads), then shows it. */
     private void store(RegistryChange change) {
         log.append(change);
-        state.apply(change);
+        apply(change);
+    }
+
+    private void apply(RegistryChange change) {
+        stateLock.writeLock().lock();
+        try {
+            state.apply(change);
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs a change: one at a time. It reads the state without the read lock, safe because only a holder of
+     * {@link #writes} changes it.
+     */
+    private <T> T writing(Supplier<T> change) {
+        writes.lock();
+        try {
+            return change.get();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private <T> T reading(Supplier<T> read) {
+        stateLock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            stateLock.readLock().unlock();
+        }
     }
 
     private void requireSubject(String subject) {

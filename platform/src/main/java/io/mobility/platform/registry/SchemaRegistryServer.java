@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It runs on the JDK's HTTP server, so it adds no servlet container that could clash with Spark's or Dropwizard's.
  * Its state lives in a compacted Kafka topic (default {@value #DEFAULT_TOPIC}) and is replayed on start: ids, versions
- * and compatibility levels survive a restart.
+ * and compatibility levels survive a restart. Request bodies are capped and basic auth is available
+ * ({@link RegistryHttpSettings}); both answer with Confluent's error JSON.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final int requestedPort;
     private final String topic;
     private final InetAddress bindAddress;
+    private final RegistryHttpSettings httpSettings;
 
     private HttpServer http;
     private ExecutorService workers;
@@ -42,6 +44,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     public SchemaRegistryServer(String bootstrapServers, int port, String topic, InetAddress bindAddress) {
+        this(bootstrapServers, port, topic, bindAddress, RegistryHttpSettings.defaults());
+    }
+
+    public SchemaRegistryServer(String bootstrapServers, int port, String topic, InetAddress bindAddress,
+                                RegistryHttpSettings httpSettings) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Registry port must be between 0 and 65535, got " + port);
         }
@@ -49,6 +56,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this.requestedPort = port;
         this.topic = topic;
         this.bindAddress = bindAddress;
+        this.httpSettings = httpSettings;
     }
 
     /** A registry on a free loopback port storing its state in {@value #DEFAULT_TOPIC}. */
@@ -77,12 +85,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
             close();
             throw e;
         }
-        workers = Executors.newFixedThreadPool(4, daemonThreads());
+        // Threads are made on demand; enough that registrations waiting on Kafka leave some to answer reads.
+        workers = Executors.newFixedThreadPool(16, daemonThreads());
         http.setExecutor(workers);
-        http.createContext("/", new RegistryHttpHandler(registry));
+        http.createContext("/", new RegistryHttpHandler(registry, httpSettings));
         http.start();
-        log.info("Schema registry at {} (store: topic {} on {}, {} subjects)", url(), topic, bootstrapServers,
-                registry.subjects().size());
+        log.info("Schema registry at {} (store: topic {} on {}, {} subjects; {})", url(), topic, bootstrapServers,
+                registry.subjects().size(), httpSettings);
         return this;
     }
 
@@ -100,6 +109,18 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     public String topic() {
         return topic;
+    }
+
+    public RegistryHttpSettings httpSettings() {
+        return httpSettings;
+    }
+
+    /** The running registry's store, for tests in this package. */
+    SchemaLog store() {
+        if (store == null) {
+            throw new IllegalStateException("The schema registry is not running: call start() first");
+        }
+        return store;
     }
 
     @Override
