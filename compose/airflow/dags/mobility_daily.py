@@ -1,14 +1,16 @@
 """Every day: train the models on the day's features, rescore with the promoted model, monitor, maintain the lake.
 
-It waits for the hourly DAG's features of the day's last hour, so training sees the whole day. Training promotes
-a new model version only when it beats the current one; scoring right after makes the predictions use it at once;
-monitoring compares past predictions with actuals and feature drift; maintenance (OPTIMIZE, VACUUM) runs last.
+It waits for the hourly DAG's features of the day's last hour, so training sees the whole day, unless that hourly run
+never happened and never will (the first daily run after a deployment, an hour the hourly DAG was paused for:
+catchup=False does not fill such gaps). Training promotes a new model version only when it beats the current one;
+scoring right after makes the predictions use it at once; monitoring compares past predictions with actuals and
+feature drift; maintenance (OPTIMIZE, VACUUM) runs last.
 """
 from datetime import datetime, timedelta
 
 from airflow import DAG
 from airflow.operators.bash import BashOperator
-from airflow.sensors.external_task import ExternalTaskSensor
+from airflow.sensors.python import PythonSensor
 
 from mobility_spark import spark_submit
 
@@ -21,9 +23,44 @@ default_args = {
 }
 
 
+HOURLY_DAG = "mobility_hourly"
+HOURLY_TASK = "features"
+
+
 def last_hourly_run_of_the_day(logical_date, **_):
     """The hourly run (logical time HH:15) whose interval ends when this daily interval (00:30 to 00:30) does."""
     return logical_date.replace(minute=15) + timedelta(hours=23)
+
+
+def hourly_features_done(awaited_state, later_run_exists):
+    """Whether training may start, from the awaited hourly run's features task and the hourly DAG's later runs.
+
+    awaited_state is that task's state ("success", "running", ...), or None when the hourly DAG has no run at the
+    awaited logical time. With catchup=False such a run is never created once a later one exists: waiting for it
+    would only time out (the first daily run after a deployment), so training goes ahead on what the lake holds.
+    A failed features task fails the sensor at once rather than after its timeout.
+    """
+    if awaited_state is None:
+        return later_run_exists
+    if awaited_state in ("failed", "upstream_failed"):
+        raise ValueError(f"{HOURLY_DAG}.{HOURLY_TASK} of the day's last hour ended {awaited_state}: "
+                         "clear it in the hourly DAG, then this task")
+    return awaited_state in ("success", "skipped")
+
+
+def wait_for_hourly_features(logical_date, **_):
+    """The sensor's poke: reads the hourly DAG's runs from Airflow's database (imported here: the tests read this
+    file without Airflow)."""
+    from airflow.models import DagRun
+
+    awaited = last_hourly_run_of_the_day(logical_date)
+    runs = DagRun.find(dag_id=HOURLY_DAG, execution_date=awaited)
+    state = None
+    if runs:
+        task = runs[0].get_task_instance(HOURLY_TASK)
+        state = (task.state if task is not None else None) or "scheduled"
+    later = bool(DagRun.find(dag_id=HOURLY_DAG, execution_start_date=awaited + timedelta(seconds=1)))
+    return hourly_features_done(state, later)
 
 
 with DAG(
@@ -36,11 +73,9 @@ with DAG(
     default_args=default_args,
     tags=["mobility", "spark", "ml"],
 ) as dag:
-    hourly_features = ExternalTaskSensor(
+    hourly_features = PythonSensor(
         task_id="wait_for_hourly_features",
-        external_dag_id="mobility_hourly",
-        external_task_id="features",
-        execution_date_fn=last_hourly_run_of_the_day,
+        python_callable=wait_for_hourly_features,
         mode="reschedule",
         poke_interval=300,
         timeout=4 * 3600,

@@ -3,6 +3,7 @@ package io.mobility.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.streams.StreamsSettings;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,11 @@ class AppEnvironmentTest {
         assertThat(settings.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("mobility-streams");
         assertThat(settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(settings.get(StreamsSettings.SCHEMA_REGISTRY_URL)).isEqualTo("http://schema-registry:8081");
-        // Health is probed from outside the container: not on loopback, and on the published container port.
+        // Health and /metrics are for the compose network (a scraper, the health check): not on loopback, and not
+        // published on the host.
         assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
         for (String instance : List.of("streams-1", "streams-2")) {
-            assertThat(compose.ports()).anyMatch(p -> p.service().equals(instance)
-                    && p.container() == settings.httpPort());
+            assertThat(compose.ports()).noneMatch(p -> p.service().equals(instance));
             assertThat(compose.mounts()).as(instance + ": its state directory is a volume")
                     .anyMatch(m -> m.service().equals(instance) && !m.bind()
                             && m.target().equals(settings.get(StreamsConfig.STATE_DIR_CONFIG)));
@@ -71,6 +72,45 @@ class AppEnvironmentTest {
         int api = Integer.parseInt(env.get("MOBILITY_SERVE_PORT"));
         int admin = Integer.parseInt(env.get("MOBILITY_ADMIN_PORT"));
         assertThat(compose.ports()).anyMatch(p -> p.service().equals("serve") && p.container() == api);
-        assertThat(compose.ports()).anyMatch(p -> p.service().equals("serve") && p.container() == admin);
+        assertThat(compose.ports()).as("the admin port stays in the network")
+                .noneMatch(p -> p.service().equals("serve") && p.container() == admin);
+    }
+
+    @Test
+    void theStreamsHealthCheckAsksTheAppIfItIsReady() {
+        StreamsSettings settings = StreamsSettings.load(null,
+                ComposeFile.environment(compose.service("streams-1")), Map.of());
+        String endpoint = Repo.read(Repo.ROOT.resolve(
+                "streams-app/src/main/java/io/mobility/streams/health/HealthEndpoint.java"));
+        assertThat(endpoint).contains("createContext(\"/health/ready\"");
+        for (String instance : List.of("streams-1", "streams-2")) {
+            assertThat(healthCheck(instance)).as(instance).containsExactly("CMD", "curl", "-fsS", "-o", "/dev/null",
+                    "http://localhost:" + settings.httpPort() + "/health/ready");
+        }
+    }
+
+    @Test
+    void theApiHealthCheckAsksDropwizardsAdminPort() {
+        Map<String, String> env = ComposeFile.environment(compose.service("serve"));
+        // Dropwizard's admin servlet answers /healthcheck: 200 only while every registered check is healthy.
+        assertThat(healthCheck("serve")).containsExactly("CMD", "curl", "-fsS", "-o", "/dev/null",
+                "http://localhost:" + env.get("MOBILITY_ADMIN_PORT") + "/healthcheck");
+    }
+
+    @Test
+    void theHealthChecksToolIsInTheImage() {
+        // curl is installed by eclipse-temurin's Ubuntu images (adoptium/containers#255); the Alpine or distroless
+        // flavours of other bases would not have it.
+        for (String image : List.of("streams", "serve")) {
+            Dockerfile dockerfile = Dockerfile.parse(Repo.COMPOSE.resolve("images/" + image + "/Dockerfile"));
+            assertThat(dockerfile.last().image()).as(image).matches("eclipse-temurin:17-jre(-(jammy|noble))?");
+        }
+    }
+
+    private List<String> healthCheck(String service) {
+        List<String> test = new ArrayList<>();
+        compose.service(service).path("healthcheck").path("test").forEach(n -> test.add(n.asText()));
+        assertThat(compose.service(service).path("healthcheck").path("disable").asBoolean(false)).isFalse();
+        return test;
     }
 }

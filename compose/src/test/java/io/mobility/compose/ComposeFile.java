@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,8 +21,15 @@ final class ComposeFile {
 
     static final Path FILE = Repo.COMPOSE.resolve("docker-compose.yml");
 
-    /** One published port: {@code "9092:9092"} or {@code "127.0.0.1:8080:8080/tcp"}. */
-    record Port(String service, int host, int container) {
+    private static final Pattern SHORT_PORT = Pattern.compile("^(?:(.+):)?(\\d+):(\\d+)(?:/(?:tcp|udp))?$");
+    /** A variable reference: {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR:?message}} (colon optional). */
+    static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::?([-?])([^}]*))?}");
+
+    /**
+     * One published port: {@code "9092:9092"} (every host interface) or
+     * {@code "${MOBILITY_BIND:-127.0.0.1}:8080:8080"}; {@code hostIp} is as written, null when the entry names none.
+     */
+    record Port(String service, String hostIp, int host, int container) {
     }
 
     /** One volume entry of a service: a named volume or a bind mount of a host path. */
@@ -34,7 +43,11 @@ final class ComposeFile {
     }
 
     static ComposeFile load() {
-        Object tree = new Yaml(new LoaderOptions()).load(Repo.read(FILE));
+        return parse(Repo.read(FILE));
+    }
+
+    static ComposeFile parse(String yaml) {
+        Object tree = new Yaml(new LoaderOptions()).load(yaml);
         return new ComposeFile(new ObjectMapper().valueToTree(tree));
     }
 
@@ -89,15 +102,43 @@ final class ComposeFile {
         List<Port> ports = new ArrayList<>();
         services().forEach((name, service) -> {
             for (JsonNode port : service.path("ports")) {
-                String[] parts = port.asText().replaceAll("/(tcp|udp)$", "").split(":");
-                if (parts.length < 2) {
-                    throw new AssertionError(name + ": port '" + port.asText() + "' publishes no fixed host port");
-                }
-                ports.add(new Port(name, Integer.parseInt(parts[parts.length - 2]),
-                        Integer.parseInt(parts[parts.length - 1])));
+                ports.add(port(name, port));
             }
         });
         return ports;
+    }
+
+    /** A ports entry in the short syntax ({@code [HOST_IP:]HOST:CONTAINER[/PROTOCOL]}) or the long one. */
+    static Port port(String service, JsonNode port) {
+        if (port.isObject()) {
+            if (!port.has("published")) {
+                throw new AssertionError(service + ": port " + port + " publishes no fixed host port");
+            }
+            return new Port(service, port.has("host_ip") ? port.path("host_ip").asText() : null,
+                    port.path("published").asInt(), port.path("target").asInt());
+        }
+        Matcher m = SHORT_PORT.matcher(port.asText());
+        if (!m.matches()) {
+            throw new AssertionError(service + ": port '" + port.asText() + "' publishes no fixed host port");
+        }
+        return new Port(service, m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+
+    /**
+     * A value as Compose interpolates it when the user's environment and .env set nothing: {@code ${VAR:-default}}
+     * becomes the default; {@code ${VAR:?message}} and plain {@code ${VAR}} have no value then and are an error.
+     */
+    static String withoutUserSettings(String value) {
+        Matcher m = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!"-".equals(m.group(2))) {
+                throw new IllegalArgumentException("${" + m.group(1) + "} has no default in '" + value + "'");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(3)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     List<Mount> mounts() {

@@ -1,6 +1,7 @@
 package io.mobility.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,36 +58,72 @@ class DagGraphTest {
         assertThat(daily.before("train", "score")).isTrue();
         assertThat(daily.before("score", "monitor")).isTrue();
         assertThat(daily.before("monitor", "maintain")).isTrue();
-        // Training waits for the hourly DAG's features of the day's last hour.
+        // Training waits for the hourly DAG's features of the day's last hour (when that run exists).
         JsonNode sensor = daily.task("wait_for_hourly_features");
-        assertThat(sensor.path("operator").asText()).isEqualTo("ExternalTaskSensor");
-        assertThat(sensor.path("args").path("external_dag_id").asText()).isEqualTo("mobility_hourly");
-        assertThat(dag("mobility_hourly").tasks()).contains(sensor.path("args").path("external_task_id").asText());
+        assertThat(sensor.path("operator").asText()).isEqualTo("PythonSensor");
+        assertThat(sensor.path("args").path("python_callable").path("expr").asText())
+                .isEqualTo("wait_for_hourly_features");
+        assertThat(sensor.path("args").path("mode").asText()).as("frees its worker slot between pokes")
+                .isEqualTo("reschedule");
         assertThat(daily.before("wait_for_hourly_features", "train")).isTrue();
     }
 
     @Test
-    void theSensorWaitsForTheLastHourlyRunInsideTheDailyInterval() throws Exception {
-        JsonNode sensor = dag("mobility_daily").task("wait_for_hourly_features");
-        String function = sensor.path("args").path("execution_date_fn").path("expr").asText();
-        assertThat(function).isEqualTo("last_hourly_run_of_the_day");
-        // Runs the DAG file's own function (taken out of the file by ast, no Airflow needed) on a daily logical date.
-        LocalDateTime daily = LocalDateTime.of(2026, 11, 26, 0, 30);
-        String out = python(List.of("python3", "-c", String.join("\n",
+    void theSensorLooksForTheFeaturesTaskOfTheHourlyDag() throws Exception {
+        assertThat(dailyFunctions("HOURLY_DAG")).isEqualTo("\"mobility_hourly\"");
+        String task = dailyFunctions("HOURLY_TASK").replace("\"", "");
+        assertThat(dag("mobility_hourly").tasks()).contains(task);
+        assertThat(task).isEqualTo("features");
+        // The poke reads the awaited run with the function checked below and decides with the one after it.
+        String calls = python(List.of("python3", "-c", String.join("\n",
                 "import ast, sys",
-                "from datetime import datetime, timedelta",
                 "tree = ast.parse(open(sys.argv[1]).read())",
                 "fn = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == sys.argv[2])",
-                "exec(compile(ast.Module(body=[fn], type_ignores=[]), sys.argv[1], 'exec'))",
-                "print(locals()[sys.argv[2]](datetime.fromisoformat(sys.argv[3])).isoformat())"),
-                DAGS.resolve("mobility_daily.py").toString(), function, daily.toString())).strip();
-        LocalDateTime hourly = LocalDateTime.parse(out);
+                "print(sorted({ast.unparse(c.func) for c in ast.walk(fn) if isinstance(c, ast.Call)}))"),
+                DAGS.resolve("mobility_daily.py").toString(), "wait_for_hourly_features"));
+        assertThat(calls).contains("'last_hourly_run_of_the_day'", "'hourly_features_done'", "'DagRun.find'");
+    }
+
+    @Test
+    void theSensorWaitsForTheLastHourlyRunInsideTheDailyInterval() throws Exception {
+        LocalDateTime daily = LocalDateTime.of(2026, 11, 26, 0, 30);
+        LocalDateTime hourly = LocalDateTime.parse(dailyFunctions(
+                "last_hourly_run_of_the_day(datetime.fromisoformat('" + daily + "')).isoformat()").replace("\"", ""));
         // An hourly run at logical time T covers [T, T+1h) (schedule "15 * * * *"); the daily run covers one day
         // from its logical time: the awaited run is the last hourly interval that ends inside it.
         assertThat(hourly.getMinute()).isEqualTo(15);
         LocalDateTime dailyEnd = daily.plusDays(1);
         assertThat(hourly.plusHours(1)).isBeforeOrEqualTo(dailyEnd);
         assertThat(hourly.plusHours(2)).isAfter(dailyEnd);
+    }
+
+    @Test
+    void theFirstDailyRunDoesNotWaitForAnHourlyRunThatNeverHappened() throws Exception {
+        // No hourly run at the awaited time, and the hourly DAG already ran later (catchup=False: it never will).
+        assertThat(dailyFunctions("hourly_features_done(None, True)")).isEqualTo("true");
+        // No hourly run yet at all (both DAGs just started): the scheduler is about to create it, wait.
+        assertThat(dailyFunctions("hourly_features_done(None, False)")).isEqualTo("false");
+        assertThat(dailyFunctions("hourly_features_done('success', True)")).isEqualTo("true");
+        assertThat(dailyFunctions("hourly_features_done('running', True)")).isEqualTo("false");
+        assertThat(dailyFunctions("hourly_features_done('scheduled', False)")).isEqualTo("false");
+        assertThatThrownBy(() -> dailyFunctions("hourly_features_done('failed', True)"))
+                .hasMessageContaining("mobility_hourly.features of the day's last hour ended failed");
+    }
+
+    /**
+     * An expression evaluated, as JSON, over the daily DAG file's functions and constants (taken out of the file by
+     * ast: no Airflow needed).
+     */
+    private static String dailyFunctions(String expression) throws Exception {
+        return python(List.of("python3", "-c", String.join("\n",
+                "import ast, json, sys",
+                "from datetime import datetime, timedelta",
+                "tree = ast.parse(open(sys.argv[1]).read())",
+                "keep = [n for n in tree.body if isinstance(n, ast.FunctionDef)",
+                "        or (isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant))]",
+                "exec(compile(ast.Module(body=keep, type_ignores=[]), sys.argv[1], 'exec'))",
+                "print(json.dumps(eval(sys.argv[2])))"),
+                DAGS.resolve("mobility_daily.py").toString(), expression)).strip();
     }
 
     @Test

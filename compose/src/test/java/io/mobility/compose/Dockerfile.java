@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The instructions of a Dockerfile the checks need: its stages (FROM) and what it copies (COPY, ADD). */
+/**
+ * The instructions of a Dockerfile the checks need: its stages (FROM), what it copies (COPY, ADD), and the user
+ * each stage runs as (its last USER; null when it sets none and keeps its base image's).
+ */
 record Dockerfile(Path file, List<Stage> stages, List<Copy> copies) {
 
-    record Stage(String image, String name) {
+    record Stage(String image, String name, String user) {
     }
 
     /** A COPY or ADD: its sources, its destination, and the stage or image it copies from (null: the context). */
@@ -46,7 +49,10 @@ record Dockerfile(Path file, List<Stage> stages, List<Copy> copies) {
         if (keyword.equals("FROM")) {
             words.removeIf(w -> w.startsWith("--"));
             String name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2) : null;
-            stages.add(new Stage(words.get(0), name));
+            stages.add(new Stage(words.get(0), name, null));
+        } else if (keyword.equals("USER")) {
+            Stage stage = stages.remove(stages.size() - 1);
+            stages.add(new Stage(stage.image(), stage.name(), words.get(0)));
         } else if (keyword.equals("COPY") || keyword.equals("ADD")) {
             String from = null;
             List<String> args = new ArrayList<>();
@@ -62,6 +68,11 @@ record Dockerfile(Path file, List<Stage> stages, List<Copy> copies) {
             }
             copies.add(new Copy(List.copyOf(args.subList(0, args.size() - 1)), args.get(args.size() - 1), from, line));
         }
+    }
+
+    /** The stage the image is: the last one. */
+    Stage last() {
+        return stages.get(stages.size() - 1);
     }
 
     boolean hasStage(String name) {

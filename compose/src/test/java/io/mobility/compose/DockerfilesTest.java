@@ -88,6 +88,28 @@ class DockerfilesTest {
                 && c.destination().equals("/opt/connect-plugins"));
     }
 
+    @Test
+    void everyImageRunsAsAFixedNonRootUser() throws IOException {
+        for (Dockerfile dockerfile : dockerfiles()) {
+            String user = dockerfile.last().user();
+            assertThat(user).as(Repo.relative(dockerfile.file()) + ": USER of the final stage").isNotNull()
+                    .doesNotMatch("(root|0)(:.*)?");
+        }
+        // Ours get a numeric uid (a Kubernetes runAsNonRoot check needs one) that owns what the app writes.
+        for (String image : List.of("streams", "serve")) {
+            Path file = Repo.COMPOSE.resolve("images/" + image + "/Dockerfile");
+            assertThat(Dockerfile.parse(file).last().user()).as(image).matches("[1-9]\\d*:0");
+        }
+        String streams = Repo.read(Repo.COMPOSE.resolve("images/streams/Dockerfile"));
+        String uid = Dockerfile.parse(Repo.COMPOSE.resolve("images/streams/Dockerfile")).last().user();
+        String stateDir = ComposeFile.environment(ComposeFile.load().service("streams-1"))
+                .get("MOBILITY_STREAMS_STATE_DIR");
+        assertThat(streams).contains("chown " + uid + " " + stateDir);
+        // The Connect workers write the lake: the image's user is the one compose runs them as.
+        assertThat(Dockerfile.parse(Repo.COMPOSE.resolve("images/connect/Dockerfile")).last().user())
+                .isEqualTo(ComposeFile.load().service("connect-1").path("user").asText());
+    }
+
     private static List<String> sources(String image) {
         return Dockerfile.parse(Repo.COMPOSE.resolve("images/" + image + "/Dockerfile")).copies().stream()
                 .filter(c -> c.from() == null).flatMap(c -> c.sources().stream()).toList();
