@@ -78,8 +78,10 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         var mapper = environment.getObjectMapper();
         models = new ServedModels(config.modelsDir(), List.of(DemandPredictor.MODEL, SurgePredictor.MODEL),
                 new ModelLoader(mapper, clock));
-        var features = new ExportedFile<>(config.featureSnapshotFile(), mapper, FeatureSnapshot::parse);
-        var monitoring = new ExportedFile<>(config.monitoringSnapshotFile(), mapper, MonitoringSnapshot::parse);
+        var features = new ExportedFile<>(config.featureSnapshotFile(), "feature snapshot", mapper,
+                FeatureSnapshot::parse);
+        var monitoring = new ExportedFile<>(config.monitoringSnapshotFile(), "monitoring snapshot", mapper,
+                MonitoringSnapshot::parse);
         environment.lifecycle().manage(new Refresher(List.of(models::refresh, features, monitoring),
                 config.getRefreshInterval()));
 
