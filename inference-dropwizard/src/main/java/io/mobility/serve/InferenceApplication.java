@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Environment;
 import io.mobility.lake.FeatureSnapshot;
 import io.mobility.lake.MonitoringSnapshot;
 import io.mobility.serve.auth.BearerTokenFilter;
+import io.mobility.serve.auth.CrossOrigin;
 import io.mobility.serve.batch.BatchResource;
 import io.mobility.serve.demand.DemandPredictor;
 import io.mobility.serve.demand.DemandResource;
@@ -35,7 +36,9 @@ import io.mobility.serve.surge.ZoneStateReader;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -78,8 +81,10 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         var mapper = environment.getObjectMapper();
         models = new ServedModels(config.modelsDir(), List.of(DemandPredictor.MODEL, SurgePredictor.MODEL),
                 new ModelLoader(mapper, clock));
-        var features = new ExportedFile<>(config.featureSnapshotFile(), mapper, FeatureSnapshot::parse);
-        var monitoring = new ExportedFile<>(config.monitoringSnapshotFile(), mapper, MonitoringSnapshot::parse);
+        var features = new ExportedFile<>(config.featureSnapshotFile(), "feature snapshot", mapper,
+                FeatureSnapshot::parse);
+        var monitoring = new ExportedFile<>(config.monitoringSnapshotFile(), "monitoring snapshot", mapper,
+                MonitoringSnapshot::parse);
         environment.lifecycle().manage(new Refresher(List.of(models::refresh, features, monitoring),
                 config.getRefreshInterval()));
 
@@ -101,8 +106,18 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         jersey.register(new WebErrorMapper());
         jersey.register(new UnexpectedErrorMapper());
         jersey.register(new BodyLimitFilter(config.getMaxBodySize().toBytes()));
-        if (!config.getAuthToken().isBlank()) {
-            jersey.register(new BearerTokenFilter(config.getAuthToken()));
+        String token = config.getAuthToken();
+        if (!token.isBlank()) {
+            // Before every other filter, on both ports; the admin port has its own allow-list (probes).
+            environment.servlets().addFilter("bearer-token",
+                            new BearerTokenFilter(token, config.getAuthAllowList(), mapper))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            environment.admin().addFilter("bearer-token",
+                            new BearerTokenFilter(token, config.getAdminAuthAllowList(), mapper))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
+        if (!config.getCorsAllowedOrigins().isEmpty()) {
+            environment.getApplicationContext().insertHandler(CrossOrigin.handler(config.getCorsAllowedOrigins()));
         }
         jersey.register(new DemandResource(demand));
         jersey.register(new SurgeResource(surge));

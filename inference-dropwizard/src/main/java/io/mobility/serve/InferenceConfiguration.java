@@ -3,23 +3,31 @@ package io.mobility.serve;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
-import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.mobility.events.Topics;
 import io.mobility.lake.FeatureSnapshot;
 import io.mobility.lake.MonitoringSnapshot;
+import io.mobility.serve.auth.LoopbackOrToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code config.yml}; every value can come from the environment ({@code ${MOBILITY_LAKE:-lake}}). */
+/**
+ * {@code config.yml}; every value can come from the environment ({@code ${MOBILITY_LAKE:-lake}}). A connector bound
+ * beyond loopback without {@link #getAuthToken() authToken} is refused ({@link LoopbackOrToken}).
+ */
+@LoopbackOrToken
 public class InferenceConfiguration extends Configuration {
+
+    /** "METHOD /path", the request line's method and path exactly (no query, no pattern). */
+    private static final String REQUEST = "[A-Z]+ /\\S*";
 
     /** Where the batch layer exports: {@code <lake>/models}, {@code <lake>/features/snapshot}, {@code <lake>/monitoring}. */
     @NotBlank
@@ -41,18 +49,35 @@ public class InferenceConfiguration extends Configuration {
     @NotNull
     private DataSize maxBodySize = DataSize.kibibytes(64);
 
-    /** When set, prediction endpoints require {@code Authorization: Bearer <token>}. */
+    /** When set, every request on both ports requires {@code Authorization: Bearer <token>}, but the allowed ones. */
     private String authToken = "";
+
+    /** Requests on the application port answered without the token. */
+    @NotNull
+    private List<@NotNull @Pattern(regexp = REQUEST, message = "must be \"METHOD /path\"") String> authAllowList =
+            List.of("GET /health", "GET /openapi.json");
+
+    /** Requests on the admin port answered without the token: liveness and health, as probes call them. */
+    @NotNull
+    private List<@NotNull @Pattern(regexp = REQUEST, message = "must be \"METHOD /path\"") String> adminAuthAllowList =
+            List.of("GET /ping", "GET /healthcheck");
+
+    /** Origins (scheme://host[:port]) whose browser pages may call the API; empty: no CORS header at all. */
+    @NotNull
+    private List<@NotBlank String> corsAllowedOrigins = List.of();
 
     @Valid
     @NotNull
     private ZoneStateSettings zoneState = new ZoneStateSettings();
 
     public InferenceConfiguration() {
-        // The admin port exposes metrics and health: loopback only unless the configuration says otherwise.
+        // Both ports on loopback unless the configuration says otherwise (and then a token is required).
         DefaultServerFactory server = new DefaultServerFactory();
-        ConnectorFactory admin = HttpConnectorFactory.admin();
-        ((HttpConnectorFactory) admin).setBindHost("127.0.0.1");
+        HttpConnectorFactory application = (HttpConnectorFactory) HttpConnectorFactory.application();
+        application.setBindHost("127.0.0.1");
+        server.setApplicationConnectors(List.of(application));
+        HttpConnectorFactory admin = (HttpConnectorFactory) HttpConnectorFactory.admin();
+        admin.setBindHost("127.0.0.1");
         server.setAdminConnectors(List.of(admin));
         setServerFactory(server);
     }
@@ -162,6 +187,36 @@ public class InferenceConfiguration extends Configuration {
     public void setAuthToken(String authToken) {
         // An empty ${MOBILITY_API_TOKEN:-} reads as YAML null: both mean "no token".
         this.authToken = authToken == null ? "" : authToken;
+    }
+
+    @JsonProperty
+    public List<String> getAuthAllowList() {
+        return authAllowList;
+    }
+
+    @JsonProperty
+    public void setAuthAllowList(List<String> authAllowList) {
+        this.authAllowList = authAllowList;
+    }
+
+    @JsonProperty
+    public List<String> getAdminAuthAllowList() {
+        return adminAuthAllowList;
+    }
+
+    @JsonProperty
+    public void setAdminAuthAllowList(List<String> adminAuthAllowList) {
+        this.adminAuthAllowList = adminAuthAllowList;
+    }
+
+    @JsonProperty
+    public List<String> getCorsAllowedOrigins() {
+        return corsAllowedOrigins;
+    }
+
+    @JsonProperty
+    public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
+        this.corsAllowedOrigins = corsAllowedOrigins;
     }
 
     @JsonProperty

@@ -10,11 +10,12 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
 
-/** The shipped config.yml: its defaults, values from the environment, and the admin port on loopback. */
+/** The shipped config.yml: its defaults, values from the environment, both ports on loopback unless a token is set. */
 class ConfigurationTest {
 
     private final YamlConfigurationFactory<InferenceConfiguration> factory = new YamlConfigurationFactory<>(
@@ -34,6 +35,9 @@ class ConfigurationTest {
         assertThat(config.getLake()).isEqualTo("lake");
         assertThat(config.getBatchMaxItems()).isEqualTo(100);
         assertThat(config.getAuthToken()).isEmpty();
+        assertThat(config.getAuthAllowList()).containsExactly("GET /health", "GET /openapi.json");
+        assertThat(config.getAdminAuthAllowList()).containsExactly("GET /ping", "GET /healthcheck");
+        assertThat(config.getCorsAllowedOrigins()).isEmpty();
         assertThat(config.getZoneState().bootstrapServers).isEqualTo("localhost:9092");
         var server = (DefaultServerFactory) config.getServerFactory();
         var admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
@@ -59,8 +63,34 @@ class ConfigurationTest {
     }
 
     @Test
+    void everyInterfaceWithoutATokenIsRefusedNamingTheVariablesToSet() {
+        assertThatThrownBy(() -> load(Map.of("MOBILITY_SERVE_HOST", "0.0.0.0")))
+                .hasMessageContaining("the application connector binds 0.0.0.0:8080 (every interface)")
+                .hasMessageContaining("MOBILITY_API_TOKEN", "MOBILITY_SERVE_HOST");
+        assertThatThrownBy(() -> load(Map.of("MOBILITY_ADMIN_HOST", "0.0.0.0")))
+                .hasMessageContaining("the admin connector binds 0.0.0.0:8090", "MOBILITY_ADMIN_HOST");
+    }
+
+    @Test
+    void everyInterfaceWithATokenIsAccepted() throws Exception {
+        InferenceConfiguration config = load(Map.of("MOBILITY_SERVE_HOST", "0.0.0.0", "MOBILITY_ADMIN_HOST", "0.0.0.0",
+                "MOBILITY_API_TOKEN", "t0k3n"));
+        assertThat(config.getAuthToken()).isEqualTo("t0k3n");
+    }
+
+    @Test
+    void anAllowListEntryThatIsNotAMethodAndAPathIsRefused() {
+        var config = new InferenceConfiguration();
+        config.setAuthAllowList(List.of("/health"));
+        assertThat(Validators.newValidator().validate(config)).singleElement()
+                .satisfies(v -> assertThat(v.getPropertyPath().toString()).startsWith("authAllowList"));
+    }
+
+    @Test
     void withoutAServerSectionTheAdminPortStillBindsToLoopback() {
         var server = (DefaultServerFactory) new InferenceConfiguration().getServerFactory();
         assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost()).isEqualTo("127.0.0.1");
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getBindHost())
+                .isEqualTo("127.0.0.1");
     }
 }

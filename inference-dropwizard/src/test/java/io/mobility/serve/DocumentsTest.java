@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.mobility.serve.batch.BatchResource;
@@ -35,12 +33,10 @@ class DocumentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("lake", Lake.copy().toString()));
+            InferenceApplication.class, TestConfig.with("lake: " + Lake.copy()));
     /** A lake whose demand snapshot has no MAPE: no zone-hour of the window reached 10 requests (a small city). */
     static final DropwizardAppExtension<InferenceConfiguration> WITHOUT_MAPE = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("lake", withoutDemandMape(Lake.copy()).toString()));
+            InferenceApplication.class, TestConfig.with("lake: " + withoutDemandMape(Lake.copy())));
 
     @Test
     void openApiDescribesEveryResourceAndEveryDescribedOperationExists() {

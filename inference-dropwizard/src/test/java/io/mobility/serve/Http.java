@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Raw HTTP against the running service, so tests can send exactly the bytes a careless client would. */
+/**
+ * Raw HTTP against the running service, so tests can send exactly the bytes a careless client would. Every error
+ * answer any test receives is checked for the absolute path of a test lake: errors never show server paths.
+ */
 public final class Http {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,6 +60,9 @@ public final class Http {
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                Lake.assertNotNamedIn(response.body());
+            }
             return new Reply(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

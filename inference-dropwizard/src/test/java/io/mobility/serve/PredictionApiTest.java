@@ -184,7 +184,7 @@ class PredictionApiTest {
     class Models {
         @Test
         void listsTheLoadedVersionsWithTheirMetadata() {
-            var reply = new Http(APP.getLocalPort(), null).get("/v1/models");
+            var reply = http.get("/v1/models");
             assertThat(reply.status()).isEqualTo(200);
             JsonNode models = reply.json().get("models");
             assertThat(models).hasSize(2);
@@ -290,7 +290,7 @@ class PredictionApiTest {
     @Nested
     class Authentication {
         @Test
-        void predictionsNeedTheBearerToken() {
+        void everyResourceNeedsTheBearerToken() {
             var anonymous = new Http(APP.getLocalPort(), null);
             var missing = anonymous.post("/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
             assertThat(missing.status()).isEqualTo(401);
@@ -299,13 +299,15 @@ class PredictionApiTest {
             var wrong = new Http(APP.getLocalPort(), "guess").post("/v1/predictions/batch", "{\"items\": []}");
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_token");
-            assertThat(anonymous.get("/v1/models").status()).isEqualTo(200);
+            // models and monitoring too (AuthenticationTest goes through every resource)
+            assertThat(anonymous.get("/v1/models").status()).isEqualTo(401);
+            assertThat(anonymous.get("/v1/monitoring").status()).isEqualTo(401);
         }
     }
 
     @Nested
     class Admin {
-        private final Http admin = new Http(APP.getAdminPort(), null);
+        private final Http admin = new Http(APP.getAdminPort(), TOKEN);
 
         @Test
         void healthChecksCoverModelsZoneStateAndSnapshot() {

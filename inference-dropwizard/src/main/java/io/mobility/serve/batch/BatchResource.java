@@ -4,7 +4,6 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mobility.serve.auth.PredictionAuth;
 import io.mobility.serve.demand.DemandPredictor;
 import io.mobility.serve.demand.DemandRequest;
 import io.mobility.serve.error.ApiError;
@@ -30,7 +29,6 @@ import java.util.Set;
 @Path("/v1/predictions/batch")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@PredictionAuth
 public final class BatchResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,7 +2,6 @@ package io.mobility.serve.demand;
 
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mobility.serve.auth.PredictionAuth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/v1/demand/predictions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@PredictionAuth
 public final class DemandResource {
 
     private final DemandPredictor predictor;

@@ -22,7 +22,7 @@ import java.io.InputStream;
 public final class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** Beyond this, reading the rest costs more than a lost answer: the connection is closed instead. */
-    private static final long DRAIN_LIMIT = 1 << 20;
+    public static final long DRAIN_LIMIT = 1 << 20;
 
     private final long maxBytes;
 
@@ -53,7 +53,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
     }
 
     /** Reads and discards up to {@code limit} bytes; true when the body ended within them. */
-    private static boolean drained(InputStream in, long limit) {
+    public static boolean drained(InputStream in, long limit) {
         byte[] buffer = new byte[8192];
         long total = 0;
         try {

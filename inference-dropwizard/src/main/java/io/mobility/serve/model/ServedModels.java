@@ -1,5 +1,6 @@
 package io.mobility.serve.model;
 
+import io.mobility.lake.LakeFormatException;
 import io.mobility.lake.LocalLakeStorage;
 import io.mobility.lake.ModelRegistry;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * The models in memory, following each {@code current} of the {@link ModelRegistry} on disk. A new version is loaded
  * completely beside the old one and then swapped in with one reference write, so requests never see a half-loaded
  * model nor fail during the swap; a version that fails to load leaves the previous one serving.
+ *
+ * <p>A failure is logged with the files at fault; {@link #problem}, which answers and health checks show, names no
+ * file-system path.
  */
 public final class ServedModels {
 
@@ -45,7 +49,7 @@ public final class ServedModels {
         return ref == null ? Optional.empty() : Optional.ofNullable(ref.get());
     }
 
-    /** Why the latest attempt to follow {@code current} failed, if it did. */
+    /** Why the latest attempt to follow {@code current} failed, if it did; names no file-system path. */
     public Optional<String> problem(String name) {
         return Optional.ofNullable(problems.get(name));
     }
@@ -59,29 +63,46 @@ public final class ServedModels {
 
     private void refresh(String name) {
         AtomicReference<LoadedModel> ref = loaded.get(name);
+        Optional<String> current;
         try {
-            Optional<String> current = registry.current(name);
-            if (current.isEmpty()) {
-                report(name, "no model promoted: " + registry.currentPointer(name) + " does not exist");
-                return;
-            }
-            String version = current.get();
-            LoadedModel serving = ref.get();
-            if (serving != null && serving.version().equals(version)) {
-                return;
-            }
-            LoadedModel next = loader.load(name, modelsDir.resolve(name).resolve(version));
+            current = registry.current(name);
+        } catch (LakeFormatException e) {
+            report(name, "its current pointer does not name a published version", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            report(name, "its current pointer cannot be read", registry.currentPointer(name) + ": " + e);
+            return;
+        }
+        if (current.isEmpty()) {
+            report(name, "no version is promoted yet",
+                    "no model promoted: " + registry.currentPointer(name) + " does not exist");
+            return;
+        }
+        String version = current.get();
+        LoadedModel serving = ref.get();
+        if (serving != null && serving.version().equals(version)) {
+            return;
+        }
+        Path directory = modelsDir.resolve(name).resolve(version);
+        try {
+            LoadedModel next = loader.load(name, directory);
             ref.set(next);
             problems.remove(name);
             LOG.info("Serving model {} version {} ({} trees)", name, version, next.ensemble().numTrees());
+        } catch (LakeFormatException e) {
+            // ModelLoader's messages name the file within the version, not the directory
+            report(name, "version " + version + " cannot be loaded: " + e.getMessage(), directory + ": "
+                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
         } catch (RuntimeException e) {
-            report(name, e.getMessage());
+            report(name, "version " + version + " cannot be loaded (the service's log has the cause)",
+                    directory + ": " + e);
         }
     }
 
-    private void report(String name, String problem) {
+    /** {@code problem} is kept for answers; {@code detail}, naming the files, goes to the log (once per change). */
+    private void report(String name, String problem, String detail) {
         if (!problem.equals(problems.put(name, problem))) {
-            LOG.warn("Model {}: {}", name, problem);
+            LOG.warn("Model {}: {}", name, detail);
         }
     }
 }
