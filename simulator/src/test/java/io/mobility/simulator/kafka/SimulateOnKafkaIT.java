@@ -35,7 +35,7 @@ import picocli.CommandLine;
  * The commands against a real in-process broker and schema registry: a consumer that knows nothing of the
  * simulator reads back exactly what the manifest says, by topic, by type and by fault kind.
  */
-class SimulateOnKafkaTest {
+class SimulateOnKafkaIT {
 
     private static final List<String> TOPICS = List.of(Topics.ZONES.name(), Topics.DRIVERS.name(),
             Topics.RIDERS.name(), Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name());
@@ -140,7 +140,7 @@ class SimulateOnKafkaTest {
     @Test
     void replayTlcSendsEveryTripsEventsToKafka(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.json");
-        Path csv = Path.of(SimulateOnKafkaTest.class.getResource("/tlc/yellow_tripdata_2019-03_official_names.csv").toURI());
+        Path csv = Path.of(SimulateOnKafkaIT.class.getResource("/tlc/yellow_tripdata_2019-03_official_names.csv").toURI());
         int code = new CommandLine(new ReplayTlcCommand()).execute(
                 "--bootstrap-servers", platform.bootstrapServers(),
                 "--schema-registry-url", platform.registryUrl(),

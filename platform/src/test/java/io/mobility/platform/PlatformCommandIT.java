@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PlatformCommandTest {
+class PlatformCommandIT {
 
     @Test
     void helpDescribesEveryOption() {

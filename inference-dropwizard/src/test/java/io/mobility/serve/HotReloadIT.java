@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * prediction of the version it names, never a mix of two.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class HotReloadTest {
+class HotReloadIT {
 
     static final Path LAKE = Lake.copy();
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(

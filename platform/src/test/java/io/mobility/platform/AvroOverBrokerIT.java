@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every record of the contract, produced with the serde through a real broker and registry and consumed back. */
-class AvroOverBrokerTest {
+class AvroOverBrokerIT {
 
     private static LocalPlatform platform;
 

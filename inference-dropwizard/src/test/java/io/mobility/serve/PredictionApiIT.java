@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are worked out by hand from the fixture trees (see TreeEnsembleTest for the walk through each tree).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class PredictionApiTest {
+class PredictionApiIT {
 
     static final String TOKEN = "s3cret-token";
     static final LocalPlatform PLATFORM = SharedPlatform.get();

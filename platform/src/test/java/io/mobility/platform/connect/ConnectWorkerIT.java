@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real distributed-mode worker on a real broker, driven only through its REST API. */
-class ConnectWorkerTest {
+class ConnectWorkerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedKafka kafka;
