@@ -15,6 +15,7 @@ import io.mobility.serde.AvroSerdeConfig;
 import io.mobility.simulator.SimulateCommand;
 import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.tlc.ReplayTlcCommand;
+import io.mobility.testkit.kafka.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +68,9 @@ class SimulateOnKafkaIT {
         long total = manifest.get("records_total").asLong();
         assertThat(total).isGreaterThan(10_000);
 
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(platform.bootstrapServers(), TOPICS, total,
-                Duration.ofSeconds(90));
+        // Half a second more once all have come: anything beyond what the manifest says would be a bug too.
+        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.bytes(platform.bootstrapServers())
+                .thenWait(Duration.ofMillis(500)).read(TOPICS, total, Duration.ofSeconds(90));
 
         Map<String, Long> byTopic = new TreeMap<>();
         records.forEach(r -> byTopic.merge(r.topic(), 1L, Long::sum));
@@ -152,8 +154,8 @@ class SimulateOnKafkaIT {
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl(),
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
-        List<RideEvent> tlc = TopicReader.readAll(platform.bootstrapServers(), List.of(Topics.RIDE_EVENTS_RAW.name()),
-                        Long.MAX_VALUE, Duration.ofSeconds(5)).stream()
+        List<RideEvent> tlc = TopicReader.bytes(platform.bootstrapServers()).thenWait(Duration.ofMillis(500))
+                        .read(List.of(Topics.RIDE_EVENTS_RAW.name()), Long.MAX_VALUE, Duration.ofSeconds(5)).stream()
                 .filter(r -> new String(r.key()).startsWith("tlc-"))
                 .map(r -> (RideEvent) deserializer.deserialize(r.topic(), r.value())).toList();
         assertThat(tlc).hasSize(32);
