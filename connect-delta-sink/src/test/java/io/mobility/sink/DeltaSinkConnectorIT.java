@@ -11,6 +11,7 @@ import io.mobility.platform.kafka.EmbeddedKafka;
 import io.mobility.platform.registry.SchemaRegistryServer;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.sink.testing.RideRecords;
+import io.mobility.testkit.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -290,8 +291,7 @@ class DeltaSinkConnectorIT {
         config.putAll(extra);
         ConnectRestClient.Response created = send("PUT", "/connectors/" + name + "/config", config);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        await(name + " RUNNING", () -> json(send("GET", "/connectors/" + name + "/status", null)),
-                s -> s.path("tasks").size() > 0 && s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
+        new ConnectRestClient(worker.restUrl()).awaitRunning(name, Duration.ofSeconds(180));
     }
 
     private interface Event {
@@ -405,18 +405,7 @@ class DeltaSinkConnectorIT {
         return response.json();
     }
 
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T await(String what, Probe<T> probe, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            assertThat(System.nanoTime()).as("waiting for " + what + "; last seen: " + last).isLessThan(deadline);
-            Thread.sleep(250);
-            last = probe.get();
-        }
-        return last;
+    private static <T> T await(String what, Poll.Probe<T> probe, Predicate<T> done) throws Exception {
+        return Poll.until(what, Duration.ofSeconds(180), probe, done);
     }
 }

@@ -10,6 +10,7 @@ import io.mobility.platform.Ports;
 import io.mobility.platform.connect.ConnectRestClient;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
+import io.mobility.testkit.kafka.TopicReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -333,22 +334,9 @@ class DemoIT {
         values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + ports.get("registry"),
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
         Map<String, Long> counts = new TreeMap<>();
-        try (KafkaConsumer<String, QuarantineRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka"),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.QUARANTINE.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("reading the quarantine topic").isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(r ->
-                        counts.merge(r.value().getReasonCode().toString(), 1L, Long::sum));
-            }
-        }
+        TopicReader.of("127.0.0.1:" + ports.get("kafka"), new StringDeserializer(), values)
+                .readToEnd(List.of(Topics.QUARANTINE.name()), Duration.ofSeconds(60))
+                .forEach(r -> counts.merge(r.value().getReasonCode().toString(), 1L, Long::sum));
         return counts;
     }
 
@@ -363,23 +351,12 @@ class DemoIT {
     }
 
     private static List<String> zones() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka")),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ZONES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Set<String> ids = new TreeSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> ids.add(r.key()));
-            }
-            assertThat(ids).hasSize(ZONES);
-            return List.copyOf(ids);
-        }
+        Set<String> ids = new TreeSet<>();
+        TopicReader.of("127.0.0.1:" + ports.get("kafka"), new StringDeserializer(), new StringDeserializer())
+                .uncommitted().readToEnd(List.of(Topics.ZONES.name()), Duration.ofSeconds(30))
+                .forEach(r -> ids.add(r.key()));
+        assertThat(ids).hasSize(ZONES);
+        return List.copyOf(ids);
     }
 
     private static HttpResponse<String> post(String url, String json) throws Exception {

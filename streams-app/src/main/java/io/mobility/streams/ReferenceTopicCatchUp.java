@@ -27,7 +27,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * A reference topic read from its start up to its current end, asked when a global table does not know a key. Kafka
  * Streams applies a global table on its own thread and never holds stream threads back for it, so an event produced
  * right after the zone it names (a city's first events, a new zone) can reach a stream thread before the zone reaches
- * the table: a good event quarantined as UNKNOWN_ZONE (ZonePublishedJustBeforeTest saw 5 in 40 without this). Read
+ * the table: a good event quarantined as UNKNOWN_ZONE (ZonePublishedJustBeforeIT saw 5 in 40 without this). Read
  * to the end offsets taken at the miss, the topic holds every record produced before the event was processed, so
  * "unknown" means "not in the topic": the same answer on any machine, however far the global thread is behind.
  *

@@ -7,6 +7,8 @@ import io.mobility.platform.LocalPlatform;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.streams.Events;
 import io.mobility.streams.StreamsSettings;
+import io.mobility.testkit.Poll;
+import io.mobility.testkit.kafka.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,18 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -86,38 +84,17 @@ final class Cluster {
     }
 
     /** Starts {@code streams} and waits until it is running (a minute at most). */
-    static void startAndAwaitRunning(KafkaStreams streams) throws InterruptedException {
+    static void startAndAwaitRunning(KafkaStreams streams) throws Exception {
         streams.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw new AssertionError("the app is " + streams.state() + " a minute after its start, not RUNNING");
-        }
+        Poll.until("the app RUNNING", Duration.ofSeconds(60), streams::state, s -> s == KafkaStreams.State.RUNNING);
     }
 
     /** Reads {@code topic} from the start, committed records only, until {@code done} holds or time runs out. */
     <V> List<ConsumerRecord<String, V>> readCommitted(String topic, Deserializer<V> values,
                                                       Predicate<List<ConsumerRecord<String, V>>> done,
                                                       Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, V>> read = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            // No group: assigned every partition from the start, so reading begins at once.
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (!done.test(read) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-            }
-        }
-        return read;
+        return TopicReader.of(platform.bootstrapServers(), new StringDeserializer(), values)
+                .readUntil(List.of(topic), done, timeout);
     }
 
     static byte[] utf8(String s) {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mobility.events.Topic;
 import io.mobility.events.Topics;
 import io.mobility.platform.PortInUseException;
+import io.mobility.testkit.kafka.TopicReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,9 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedKafkaTest {
+class EmbeddedKafkaIT {
 
     private static EmbeddedKafka kafka;
 
@@ -190,23 +188,14 @@ class EmbeddedKafkaTest {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
+    /** Every record of {@code topic}, and for half a second more anything beyond the {@code expected} ones. */
     private static List<ConsumerRecord<String, String>> consume(EmbeddedKafka broker, String topic, int expected,
             String isolation) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // A little longer: anything beyond the expected records (e.g. an aborted one) must show up here.
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        TopicReader<String, String> reader = TopicReader.of(broker.bootstrapServers(), new StringDeserializer(),
+                new StringDeserializer()).thenWait(Duration.ofMillis(500));
+        if (isolation.equals("read_uncommitted")) {
+            reader.uncommitted();
         }
-        return records;
+        return reader.read(List.of(topic), expected, Duration.ofSeconds(30));
     }
 }

@@ -10,8 +10,10 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.mobility.testkit.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * prediction of the version it names, never a mix of two.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class HotReloadTest {
+class HotReloadIT {
 
     static final Path LAKE = Lake.copy();
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
@@ -107,12 +109,8 @@ class HotReloadTest {
         Files.writeString(broken.resolve("model.json"), "{\"format\": \"mobility-tree-ensemble/1\"");
         Files.copy(models.resolve("20261120T030000Z/metadata.json"), broken.resolve("metadata.json"));
         replaceCurrent(models, "20261122T000000Z");
-        long deadline = System.currentTimeMillis() + 10_000;
-        JsonNode surge = http.get("/v1/models/surge").json();
-        while (!surge.has("problem") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            surge = http.get("/v1/models/surge").json();
-        }
+        JsonNode surge = Poll.until("the broken version reported", Duration.ofSeconds(10),
+                () -> http.get("/v1/models/surge").json(), s -> s.has("problem"));
         assertThat(surge.get("version").asText()).isEqualTo("20261120T030000Z");
         assertThat(surge.get("problem").asText()).contains("20261122T000000Z");
         var health = new Http(APP.getAdminPort(), null).get("/healthcheck").json();

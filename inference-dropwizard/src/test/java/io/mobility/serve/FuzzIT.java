@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * must be a JSON error whose status matches the HTTP status.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class FuzzTest {
+class FuzzIT {
 
     static final LocalPlatform PLATFORM = SharedPlatform.get();
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(

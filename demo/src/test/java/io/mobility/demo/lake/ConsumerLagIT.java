@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The lag the demo waits on, on a real broker, with the commit markers exactly-once producers leave. */
-class ConsumerLagTest {
+class ConsumerLagIT {
 
     private static EmbeddedKafka kafka;
     private static final TopicPartition TX = new TopicPartition("transactional", 0);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * A driver directory whose global table is behind its topic answers from the topic; a driver the topic does not
  * have either is asked of the table only from then on (a replay names drivers no table has, on every ride).
  */
-class DriverDirectoryRecheckTest {
+class DriverDirectoryRecheckIT {
 
     @Test
     void aDriverTheTableHasNotAppliedYetIsKnownFromTheTopicAndAnUnknownOneIsReadOnce() {

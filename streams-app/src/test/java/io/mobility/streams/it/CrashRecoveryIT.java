@@ -1,6 +1,6 @@
 package io.mobility.streams.it;
 
-import static io.mobility.streams.it.ExactlyOnceReconciliationTest.serde;
+import static io.mobility.streams.it.ExactlyOnceReconciliationIT.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.events.Topics;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The app in its own JVM, started as ./mobility starts it, is killed with SIGKILL in the middle of the stream and
  * started again: every valid event is in the clean topic exactly once and every ride ends in the right state.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * values, calendar features of the requested hour).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class SparkExportEqualityTest {
+class SparkExportEqualityIT {
 
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
             InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
@@ -29,7 +29,7 @@ class SparkExportEqualityTest {
 
     @Test
     void everyServedDemandPredictionEqualsSparksWithinOneBillionth() throws IOException {
-        JsonNode expected = new ObjectMapper().readTree(SparkExportEqualityTest.class.getResource("/spark-export/expected.json"));
+        JsonNode expected = new ObjectMapper().readTree(SparkExportEqualityIT.class.getResource("/spark-export/expected.json"));
         double min = expected.get("output_min").asDouble();
         Http http = new Http(APP.getLocalPort(), null);
         int cases = 0;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Our registry client against our in-process registry over real HTTP, stored on a real broker. */
-class RegistryClientIntegrationTest {
+class RegistryClientIT {
 
     private static LocalPlatform platform;
     private static SchemaRegistryServer registry;

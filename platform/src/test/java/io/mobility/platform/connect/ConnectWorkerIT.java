@@ -13,6 +13,7 @@ import io.mobility.platform.kafka.EmbeddedKafka;
 import io.mobility.platform.registry.SchemaRegistryServer;
 import io.mobility.serde.AvroSerializer;
 import io.mobility.serde.connect.AvroConverter;
+import io.mobility.testkit.Poll;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real distributed-mode worker on a real broker, driven only through its REST API. */
-class ConnectWorkerTest {
+class ConnectWorkerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedKafka kafka;
@@ -181,19 +182,8 @@ class ConnectWorkerTest {
         return values == null ? List.of() : new ArrayList<>(values);
     }
 
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T await(String what, Probe<T> probe, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            assertThat(System.nanoTime()).as("waiting for " + what + "; last seen: " + last).isLessThan(deadline);
-            Thread.sleep(200);
-            last = probe.get();
-        }
-        return last;
+    private static <T> T await(String what, Poll.Probe<T> probe, Predicate<T> done) throws Exception {
+        return Poll.until(what, Duration.ofSeconds(60), probe, done);
     }
 
     private static JsonNode json(ConnectRestClient.Response response) {

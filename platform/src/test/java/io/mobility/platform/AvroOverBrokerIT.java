@@ -6,14 +6,12 @@ import io.mobility.events.ExampleEvents;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
 import io.mobility.serde.AvroSerializer;
+import io.mobility.testkit.kafka.TopicReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every record of the contract, produced with the serde through a real broker and registry and consumed back. */
-class AvroOverBrokerTest {
+class AvroOverBrokerIT {
 
     private static LocalPlatform platform;
 
@@ -56,24 +54,13 @@ class AvroOverBrokerTest {
             producer.commitTransaction();
         }
 
-        List<SpecificRecord> received = new ArrayList<>();
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(serde, false);
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "round-trip-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), deserializer)) {
-            consumer.subscribe(List.of("round-trip"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (received.size() < sent.size() && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(record.key()).isEqualTo(record.value().getSchema().getName());
-                    received.add(record.value());
-                }
-            }
-        }
+        List<ConsumerRecord<String, SpecificRecord>> records = TopicReader.of(platform.bootstrapServers(),
+                        new StringDeserializer(), deserializer)
+                .read(List.of("round-trip"), sent.size(), Duration.ofSeconds(30));
+        records.forEach(record -> assertThat(record.key()).isEqualTo(record.value().getSchema().getName()));
+        List<SpecificRecord> received = records.stream().map(ConsumerRecord::value).toList();
 
         assertThat(received).containsExactlyElementsOf(sent);
     }

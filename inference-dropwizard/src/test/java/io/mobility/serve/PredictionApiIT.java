@@ -8,9 +8,11 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.mobility.platform.LocalPlatform;
+import io.mobility.testkit.Poll;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are worked out by hand from the fixture trees (see TreeEnsembleTest for the walk through each tree).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class PredictionApiTest {
+class PredictionApiIT {
 
     static final String TOKEN = "s3cret-token";
     static final LocalPlatform PLATFORM = SharedPlatform.get();
@@ -48,11 +50,9 @@ class PredictionApiTest {
                 ZoneStates.state("48", 6, 1, 4, now.minusSeconds(5), now.minusSeconds(5)),
                 ZoneStates.state("161", 8, 8, 0, now.minusSeconds(3600), now.minusSeconds(3600)));
         var states = APP.<InferenceApplication>getApplication().liveZoneStates();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline && (states.latest("48", 5).isEmpty() || states.latest("161", 5).isEmpty()
-                || states.latest("132", 5).map(s -> s.getRideRequests() != 30).orElse(true))) {
-            Thread.sleep(20);
-        }
+        Poll.until("the live zone states of 48, 161 and 132", Duration.ofSeconds(30),
+                () -> states.latest("48", 5).isPresent() && states.latest("161", 5).isPresent()
+                        && states.latest("132", 5).map(s -> s.getRideRequests() == 30).orElse(false));
     }
 
     @Nested

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The OpenAPI document against the real resources, and the monitoring page rendered by headless Chromium. */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class DocumentsTest {
+class DocumentsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,6 @@
 package io.mobility.streams.it;
 
-import static io.mobility.streams.it.ExactlyOnceReconciliationTest.serde;
+import static io.mobility.streams.it.ExactlyOnceReconciliationIT.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.events.Topics;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * assigned to them, with the app idle: the moment the global thread is most likely to be behind. A ride the fold
  * enriched before the table had the driver would keep the requested ECONOMY.
  */
-class DriverRegisteredJustBeforeTest {
+class DriverRegisteredJustBeforeIT {
 
     private static final int ROUNDS = 40;
 

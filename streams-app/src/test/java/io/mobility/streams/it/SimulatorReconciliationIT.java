@@ -1,6 +1,6 @@
 package io.mobility.streams.it;
 
-import static io.mobility.streams.it.ExactlyOnceReconciliationTest.serde;
+import static io.mobility.streams.it.ExactlyOnceReconciliationIT.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.events.Topics;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The simulator's dirty city, through the app with exactly-once, reconciles exactly against the simulator's own
  * manifest (read_committed): ride records in = clean + quarantined per fault kind + duplicates dropped.
  */
-class SimulatorReconciliationTest {
+class SimulatorReconciliationIT {
 
     /** Which quarantine code each of the simulator's content faults must get (simulator/README.md). */
     private static final Map<FaultKind, String> CODE = Map.of(

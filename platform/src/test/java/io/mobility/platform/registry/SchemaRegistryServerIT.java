@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The registry over real HTTP with raw JSON, as any Confluent client would talk to it, stored on a real broker. */
-class SchemaRegistryServerTest {
+class SchemaRegistryServerIT {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String V1 = """

@@ -1,6 +1,6 @@
 package io.mobility.streams.it;
 
-import static io.mobility.streams.it.ExactlyOnceReconciliationTest.serde;
+import static io.mobility.streams.it.ExactlyOnceReconciliationIT.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobility.events.Topics;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * threads. Each round publishes a new zone and, right behind it, a ride request in it, with the app idle: the moment
  * the global thread is most likely to be behind.
  */
-class ZonePublishedJustBeforeTest {
+class ZonePublishedJustBeforeIT {
 
     private static final int ROUNDS = 40;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reading a reference topic to its end on the real broker: latest values, deletes, transactions. */
-class ReferenceTopicCatchUpTest {
+class ReferenceTopicCatchUpIT {
 
     private static LocalPlatform platform;
     private static Admin admin;

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** A zone directory whose global table is behind its topic answers from the topic, and asks it again on a miss. */
-class ZoneDirectoryRecheckTest {
+class ZoneDirectoryRecheckIT {
 
     @Test
     void aZoneTheTableHasNotAppliedYetIsKnownFromTheTopic() {

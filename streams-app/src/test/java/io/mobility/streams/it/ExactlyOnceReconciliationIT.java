@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The app on a real broker with exactly-once: dirty input reconciles exactly, read as a downstream consumer does
  * (read_committed): input records = clean + quarantined (per reason) + duplicates dropped.
  */
-class ExactlyOnceReconciliationTest {
+class ExactlyOnceReconciliationIT {
 
     @Test
     void dirtyInputReconcilesExactly() throws Exception {
