@@ -62,14 +62,6 @@ final class ValidRides {
             public void sendRaw(String topic, String key, byte[] value) {
                 // undecodable on purpose: never valid
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
         };
         new Simulation(config, sink, SimulationClock.backfill(), Clock.systemUTC(), Progress.silent()).run();
         return events;

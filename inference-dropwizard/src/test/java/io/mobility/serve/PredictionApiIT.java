@@ -299,7 +299,7 @@ class PredictionApiIT {
             var wrong = new Http(APP.getLocalPort(), "guess").post("/v1/predictions/batch", "{\"items\": []}");
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_token");
-            // models and monitoring too (AuthenticationTest goes through every resource)
+            // models and monitoring too (AuthenticationIT goes through every resource)
             assertThat(anonymous.get("/v1/models").status()).isEqualTo(401);
             assertThat(anonymous.get("/v1/monitoring").status()).isEqualTo(401);
         }

@@ -84,12 +84,4 @@ final class RideTally implements EventSink {
     @Override
     public void sendRaw(String topic, String key, byte[] value) {
     }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
 }

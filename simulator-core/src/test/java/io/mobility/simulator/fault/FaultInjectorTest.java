@@ -58,14 +58,6 @@ class FaultInjectorTest {
                 sink.sendRaw(topic, key, value);
                 sentAt.add(now[0]);
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
         };
         Manifest manifest = new Manifest();
         FaultInjector injector = new FaultInjector(FaultRates.none().with(kind, 0.2),

@@ -33,12 +33,4 @@ public final class RecordingSink implements EventSink {
     public void sendRaw(String topic, String key, byte[] value) {
         sent.add(new Sent(topic, key, null, value.clone()));
     }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -42,14 +42,6 @@ class HandOffSinkTest {
                 }
             }
         }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static Rider rider(int i) {
@@ -136,14 +128,6 @@ class HandOffSinkTest {
 
             @Override
             public void sendRaw(String topic, String key, byte[] value) {
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
             }
         };
         HandOffSink sink = new HandOffSink(failing);

@@ -308,14 +308,6 @@ public final class SimulateBenchmark implements Callable<Integer> {
             public void sendRaw(String topic, String key, byte[] value) {
                 records.add(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
         };
         new Simulation(config, capture, SimulationClock.backfill(), wall, Progress.silent()).run();
         serializer.close();
@@ -333,14 +325,6 @@ public final class SimulateBenchmark implements Callable<Integer> {
 
         @Override
         public void sendRaw(String topic, String key, byte[] value) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** No CORS header unless origins are configured; then for those origins only, preflight answered without a token. */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class CorsTest {
+class CorsIT {
 
     static final String TOKEN = "cors-test-token";
     static final String DASHBOARD = "https://dash.example.com";

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * never show the server's path to it (Http checks every error answer for it too).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class LakeErrorsTest {
+class LakeErrorsIT {
 
     static final Path LAKE = broken(Lake.copy());
 

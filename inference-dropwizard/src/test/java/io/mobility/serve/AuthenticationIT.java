@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Jersey's model of the running application, so a resource added later is covered without touching this test.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class AuthenticationTest {
+class AuthenticationIT {
 
     static final String TOKEN = "7f3c-a-long-random-token";
 

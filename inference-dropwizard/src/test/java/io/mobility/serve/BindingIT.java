@@ -15,7 +15,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** A connector beyond loopback without a token: the service does not start, and says which and what to set. */
-class BindingTest {
+class BindingIT {
 
     @Test
     void everyInterfaceWithoutATokenIsRefusedAtStartNamingTheConnectorAndTheSettings() {

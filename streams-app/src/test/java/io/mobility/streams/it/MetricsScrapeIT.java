@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The app on a real broker, scraped as Prometheus scrapes it: {@code GET /metrics} on the health port parses as the
  * text format and counts what the test sent, in the app's counters and in Kafka's own metrics.
  */
-class MetricsScrapeTest {
+class MetricsScrapeIT {
 
     private static final String RAW = Topics.RIDE_EVENTS_RAW.name();
     private static final int CLEAN = 12;
@@ -65,10 +65,10 @@ class MetricsScrapeTest {
                  HealthEndpoint health = HealthEndpoint.start(streams, "127.0.0.1", 0)) {
                 Cluster.startAndAwaitRunning(streams);
                 cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(),
-                        ExactlyOnceReconciliationTest.serde(platform, RideEvent.class),
+                        ExactlyOnceReconciliationIT.serde(platform, RideEvent.class),
                         read -> read.size() >= CLEAN, Duration.ofSeconds(60));
                 cluster.readCommitted(Topics.QUARANTINE.name(),
-                        ExactlyOnceReconciliationTest.serde(platform, QuarantineRecord.class),
+                        ExactlyOnceReconciliationIT.serde(platform, QuarantineRecord.class),
                         read -> read.size() >= UNKNOWN_ZONE + UNDECODABLE, Duration.ofSeconds(60));
 
                 HttpResponse<String> response = scrape(health);
