@@ -14,6 +14,7 @@ public record BatchOptions(String lake, String master, int shufflePartitions, Ma
     public static final String DEFAULT_LAKE = "lake";
     /** spark-submit passes its --master as the spark.master property; a local run defaults to local[*]. */
     public static final String DEFAULT_MASTER = System.getProperty("spark.master", "local[*]");
+
     public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
 
     public static BatchOptions defaults() {
@@ -50,13 +51,16 @@ public record BatchOptions(String lake, String master, int shufflePartitions, Ma
     }
 
     public long longOption(String name, long defaultValue) {
-        return option(name).map(v -> {
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("option --" + name + " must be a whole number, got '" + v + "'");
-            }
-        }).orElse(defaultValue);
+        return option(name)
+                .map(v -> {
+                    try {
+                        return Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(
+                                "option --" + name + " must be a whole number, got '" + v + "'");
+                    }
+                })
+                .orElse(defaultValue);
     }
 
     private static int positiveInt(String name, String value) {

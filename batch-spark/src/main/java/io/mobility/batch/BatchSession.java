@@ -6,13 +6,11 @@ import org.apache.spark.sql.SparkSession;
 /** The SparkSession every batch job runs in: Delta enabled, loopback driver address, small shuffles. */
 public final class BatchSession {
 
-    private BatchSession() {
-    }
+    private BatchSession() {}
 
     public static SparkSession.Builder builder(String master, int shufflePartitions) {
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName("mobility-batch")
-                .master(master);
+        SparkSession.Builder builder =
+                SparkSession.builder().appName("mobility-batch").master(master);
         if (master.startsWith("local")) {
             // This VM's hostname does not resolve to a reachable address; loopback always does (never on a cluster).
             builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");

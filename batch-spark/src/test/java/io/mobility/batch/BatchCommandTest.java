@@ -25,8 +25,18 @@ class BatchCommandTest {
     @Test
     void helpListsEveryJob() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("gold", "aggregates", "features", "train", "score", "monitor", "maintain",
-                "--lake", "--master", "--shuffle-partitions");
+        assertThat(out())
+                .contains(
+                        "gold",
+                        "aggregates",
+                        "features",
+                        "train",
+                        "score",
+                        "monitor",
+                        "maintain",
+                        "--lake",
+                        "--master",
+                        "--shuffle-partitions");
         assertThat(out()).contains(BatchCommand.NOT_ENOUGH_HISTORY + " skipped (not enough history");
     }
 
@@ -51,11 +61,15 @@ class BatchCommandTest {
                     .getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
             run.setAccessible(true);
             PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-            assertThat(run.invoke(null, new String[] {"score", "--help"}, stdout, stdout)).isEqualTo(0);
+            assertThat(run.invoke(null, new String[] {"score", "--help"}, stdout, stdout))
+                    .isEqualTo(0);
             assertThat(out()).contains("--horizon", "--as-of");
             assertThat(loader.loaded(BatchCommand.class.getName())).isTrue();
-            assertThat(List.of("org.apache.spark.sql.SparkSession", "org.apache.spark.SparkContext",
-                    BatchSession.class.getName())).noneMatch(loader::loaded);
+            assertThat(List.of(
+                            "org.apache.spark.sql.SparkSession",
+                            "org.apache.spark.SparkContext",
+                            BatchSession.class.getName()))
+                    .noneMatch(loader::loaded);
         }
     }
 
@@ -111,8 +125,15 @@ class BatchCommandTest {
 
     @Test
     void optionsReachTheJobAsItReadsThem() {
-        BatchOptions options = parse("maintain", "--lake", "/tmp/l", "--shuffle-partitions", "3",
-                "--retain-hours", "200", "--allow-short-retention=true");
+        BatchOptions options = parse(
+                "maintain",
+                "--lake",
+                "/tmp/l",
+                "--shuffle-partitions",
+                "3",
+                "--retain-hours",
+                "200",
+                "--allow-short-retention=true");
         assertThat(options.lake()).isEqualTo("/tmp/l");
         assertThat(options.shufflePartitions()).isEqualTo(3);
         assertThat(options.master()).isEqualTo(BatchOptions.DEFAULT_MASTER);
@@ -138,7 +159,9 @@ class BatchCommandTest {
     }
 
     private int run(String... args) {
-        return BatchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return BatchCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -36,9 +36,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoldPipelineTest {
 
-    private static final List<String> GOLD_TABLES = List.of("dim_date", "dim_time", "dim_zone", "dim_driver", "dim_rider",
-            "dim_payment_method", "dim_vehicle_type", "fact_ride", "fact_driver_activity", "fact_zone_supply",
-            "agg_zone_hour", "agg_driver_daily", "agg_zone_daily", "agg_city_daily");
+    private static final List<String> GOLD_TABLES = List.of(
+            "dim_date",
+            "dim_time",
+            "dim_zone",
+            "dim_driver",
+            "dim_rider",
+            "dim_payment_method",
+            "dim_vehicle_type",
+            "fact_ride",
+            "fact_driver_activity",
+            "fact_zone_supply",
+            "agg_zone_hour",
+            "agg_driver_daily",
+            "agg_zone_daily",
+            "agg_city_daily");
 
     private SparkSession spark;
     private Lake lake;
@@ -71,9 +83,17 @@ class GoldPipelineTest {
         assertResolves("fact_zone_supply", "date_key", "dim_date", "date_key");
 
         // References that never arrived as reference rows resolve to inferred members.
-        assertThat(table("dim_zone").where(col("zone_id").equalTo("Z9")).select("is_inferred").as(org.apache.spark.sql.Encoders.BOOLEAN()).collectAsList())
+        assertThat(table("dim_zone")
+                        .where(col("zone_id").equalTo("Z9"))
+                        .select("is_inferred")
+                        .as(org.apache.spark.sql.Encoders.BOOLEAN())
+                        .collectAsList())
                 .containsExactly(true);
-        assertThat(table("dim_driver").where(col("driver_id").equalTo("D4")).select("is_inferred").as(org.apache.spark.sql.Encoders.BOOLEAN()).collectAsList())
+        assertThat(table("dim_driver")
+                        .where(col("driver_id").equalTo("D4"))
+                        .select("is_inferred")
+                        .as(org.apache.spark.sql.Encoders.BOOLEAN())
+                        .collectAsList())
                 .containsExactly(true);
     }
 
@@ -84,13 +104,17 @@ class GoldPipelineTest {
         assertThat(facts).hasSize(SmallCity.RIDES.size());
         for (RideSpec ride : SmallCity.RIDES) {
             Row f = facts.get(ride.rideId());
-            assertThat(f.<String>getAs("status")).as(ride.rideId()).isEqualTo(ride.completed() ? "COMPLETED" : "CANCELLED");
+            assertThat(f.<String>getAs("status"))
+                    .as(ride.rideId())
+                    .isEqualTo(ride.completed() ? "COMPLETED" : "CANCELLED");
             assertThat(f.<Integer>getAs("date_key")).as(ride.rideId()).isEqualTo(Expected.dateKey(ride.requestedAt()));
             assertThat(f.<Integer>getAs("hour_key")).as(ride.rideId()).isEqualTo(Expected.hour(ride.requestedAt()));
             assertThat(f.<Timestamp>getAs("requested_at").toInstant()).isEqualTo(ride.requestedAt());
             assertThat((Long) f.getAs("wait_seconds")).as(ride.rideId()).isEqualTo(ride.knownWait());
             if (ride.completed()) {
-                assertThat(f.<java.math.BigDecimal>getAs("fare_total")).as(ride.rideId()).isEqualByComparingTo(ride.total());
+                assertThat(f.<java.math.BigDecimal>getAs("fare_total"))
+                        .as(ride.rideId())
+                        .isEqualByComparingTo(ride.total());
                 assertThat(f.<Long>getAs("duration_seconds")).isEqualTo(ride.tripSeconds());
                 assertThat(f.<Double>getAs("distance_km")).isEqualTo(ride.distanceKm());
                 assertThat(f.<Timestamp>getAs("completed_at").toInstant()).isEqualTo(ride.completedAt());
@@ -107,7 +131,10 @@ class GoldPipelineTest {
     @Test
     @Order(3)
     void driverDimensionKeepsHistoryAcrossARatingBandChange() {
-        List<Row> d3 = table("dim_driver").where(col("driver_id").equalTo("D3")).orderBy("valid_from").collectAsList();
+        List<Row> d3 = table("dim_driver")
+                .where(col("driver_id").equalTo("D3"))
+                .orderBy("valid_from")
+                .collectAsList();
         assertThat(d3).hasSize(2);
         Row before = d3.get(0);
         Row after = d3.get(1);
@@ -119,7 +146,8 @@ class GoldPipelineTest {
         assertThat(after.<Object>getAs("valid_to")).isNull();
         assertThat(after.<Boolean>getAs("is_current")).isTrue();
         // The same-band update (4.2 -> 4.3) and D1's identical resend do not open versions.
-        assertThat(table("dim_driver").where(col("driver_id").equalTo("D1")).count()).isEqualTo(1);
+        assertThat(table("dim_driver").where(col("driver_id").equalTo("D1")).count())
+                .isEqualTo(1);
 
         Map<String, Row> facts = byRideId();
         long oldKey = before.getAs("driver_key");
@@ -163,7 +191,10 @@ class GoldPipelineTest {
         assertThat(changed).hasSize(1);
         assertThat(gone).hasSize(1);
         Row z1Hour8 = table("agg_zone_hour")
-                .where(col("zone_id").equalTo("Z1").and(col("date_key").equalTo(20250303)).and(col("hour_key").equalTo(8)))
+                .where(col("zone_id")
+                        .equalTo("Z1")
+                        .and(col("date_key").equalTo(20250303))
+                        .and(col("hour_key").equalTo(8)))
                 .first();
         assertThat(changed.get(0)).isEqualTo(z1Hour8.toString());
         assertThat(z1Hour8.<Long>getAs("requests")).isEqualTo(4);
@@ -181,8 +212,12 @@ class GoldPipelineTest {
             Row a = actualZoneHour.get(key);
             assertDemand(key, a, e);
             assertThat(a.<Long>getAs("p90_wait_seconds")).as(key + " p90 wait").isEqualTo(e.p90Wait());
-            assertThat(a.<Double>getAs("available_driver_minutes")).as(key + " supply minutes").isCloseTo(e.minutes(), within(1e-3));
-            assertThat(a.<Long>getAs("available_drivers")).as(key + " supply drivers").isEqualTo(e.drivers());
+            assertThat(a.<Double>getAs("available_driver_minutes"))
+                    .as(key + " supply minutes")
+                    .isCloseTo(e.minutes(), within(1e-3));
+            assertThat(a.<Long>getAs("available_drivers"))
+                    .as(key + " supply drivers")
+                    .isEqualTo(e.drivers());
         });
 
         Map<String, Expected.Measures> zoneDaily = Expected.zoneDaily(rides);
@@ -199,9 +234,13 @@ class GoldPipelineTest {
         assertThat(actualDriverDaily.keySet()).containsExactlyInAnyOrderElementsOf(driverDaily.keySet());
         driverDaily.forEach((key, e) -> {
             Row a = actualDriverDaily.get(key);
-            assertThat(a.<Double>getAs("online_minutes")).as(key + " online minutes").isCloseTo(e.minutes(), within(1e-3));
+            assertThat(a.<Double>getAs("online_minutes"))
+                    .as(key + " online minutes")
+                    .isCloseTo(e.minutes(), within(1e-3));
             assertThat(a.<Long>getAs("trips")).as(key + " trips").isEqualTo(e.trips());
-            assertThat(a.<java.math.BigDecimal>getAs("earnings")).as(key + " earnings").isEqualByComparingTo(e.earnings());
+            assertThat(a.<java.math.BigDecimal>getAs("earnings"))
+                    .as(key + " earnings")
+                    .isEqualByComparingTo(e.earnings());
         });
     }
 
@@ -211,12 +250,20 @@ class GoldPipelineTest {
         assertThat(actual.<Long>getAs("completed")).as(key + " completed").isEqualTo(e.completed());
         assertThat(actual.<Long>getAs("cancelled")).as(key + " cancelled").isEqualTo(e.cancelled());
         double rate = e.requests() == 0 ? 0.0 : (double) e.cancelled() / e.requests();
-        assertThat(actual.<Double>getAs("cancellation_rate")).as(key + " cancellation rate").isCloseTo(rate, within(1e-6));
-        assertThat(actual.<java.math.BigDecimal>getAs("revenue")).as(key + " revenue").isEqualByComparingTo(e.revenue());
+        assertThat(actual.<Double>getAs("cancellation_rate"))
+                .as(key + " cancellation rate")
+                .isCloseTo(rate, within(1e-6));
+        assertThat(actual.<java.math.BigDecimal>getAs("revenue"))
+                .as(key + " revenue")
+                .isEqualByComparingTo(e.revenue());
         if (e.avgWait() == null) {
-            assertThat(actual.<Object>getAs("avg_wait_seconds")).as(key + " avg wait").isNull();
+            assertThat(actual.<Object>getAs("avg_wait_seconds"))
+                    .as(key + " avg wait")
+                    .isNull();
         } else {
-            assertThat(actual.<Double>getAs("avg_wait_seconds")).as(key + " avg wait").isCloseTo(e.avgWait(), within(1e-3));
+            assertThat(actual.<Double>getAs("avg_wait_seconds"))
+                    .as(key + " avg wait")
+                    .isCloseTo(e.avgWait(), within(1e-3));
         }
     }
 
@@ -230,7 +277,8 @@ class GoldPipelineTest {
         Dataset<Row> d = table(dimension).select(col(dimKey).as(key));
         assertThat(f.count()).as(fact + " has rows").isPositive();
         assertThat(f.join(d, f.col(key).equalTo(d.col(key)), "left_anti").count())
-                .as(fact + "." + key + " without a " + dimension + " row").isZero();
+                .as(fact + "." + key + " without a " + dimension + " row")
+                .isZero();
     }
 
     private Dataset<Row> table(String name) {

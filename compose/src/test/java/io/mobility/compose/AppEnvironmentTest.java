@@ -27,8 +27,11 @@ class AppEnvironmentTest {
             Map<String, String> env = ComposeFile.environment(compose.service(instance));
             assertThat(env.keySet()).as(instance).isNotEmpty().allMatch(k -> k.startsWith(StreamsSettings.ENV_PREFIX));
             env.keySet().forEach(name -> {
-                String key = name.substring(StreamsSettings.ENV_PREFIX.length()).toLowerCase().replace('_', '.');
-                assertThat(keys).as(instance + ": " + name + " sets '" + key + "', a key StreamsCommand knows")
+                String key = name.substring(StreamsSettings.ENV_PREFIX.length())
+                        .toLowerCase()
+                        .replace('_', '.');
+                assertThat(keys)
+                        .as(instance + ": " + name + " sets '" + key + "', a key StreamsCommand knows")
                         .contains(key);
             });
         }
@@ -48,8 +51,10 @@ class AppEnvironmentTest {
         assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
         for (String instance : List.of("streams-1", "streams-2")) {
             assertThat(compose.ports()).noneMatch(p -> p.service().equals(instance));
-            assertThat(compose.mounts()).as(instance + ": its state directory is a volume")
-                    .anyMatch(m -> m.service().equals(instance) && !m.bind()
+            assertThat(compose.mounts())
+                    .as(instance + ": its state directory is a volume")
+                    .anyMatch(m -> m.service().equals(instance)
+                            && !m.bind()
                             && m.target().equals(settings.get(StreamsConfig.STATE_DIR_CONFIG)));
         }
         // Internal topics (changelogs, the zone-signal repartition) replicated like the platform's own.
@@ -72,20 +77,28 @@ class AppEnvironmentTest {
         int api = Integer.parseInt(env.get("MOBILITY_SERVE_PORT"));
         int admin = Integer.parseInt(env.get("MOBILITY_ADMIN_PORT"));
         assertThat(compose.ports()).anyMatch(p -> p.service().equals("serve") && p.container() == api);
-        assertThat(compose.ports()).as("the admin port stays in the network")
+        assertThat(compose.ports())
+                .as("the admin port stays in the network")
                 .noneMatch(p -> p.service().equals("serve") && p.container() == admin);
     }
 
     @Test
     void theStreamsHealthCheckAsksTheAppIfItIsReady() {
-        StreamsSettings settings = StreamsSettings.load(null,
-                ComposeFile.environment(compose.service("streams-1")), Map.of());
-        String endpoint = Repo.read(Repo.ROOT.resolve(
-                "streams-app/src/main/java/io/mobility/streams/health/HealthEndpoint.java"));
+        StreamsSettings settings =
+                StreamsSettings.load(null, ComposeFile.environment(compose.service("streams-1")), Map.of());
+        String endpoint = Repo.read(
+                Repo.ROOT.resolve("streams-app/src/main/java/io/mobility/streams/health/HealthEndpoint.java"));
         assertThat(endpoint).contains("createContext(\"/health/ready\"");
         for (String instance : List.of("streams-1", "streams-2")) {
-            assertThat(healthCheck(instance)).as(instance).containsExactly("CMD", "curl", "-fsS", "-o", "/dev/null",
-                    "http://localhost:" + settings.httpPort() + "/health/ready");
+            assertThat(healthCheck(instance))
+                    .as(instance)
+                    .containsExactly(
+                            "CMD",
+                            "curl",
+                            "-fsS",
+                            "-o",
+                            "/dev/null",
+                            "http://localhost:" + settings.httpPort() + "/health/ready");
         }
     }
 
@@ -93,8 +106,14 @@ class AppEnvironmentTest {
     void theApiHealthCheckAsksDropwizardsAdminPort() {
         Map<String, String> env = ComposeFile.environment(compose.service("serve"));
         // Dropwizard's admin servlet answers /healthcheck: 200 only while every registered check is healthy.
-        assertThat(healthCheck("serve")).containsExactly("CMD", "curl", "-fsS", "-o", "/dev/null",
-                "http://localhost:" + env.get("MOBILITY_ADMIN_PORT") + "/healthcheck");
+        assertThat(healthCheck("serve"))
+                .containsExactly(
+                        "CMD",
+                        "curl",
+                        "-fsS",
+                        "-o",
+                        "/dev/null",
+                        "http://localhost:" + env.get("MOBILITY_ADMIN_PORT") + "/healthcheck");
     }
 
     @Test
@@ -110,7 +129,8 @@ class AppEnvironmentTest {
     private List<String> healthCheck(String service) {
         List<String> test = new ArrayList<>();
         compose.service(service).path("healthcheck").path("test").forEach(n -> test.add(n.asText()));
-        assertThat(compose.service(service).path("healthcheck").path("disable").asBoolean(false)).isFalse();
+        assertThat(compose.service(service).path("healthcheck").path("disable").asBoolean(false))
+                .isFalse();
         return test;
     }
 }

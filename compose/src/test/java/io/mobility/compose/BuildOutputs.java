@@ -19,8 +19,7 @@ import org.w3c.dom.NodeList;
  */
 final class BuildOutputs {
 
-    private BuildOutputs() {
-    }
+    private BuildOutputs() {}
 
     static Set<String> files() {
         String version = text(pom(Repo.ROOT.resolve("pom.xml")).getDocumentElement(), "version");
@@ -63,8 +62,9 @@ final class BuildOutputs {
     static boolean isOutput(String path) {
         String normalized = path.startsWith("./") ? path.substring(2) : path;
         return files().contains(normalized)
-                || directories().stream().anyMatch(d -> normalized.equals(d) || normalized.startsWith(d)
-                        || (normalized + "/").equals(d));
+                || directories().stream()
+                        .anyMatch(
+                                d -> normalized.equals(d) || normalized.startsWith(d) || (normalized + "/").equals(d));
     }
 
     static boolean isUnderTarget(String path) {

@@ -29,12 +29,10 @@ final class ComposeFile {
      * One published port: {@code "9092:9092"} (every host interface) or
      * {@code "${MOBILITY_BIND:-127.0.0.1}:8080:8080"}; {@code hostIp} is as written, null when the entry names none.
      */
-    record Port(String service, String hostIp, int host, int container) {
-    }
+    record Port(String service, String hostIp, int host, int container) {}
 
     /** One volume entry of a service: a named volume or a bind mount of a host path. */
-    record Mount(String service, String source, String target, boolean bind) {
-    }
+    record Mount(String service, String source, String target, boolean bind) {}
 
     private final JsonNode root;
 
@@ -114,8 +112,11 @@ final class ComposeFile {
             if (!port.has("published")) {
                 throw new AssertionError(service + ": port " + port + " publishes no fixed host port");
             }
-            return new Port(service, port.has("host_ip") ? port.path("host_ip").asText() : null,
-                    port.path("published").asInt(), port.path("target").asInt());
+            return new Port(
+                    service,
+                    port.has("host_ip") ? port.path("host_ip").asText() : null,
+                    port.path("published").asInt(),
+                    port.path("target").asInt());
         }
         Matcher m = SHORT_PORT.matcher(port.asText());
         if (!m.matches()) {
@@ -162,14 +163,17 @@ final class ComposeFile {
     /** The Dockerfile of a service with a build section, resolved as Compose does (relative to the context). */
     static Path dockerfile(JsonNode service) {
         JsonNode build = service.path("build");
-        String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
-        String dockerfile = build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
+        String context =
+                build.isTextual() ? build.asText() : build.path("context").asText(".");
+        String dockerfile =
+                build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
         return FILE.getParent().resolve(context).resolve(dockerfile).normalize();
     }
 
     static Path buildContext(JsonNode service) {
         JsonNode build = service.path("build");
-        String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
+        String context =
+                build.isTextual() ? build.asText() : build.path("context").asText(".");
         return FILE.getParent().resolve(context).normalize();
     }
 }

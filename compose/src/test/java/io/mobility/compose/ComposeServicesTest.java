@@ -18,10 +18,24 @@ class ComposeServicesTest {
 
     @Test
     void theDistributedSetupHasEveryPart() {
-        assertThat(compose.services().keySet()).contains(
-                "kafka-1", "kafka-2", "kafka-3", "kafka-init", "schema-registry", "connect-1", "connect-2",
-                "connect-init", "streams-1", "streams-2", "spark-master", "spark-worker", "serve",
-                "airflow-init", "airflow-scheduler", "airflow-webserver");
+        assertThat(compose.services().keySet())
+                .contains(
+                        "kafka-1",
+                        "kafka-2",
+                        "kafka-3",
+                        "kafka-init",
+                        "schema-registry",
+                        "connect-1",
+                        "connect-2",
+                        "connect-init",
+                        "streams-1",
+                        "streams-2",
+                        "spark-master",
+                        "spark-worker",
+                        "serve",
+                        "airflow-init",
+                        "airflow-scheduler",
+                        "airflow-webserver");
     }
 
     @Test
@@ -34,7 +48,8 @@ class ComposeServicesTest {
                     problems.add(name + ": Dockerfile " + Repo.relative(dockerfile) + " does not exist");
                 }
                 if (!ComposeFile.buildContext(service).equals(Repo.ROOT)) {
-                    problems.add(name + ": build context is not the repository root, so target/ outputs are out of reach");
+                    problems.add(
+                            name + ": build context is not the repository root, so target/ outputs are out of reach");
                 }
             } else if (service.path("image").asText().isBlank()) {
                 problems.add(name + ": neither image nor build");
@@ -56,16 +71,21 @@ class ComposeServicesTest {
                 assertThat(image).as(name).startsWith("apache/spark:" + spark);
             }
         });
-        assertThat(Dockerfile.parse(Repo.COMPOSE.resolve("images/connect/Dockerfile")).stages())
-                .extracting(Dockerfile.Stage::image).contains("apache/kafka:" + kafka);
-        assertThat(Dockerfile.parse(Repo.COMPOSE.resolve("images/airflow/Dockerfile")).stages())
-                .extracting(Dockerfile.Stage::image).anyMatch(i -> i.startsWith("apache/spark:" + spark));
+        assertThat(Dockerfile.parse(Repo.COMPOSE.resolve("images/connect/Dockerfile"))
+                        .stages())
+                .extracting(Dockerfile.Stage::image)
+                .contains("apache/kafka:" + kafka);
+        assertThat(Dockerfile.parse(Repo.COMPOSE.resolve("images/airflow/Dockerfile"))
+                        .stages())
+                .extracting(Dockerfile.Stage::image)
+                .anyMatch(i -> i.startsWith("apache/spark:" + spark));
     }
 
     @Test
     void dependsOnNamesServices() {
-        compose.services().forEach((name, service) ->
-                assertThat(ComposeFile.dependsOn(service)).as(name + " depends_on")
+        compose.services()
+                .forEach((name, service) -> assertThat(ComposeFile.dependsOn(service))
+                        .as(name + " depends_on")
                         .allMatch(compose.services()::containsKey));
     }
 
@@ -104,8 +124,10 @@ class ComposeServicesTest {
     void everyLakeUserMountsTheSameLakeAtTheSamePath() {
         // The sink writes tables, Spark's executors (worker) and driver (Airflow) rewrite them, the API reads models.
         for (String service : List.of("connect-1", "connect-2", "spark-worker", "airflow-scheduler", "serve")) {
-            assertThat(compose.mounts()).as(service)
-                    .anyMatch(m -> m.service().equals(service) && m.source().equals("lake")
+            assertThat(compose.mounts())
+                    .as(service)
+                    .anyMatch(m -> m.service().equals(service)
+                            && m.source().equals("lake")
                             && m.target().equals("/data/lake"));
         }
         JsonNode serve = compose.service("serve");
@@ -120,7 +142,8 @@ class ComposeServicesTest {
         for (String writer : List.of("connect-1", "connect-2", "spark-worker")) {
             String user = compose.service(writer).path("user").asText();
             assertThat(user).as(writer).isNotBlank();
-            assertThat(owner).as("lake-init chowns the lake to " + writer + "'s user")
+            assertThat(owner)
+                    .as("lake-init chowns the lake to " + writer + "'s user")
                     .contains("chown " + user + " ");
         }
         // Airflow's image runs as uid 50000, group 0.

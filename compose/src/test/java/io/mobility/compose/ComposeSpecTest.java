@@ -36,7 +36,8 @@ class ComposeSpecTest {
     @Test
     void theSchemaRefusesAMistakeComposeWouldRefuse() throws Exception {
         String broken = Repo.read(ComposeFile.FILE).replace("    depends_on:\n", "    depend_on:\n");
-        assertThat(schema().validate(tree(broken))).isNotEmpty()
+        assertThat(schema().validate(tree(broken)))
+                .isNotEmpty()
                 .anyMatch(m -> m.getMessage().contains("depend_on"));
     }
 }

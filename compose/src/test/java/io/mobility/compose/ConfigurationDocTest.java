@@ -16,21 +16,24 @@ class ConfigurationDocTest {
 
     @Test
     void everyVariableOfTheApiConfigurationIsDocumented() {
-        List<String> variables = matches("\\$\\{(MOBILITY_[A-Z_]+)", Repo.read(Repo.ROOT.resolve("inference-dropwizard/config.yml")));
+        List<String> variables =
+                matches("\\$\\{(MOBILITY_[A-Z_]+)", Repo.read(Repo.ROOT.resolve("inference-dropwizard/config.yml")));
         assertThat(variables).isNotEmpty();
         assertThat(variables).allMatch(v -> DOC.contains("`" + v + "`"), "documented in docs/configuration.md");
     }
 
     @Test
     void everyKeyOfTheStreamsAppIsDocumented() {
-        List<String> keys = StreamsSettings.defaults().stringPropertyNames().stream().sorted().toList();
+        List<String> keys = StreamsSettings.defaults().stringPropertyNames().stream()
+                .sorted()
+                .toList();
         assertThat(keys).allMatch(k -> DOC.contains("`" + k + "`"), "documented in docs/configuration.md");
     }
 
     @Test
     void everyVariableTheDagsReadIsDocumented() {
-        List<String> variables = matches("\\$(MOBILITY_[A-Z_]+)",
-                Repo.read(Repo.COMPOSE.resolve("airflow/dags/mobility_spark.py")));
+        List<String> variables =
+                matches("\\$(MOBILITY_[A-Z_]+)", Repo.read(Repo.COMPOSE.resolve("airflow/dags/mobility_spark.py")));
         assertThat(variables).isNotEmpty().allMatch(v -> DOC.contains("`" + v + "`"));
     }
 

@@ -55,25 +55,30 @@ class ConnectWorkersTest {
         for (String worker : WORKERS) {
             Map<String, String> env = ComposeFile.environment(compose.service(worker));
             Properties generated = properties(startWorker(env, shared));
-            assertThat(generated.getProperty("rest.advertised.host.name")).as(worker).isEqualTo(worker);
+            assertThat(generated.getProperty("rest.advertised.host.name"))
+                    .as(worker)
+                    .isEqualTo(worker);
             assertThat(compose.service(worker).path("hostname").asText()).isEqualTo(worker);
             assertThat(generated.getProperty("rest.advertised.port")).as(worker).isEqualTo("8083");
             assertThat(generated.getProperty("rest.advertised.listener")).isEqualTo("http");
             assertThat(generated.getProperty("group.id")).isEqualTo(base.getProperty("group.id"));
-            assertThat(compose.ports()).as(worker + " publishes its listener")
+            assertThat(compose.ports())
+                    .as(worker + " publishes its listener")
                     .anyMatch(p -> p.service().equals(worker) && p.container() == 8083);
         }
         assertThat(compose.service("connect-1").path("command").toString()).contains("/etc/mobility/start-worker.sh");
-        assertThat(compose.mounts()).anyMatch(m -> m.service().equals("connect-2")
-                && ComposeFile.hostPath(m).equals(Repo.COMPOSE.resolve("connect/start-worker.sh"))
-                && m.target().equals("/etc/mobility/start-worker.sh"));
+        assertThat(compose.mounts())
+                .anyMatch(m -> m.service().equals("connect-2")
+                        && ComposeFile.hostPath(m).equals(Repo.COMPOSE.resolve("connect/start-worker.sh"))
+                        && m.target().equals("/etc/mobility/start-worker.sh"));
     }
 
     @Test
     void theStartScriptRefusesASharedAdvertisedAddress() throws Exception {
         String shared = Repo.read(Repo.COMPOSE.resolve("connect/worker.properties"))
                 + "\nrest.advertised.host.name=connect-1\n";
-        Result result = run(List.of("bash", Repo.COMPOSE.resolve("connect/start-worker.sh").toString()),
+        Result result = run(
+                List.of("bash", Repo.COMPOSE.resolve("connect/start-worker.sh").toString()),
                 workerEnv(ComposeFile.environment(compose.service("connect-2")), shared));
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.err()).contains("sets rest.advertised.*: it is per worker");
@@ -140,8 +145,12 @@ class ConnectWorkersTest {
     /** A worker's REST API: lists the sink plugin, answers PUT /connectors/NAME/config, counts calls per name. */
     private String worker(Answer answer, Map<String, Integer> calls) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/connector-plugins", ex -> reply(ex, 200,
-                "[{\"class\":\"io.mobility.sink.DeltaSinkConnector\",\"type\":\"sink\",\"version\":\"0.1.0\"}]"));
+        server.createContext(
+                "/connector-plugins",
+                ex -> reply(
+                        ex,
+                        200,
+                        "[{\"class\":\"io.mobility.sink.DeltaSinkConnector\",\"type\":\"sink\",\"version\":\"0.1.0\"}]"));
         server.createContext("/connectors", ex -> {
             String path = ex.getRequestURI().getPath();
             if (!ex.getRequestMethod().equals("PUT") || !path.endsWith("/config")) {
@@ -155,8 +164,14 @@ class ConnectWorkersTest {
                 n = calls.merge(name, 1, Integer::sum);
             }
             int status = answer.status(name, n);
-            reply(ex, status, status == 409 ? REBALANCING : status >= 400
-                    ? "{\"error_code\":" + status + ",\"message\":\"refused\"}" : "{\"name\":\"" + name + "\"}");
+            reply(
+                    ex,
+                    status,
+                    status == 409
+                            ? REBALANCING
+                            : status >= 400
+                                    ? "{\"error_code\":" + status + ",\"message\":\"refused\"}"
+                                    : "{\"name\":\"" + name + "\"}");
         });
         server.start();
         servers.add(server);
@@ -178,7 +193,8 @@ class ConnectWorkersTest {
         env.put("CONNECTORS_DIR", Repo.COMPOSE.resolve("connect").toString());
         env.put("CONNECT_RETRY_ROUNDS", String.valueOf(rounds));
         env.put("CONNECT_RETRY_PAUSE_SECONDS", "0");
-        return run(List.of("sh", Repo.COMPOSE.resolve("init/create-connectors.sh").toString()), env);
+        return run(
+                List.of("sh", Repo.COMPOSE.resolve("init/create-connectors.sh").toString()), env);
     }
 
     private static List<String> connectorNames() throws IOException {
@@ -191,7 +207,8 @@ class ConnectWorkersTest {
     private String startWorker(Map<String, String> composeEnv, String shared) throws Exception {
         Map<String, String> env = workerEnv(composeEnv, shared);
         env.put("CONNECT_DISTRIBUTED", "cat");
-        Result result = run(List.of("bash", Repo.COMPOSE.resolve("connect/start-worker.sh").toString()), env);
+        Result result = run(
+                List.of("bash", Repo.COMPOSE.resolve("connect/start-worker.sh").toString()), env);
         assertThat(result.status()).as(result.err()).isZero();
         return result.out();
     }
@@ -200,7 +217,9 @@ class ConnectWorkersTest {
         Path file = Files.writeString(Files.createTempFile(dir, "worker", ".properties"), shared);
         Map<String, String> env = new HashMap<>(composeEnv);
         env.put("CONNECT_WORKER_PROPERTIES", file.toString());
-        env.put("CONNECT_GENERATED_PROPERTIES", dir.resolve("generated-" + file.getFileName()).toString());
+        env.put(
+                "CONNECT_GENERATED_PROPERTIES",
+                dir.resolve("generated-" + file.getFileName()).toString());
         return env;
     }
 
@@ -216,8 +235,7 @@ class ConnectWorkersTest {
         }
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     private static Result run(List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -225,8 +243,12 @@ class ConnectWorkersTest {
         Path out = Files.createTempFile("compose-script", ".out");
         Path err = Files.createTempFile("compose-script", ".err");
         try {
-            Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command) + " finishes").isTrue();
+            Process p = builder.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                    .as(String.join(" ", command) + " finishes")
+                    .isTrue();
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
             Files.deleteIfExists(out);

@@ -29,9 +29,11 @@ class ConnectorsTest {
     static Map<String, Map<String, String>> connectors() throws IOException {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                all.put(file.getFileName().toString().replace(".json", ""),
-                        new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                all.put(
+                        file.getFileName().toString().replace(".json", ""),
+                        new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
             }
         }
         return all;
@@ -42,7 +44,9 @@ class ConnectorsTest {
         assertThat(connectors()).hasSize(5);
         connectors().forEach((name, config) -> {
             assertThat(config.get("connector.class")).as(name).isEqualTo("io.mobility.sink.DeltaSinkConnector");
-            assertThat(topics(config)).as(name + " topics").isNotEmpty()
+            assertThat(topics(config))
+                    .as(name + " topics")
+                    .isNotEmpty()
                     .allMatch(t -> Topics.byName(t).isPresent(), "a topic of io.mobility.events.Topics");
         });
     }
@@ -53,7 +57,8 @@ class ConnectorsTest {
         for (Map.Entry<String, Map<String, String>> connector : connectors().entrySet()) {
             Map<String, String> config = connector.getValue();
             assertThat(config.keySet().stream().filter(k -> k.startsWith("delta.")))
-                    .as(connector.getKey() + ": delta.* settings the sink defines").allMatch(known::contains);
+                    .as(connector.getKey() + ": delta.* settings the sink defines")
+                    .allMatch(known::contains);
             List<String> errors = new ArrayList<>();
             for (ConfigValue value : new DeltaSinkConnector().validate(config).configValues()) {
                 value.errorMessages().forEach(m -> errors.add(value.name() + ": " + m));
@@ -73,13 +78,18 @@ class ConnectorsTest {
     @Test
     void connectorsReachTheComposeRegistryAndTheMountedLake() throws IOException {
         ComposeFile compose = ComposeFile.load();
-        String listeners = ComposeFile.environment(compose.service("schema-registry")).get("SCHEMA_REGISTRY_LISTENERS");
+        String listeners =
+                ComposeFile.environment(compose.service("schema-registry")).get("SCHEMA_REGISTRY_LISTENERS");
         String registry = "http://schema-registry:" + listeners.substring(listeners.lastIndexOf(':') + 1);
         String lake = compose.mounts().stream()
                 .filter(m -> m.service().equals("connect-1") && m.source().equals("lake"))
-                .findFirst().orElseThrow().target();
+                .findFirst()
+                .orElseThrow()
+                .target();
         connectors().forEach((name, config) -> {
-            assertThat(config.get("value.converter.schema.registry.url")).as(name).isEqualTo(registry);
+            assertThat(config.get("value.converter.schema.registry.url"))
+                    .as(name)
+                    .isEqualTo(registry);
             assertThat(config.get("delta.table.root")).as(name).isEqualTo(lake);
         });
     }
@@ -94,9 +104,10 @@ class ConnectorsTest {
             }
         }
         // docs/gold.md's silver contract: what gold reads.
-        assertThat(tables.values()).contains("silver/rides", "silver/driver_events", "silver/zones",
-                "silver/drivers", "silver/riders");
-        assertThat(tables).containsEntry(Topics.RIDE_EVENTS_RAW.name(), "bronze/ride_events")
+        assertThat(tables.values())
+                .contains("silver/rides", "silver/driver_events", "silver/zones", "silver/drivers", "silver/riders");
+        assertThat(tables)
+                .containsEntry(Topics.RIDE_EVENTS_RAW.name(), "bronze/ride_events")
                 .containsEntry(Topics.DRIVER_EVENTS_RAW.name(), "bronze/driver_events")
                 .containsEntry(Topics.QUARANTINE.name(), "silver/quarantine");
         // Every topic but the live zone state (served from Kafka, not the lake) is landed.
@@ -110,7 +121,8 @@ class ConnectorsTest {
         Map<String, TopicScript.Created> created = TopicScript.topics();
         for (Topic topic : Topics.ALL) {
             assertThat(created).as("create-topics.sh creates " + topic.name()).containsKey(topic.name());
-            assertThat(created.get(topic.name()).cleanup()).as(topic.name())
+            assertThat(created.get(topic.name()).cleanup())
+                    .as(topic.name())
                     .isEqualTo(topic.compacted() ? "compact" : "delete");
         }
     }
@@ -119,14 +131,20 @@ class ConnectorsTest {
     void tasksAndDeadLetterTopicsFitTheCreatedTopics() throws IOException {
         Map<String, TopicScript.Created> created = TopicScript.topics();
         connectors().forEach((name, config) -> {
-            assertThat(created).as(name + ": its topics are created up front").containsKeys(
-                    topics(config).toArray(String[]::new));
-            int partitions = topics(config).stream().mapToInt(t -> created.get(t).partitions()).sum();
-            assertThat(Integer.parseInt(config.get("tasks.max"))).as(name + ": tasks beyond its partitions idle")
+            assertThat(created)
+                    .as(name + ": its topics are created up front")
+                    .containsKeys(topics(config).toArray(String[]::new));
+            int partitions = topics(config).stream()
+                    .mapToInt(t -> created.get(t).partitions())
+                    .sum();
+            assertThat(Integer.parseInt(config.get("tasks.max")))
+                    .as(name + ": tasks beyond its partitions idle")
                     .isBetween(1, partitions);
             String dlq = config.get("errors.deadletterqueue.topic.name");
             if (dlq != null) {
-                assertThat(created).as(name + ": dead-letter topic created up front").containsKey(dlq);
+                assertThat(created)
+                        .as(name + ": dead-letter topic created up front")
+                        .containsKey(dlq);
             }
         });
     }
@@ -134,18 +152,26 @@ class ConnectorsTest {
     @Test
     void theInitContainerPutsEveryConnectorFileUnderItsName() {
         ComposeFile compose = ComposeFile.load();
-        assertThat(compose.mounts()).anyMatch(m -> m.service().equals("connect-init") && m.bind()
-                && ComposeFile.hostPath(m).equals(DIR) && m.target().equals("/connectors"));
+        assertThat(compose.mounts())
+                .anyMatch(m -> m.service().equals("connect-init")
+                        && m.bind()
+                        && ComposeFile.hostPath(m).equals(DIR)
+                        && m.target().equals("/connectors"));
         String script = Repo.read(Repo.COMPOSE.resolve("init/create-connectors.sh"));
-        assertThat(script).contains("DIR=\"${CONNECTORS_DIR:-/connectors}\"").contains("for file in \"$DIR\"/*.json")
-                .contains("-X PUT").contains("$url/connectors/$name/config");
+        assertThat(script)
+                .contains("DIR=\"${CONNECTORS_DIR:-/connectors}\"")
+                .contains("for file in \"$DIR\"/*.json")
+                .contains("-X PUT")
+                .contains("$url/connectors/$name/config");
         // Which workers it calls, and how it copes with a rebalance: ConnectWorkersTest runs it.
         assertThat(ComposeFile.environment(compose.service("connect-init")).get("CONNECT_URLS"))
                 .contains("http://connect-1:8083");
     }
 
     private static List<String> topics(Map<String, String> config) {
-        return Arrays.stream(config.getOrDefault("topics", "").split(",")).map(String::strip)
-                .filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(config.getOrDefault("topics", "").split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 }

@@ -32,8 +32,8 @@ class DagGraphTest {
 
     @BeforeAll
     static void readDags() throws Exception {
-        List<String> command = new ArrayList<>(List.of("python3",
-                Repo.COMPOSE.resolve("src/test/python/dag_graph.py").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "python3", Repo.COMPOSE.resolve("src/test/python/dag_graph.py").toString()));
         try (Stream<Path> files = Files.list(DAGS)) {
             files.filter(f -> f.toString().endsWith(".py")).sorted().forEach(f -> command.add(f.toString()));
         }
@@ -63,7 +63,8 @@ class DagGraphTest {
         assertThat(sensor.path("operator").asText()).isEqualTo("PythonSensor");
         assertThat(sensor.path("args").path("python_callable").path("expr").asText())
                 .isEqualTo("wait_for_hourly_features");
-        assertThat(sensor.path("args").path("mode").asText()).as("frees its worker slot between pokes")
+        assertThat(sensor.path("args").path("mode").asText())
+                .as("frees its worker slot between pokes")
                 .isEqualTo("reschedule");
         assertThat(daily.before("wait_for_hourly_features", "train")).isTrue();
     }
@@ -75,20 +76,26 @@ class DagGraphTest {
         assertThat(dag("mobility_hourly").tasks()).contains(task);
         assertThat(task).isEqualTo("features");
         // The poke reads the awaited run with the function checked below and decides with the one after it.
-        String calls = python(List.of("python3", "-c", String.join("\n",
-                "import ast, sys",
-                "tree = ast.parse(open(sys.argv[1]).read())",
-                "fn = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == sys.argv[2])",
-                "print(sorted({ast.unparse(c.func) for c in ast.walk(fn) if isinstance(c, ast.Call)}))"),
-                DAGS.resolve("mobility_daily.py").toString(), "wait_for_hourly_features"));
+        String calls = python(List.of(
+                "python3",
+                "-c",
+                String.join(
+                        "\n",
+                        "import ast, sys",
+                        "tree = ast.parse(open(sys.argv[1]).read())",
+                        "fn = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == sys.argv[2])",
+                        "print(sorted({ast.unparse(c.func) for c in ast.walk(fn) if isinstance(c, ast.Call)}))"),
+                DAGS.resolve("mobility_daily.py").toString(),
+                "wait_for_hourly_features"));
         assertThat(calls).contains("'last_hourly_run_of_the_day'", "'hourly_features_done'", "'DagRun.find'");
     }
 
     @Test
     void theSensorWaitsForTheLastHourlyRunInsideTheDailyInterval() throws Exception {
         LocalDateTime daily = LocalDateTime.of(2026, 11, 26, 0, 30);
-        LocalDateTime hourly = LocalDateTime.parse(dailyFunctions(
-                "last_hourly_run_of_the_day(datetime.fromisoformat('" + daily + "')).isoformat()").replace("\"", ""));
+        LocalDateTime hourly = LocalDateTime.parse(
+                dailyFunctions("last_hourly_run_of_the_day(datetime.fromisoformat('" + daily + "')).isoformat()")
+                        .replace("\"", ""));
         // An hourly run at logical time T covers [T, T+1h) (schedule "15 * * * *"); the daily run covers one day
         // from its logical time: the awaited run is the last hourly interval that ends inside it.
         assertThat(hourly.getMinute()).isEqualTo(15);
@@ -115,15 +122,21 @@ class DagGraphTest {
      * ast: no Airflow needed).
      */
     private static String dailyFunctions(String expression) throws Exception {
-        return python(List.of("python3", "-c", String.join("\n",
-                "import ast, json, sys",
-                "from datetime import datetime, timedelta",
-                "tree = ast.parse(open(sys.argv[1]).read())",
-                "keep = [n for n in tree.body if isinstance(n, ast.FunctionDef)",
-                "        or (isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant))]",
-                "exec(compile(ast.Module(body=keep, type_ignores=[]), sys.argv[1], 'exec'))",
-                "print(json.dumps(eval(sys.argv[2])))"),
-                DAGS.resolve("mobility_daily.py").toString(), expression)).strip();
+        return python(List.of(
+                        "python3",
+                        "-c",
+                        String.join(
+                                "\n",
+                                "import ast, json, sys",
+                                "from datetime import datetime, timedelta",
+                                "tree = ast.parse(open(sys.argv[1]).read())",
+                                "keep = [n for n in tree.body if isinstance(n, ast.FunctionDef)",
+                                "        or (isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant))]",
+                                "exec(compile(ast.Module(body=keep, type_ignores=[]), sys.argv[1], 'exec'))",
+                                "print(json.dumps(eval(sys.argv[2])))"),
+                        DAGS.resolve("mobility_daily.py").toString(),
+                        expression))
+                .strip();
     }
 
     @Test
@@ -131,14 +144,21 @@ class DagGraphTest {
         assertThat(graphs.path("dags")).hasSize(2);
         for (JsonNode node : graphs.path("dags")) {
             Dag dag = new Dag(node);
-            assertThat(node.path("args").path("catchup").asBoolean(true)).as(dag.id() + " catchup").isFalse();
-            assertThat(node.path("args").path("max_active_runs").asInt(0)).as(dag.id()).isEqualTo(1);
+            assertThat(node.path("args").path("catchup").asBoolean(true))
+                    .as(dag.id() + " catchup")
+                    .isFalse();
+            assertThat(node.path("args").path("max_active_runs").asInt(0))
+                    .as(dag.id())
+                    .isEqualTo(1);
             for (JsonNode task : node.path("tasks")) {
                 if (task.path("operator").asText().equals("BashOperator")) {
-                    assertThat(dag.effective(task, "retries").asInt(0)).as(dag.id() + "." + task.path("task_id"))
+                    assertThat(dag.effective(task, "retries").asInt(0))
+                            .as(dag.id() + "." + task.path("task_id"))
                             .isGreaterThanOrEqualTo(2);
-                    assertThat(dag.effective(task, "retry_delay").path("call").asText()).isEqualTo("timedelta");
-                    assertThat(dag.effective(task, "pool").asText()).as("Spark jobs share the one-slot pool")
+                    assertThat(dag.effective(task, "retry_delay").path("call").asText())
+                            .isEqualTo("timedelta");
+                    assertThat(dag.effective(task, "pool").asText())
+                            .as("Spark jobs share the one-slot pool")
                             .isEqualTo("spark");
                 }
             }
@@ -154,12 +174,17 @@ class DagGraphTest {
                     continue;
                 }
                 JsonNode command = task.path("args").path("bash_command");
-                assertThat(command.path("call").asText()).as(task.path("task_id").asText()).isEqualTo("spark_submit");
+                assertThat(command.path("call").asText())
+                        .as(task.path("task_id").asText())
+                        .isEqualTo("spark_submit");
                 String job = command.path("args").get(0).asText();
                 assertThat(job).isEqualTo(task.path("task_id").asText());
                 String rendered = render(command);
-                assertThat(rendered).startsWith("spark-submit ")
-                        .contains("--class io.mobility.batch.BatchCommand", "\"$MOBILITY_JOB_JAR\" " + job + " ",
+                assertThat(rendered)
+                        .startsWith("spark-submit ")
+                        .contains(
+                                "--class io.mobility.batch.BatchCommand",
+                                "\"$MOBILITY_JOB_JAR\" " + job + " ",
                                 "--lake \"$MOBILITY_LAKE\"");
             }
         }
@@ -168,7 +193,8 @@ class DagGraphTest {
     @Test
     void theCommandsUseOnlyVariablesTheAirflowContainersSet() throws Exception {
         Map<String, String> env = ComposeFile.environment(ComposeFile.load().service("airflow-scheduler"));
-        String rendered = render(dag("mobility_hourly").task("gold").path("args").path("bash_command"));
+        String rendered =
+                render(dag("mobility_hourly").task("gold").path("args").path("bash_command"));
         var m = java.util.regex.Pattern.compile("\\$(\\w+)").matcher(rendered);
         Set<String> used = new HashSet<>();
         while (m.find()) {
@@ -177,8 +203,12 @@ class DagGraphTest {
         assertThat(used).isNotEmpty();
         assertThat(env.keySet()).containsAll(used);
         assertThat(env.get("MOBILITY_SPARK_MASTER")).isEqualTo("spark://spark-master:7077");
-        assertThat(env.get("MOBILITY_SPARK_DRIVER_HOST")).as("executors reach the driver by this name")
-                .isEqualTo(ComposeFile.load().service("airflow-scheduler").path("hostname").asText());
+        assertThat(env.get("MOBILITY_SPARK_DRIVER_HOST"))
+                .as("executors reach the driver by this name")
+                .isEqualTo(ComposeFile.load()
+                        .service("airflow-scheduler")
+                        .path("hostname")
+                        .asText());
     }
 
     @Test
@@ -192,8 +222,12 @@ class DagGraphTest {
                     a = BashOperator(task_id="a", bash_command="true")
                     a >> b
                 """);
-        Process p = new ProcessBuilder("python3", Repo.COMPOSE.resolve("src/test/python/dag_graph.py").toString(),
-                bad.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "python3",
+                        Repo.COMPOSE.resolve("src/test/python/dag_graph.py").toString(),
+                        bad.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(1);
@@ -206,8 +240,13 @@ class DagGraphTest {
         for (JsonNode a : call.path("args")) {
             args.append(new ObjectMapper().writeValueAsString(a.asText())).append(',');
         }
-        return python(List.of("python3", "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
-                + "from mobility_spark import spark_submit; print(spark_submit(" + args + "))", DAGS.toString())).strip();
+        return python(List.of(
+                        "python3",
+                        "-c",
+                        "import sys; sys.path.insert(0, sys.argv[1]); "
+                                + "from mobility_spark import spark_submit; print(spark_submit(" + args + "))",
+                        DAGS.toString()))
+                .strip();
     }
 
     private static String python(List<String> command) throws IOException, InterruptedException {
@@ -256,7 +295,8 @@ class DagGraphTest {
 
         /** A task's own argument, else the DAG's default_args entry. */
         JsonNode effective(JsonNode task, String arg) {
-            return task.path("args").has(arg) ? task.path("args").path(arg)
+            return task.path("args").has(arg)
+                    ? task.path("args").path(arg)
                     : node.path("args").path("default_args").path(arg);
         }
 
@@ -264,8 +304,9 @@ class DagGraphTest {
         boolean before(String upstream, String downstream) {
             assertThat(tasks()).contains(upstream, downstream);
             Map<String, List<String>> next = new HashMap<>();
-            node.path("edges").forEach(e -> next.computeIfAbsent(e.get(0).asText(), k -> new ArrayList<>())
-                    .add(e.get(1).asText()));
+            node.path("edges")
+                    .forEach(e -> next.computeIfAbsent(e.get(0).asText(), k -> new ArrayList<>())
+                            .add(e.get(1).asText()));
             List<String> frontier = new ArrayList<>(List.of(upstream));
             Set<String> seen = new HashSet<>();
             while (!frontier.isEmpty()) {

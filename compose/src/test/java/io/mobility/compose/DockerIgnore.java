@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 record DockerIgnore(List<Rule> rules) {
 
-    record Rule(String text, Pattern regex, boolean reinclude) {
-    }
+    record Rule(String text, Pattern regex, boolean reinclude) {}
 
     static DockerIgnore read(Path file) {
         return parse(Repo.read(file));
@@ -63,7 +62,8 @@ record DockerIgnore(List<Rule> rules) {
 
     /** As Go's filepath.Clean on a relative path, then without a leading or trailing {@code /}. */
     private static String clean(String pattern) {
-        String p = Path.of(pattern.replaceFirst("^/+", "")).normalize().toString().replace('\\', '/');
+        String p =
+                Path.of(pattern.replaceFirst("^/+", "")).normalize().toString().replace('\\', '/');
         return p.replaceAll("/+$", "");
     }
 

@@ -11,12 +11,10 @@ import java.util.List;
  */
 record Dockerfile(Path file, List<Stage> stages, List<Copy> copies) {
 
-    record Stage(String image, String name, String user) {
-    }
+    record Stage(String image, String name, String user) {}
 
     /** A COPY or ADD: its sources, its destination, and the stage or image it copies from (null: the context). */
-    record Copy(List<String> sources, String destination, String from, int line) {
-    }
+    record Copy(List<String> sources, String destination, String from, int line) {}
 
     static Dockerfile parse(Path file) {
         List<Stage> stages = new ArrayList<>();

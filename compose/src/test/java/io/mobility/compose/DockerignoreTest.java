@@ -25,10 +25,12 @@ class DockerignoreTest {
                 }
                 for (String source : copy.sources()) {
                     // A directory is sent with what is in it: check a file inside as well.
-                    List<String> paths = source.endsWith("/") ? List.of(source, source + "some-library.jar")
-                            : List.of(source);
-                    paths.stream().filter(ignore::excludes).forEach(p -> problems.add(Repo.relative(dockerfile.file())
-                            + ":" + copy.line() + " COPY " + source + ": .dockerignore excludes " + p));
+                    List<String> paths =
+                            source.endsWith("/") ? List.of(source, source + "some-library.jar") : List.of(source);
+                    paths.stream()
+                            .filter(ignore::excludes)
+                            .forEach(p -> problems.add(Repo.relative(dockerfile.file()) + ":" + copy.line() + " COPY "
+                                    + source + ": .dockerignore excludes " + p));
                 }
             }
         }
@@ -38,16 +40,25 @@ class DockerignoreTest {
     @Test
     void buildTreesLakesHistoryAndSecretsStayOut() {
         String version = BuildOutputs.version();
-        assertThat(List.of(".git/HEAD", ".git/objects/ab/cdef", ".env", "compose/.env", ".mobility/demo/state.json",
-                "demo/.mobility/run.log", "lake/bronze/ride_events/_delta_log/00000000000000000000.json",
-                "streams-app/target/classes/io/mobility/streams/StreamsCommand.class",
-                "streams-app/target/runtime-classpath.txt", "compose/target/surefire-reports/x.txt",
-                "benchmarks/target/mobility-benchmarks-" + version + ".jar",
-                "inference-dropwizard/target/test-classes/lake/models/demand/1/metadata.json",
-                "batch-spark/target/mobility-batch-spark-" + version + ".jar"))
+        assertThat(List.of(
+                        ".git/HEAD",
+                        ".git/objects/ab/cdef",
+                        ".env",
+                        "compose/.env",
+                        ".mobility/demo/state.json",
+                        "demo/.mobility/run.log",
+                        "lake/bronze/ride_events/_delta_log/00000000000000000000.json",
+                        "streams-app/target/classes/io/mobility/streams/StreamsCommand.class",
+                        "streams-app/target/runtime-classpath.txt",
+                        "compose/target/surefire-reports/x.txt",
+                        "benchmarks/target/mobility-benchmarks-" + version + ".jar",
+                        "inference-dropwizard/target/test-classes/lake/models/demand/1/metadata.json",
+                        "batch-spark/target/mobility-batch-spark-" + version + ".jar"))
                 .allMatch(ignore::excludes, "excluded from the build context");
-        assertThat(List.of("compose/.env.example", "inference-dropwizard/config.yml",
-                "lake-contract/src/main/java/io/mobility/lake/LakeStorage.java"))
+        assertThat(List.of(
+                        "compose/.env.example",
+                        "inference-dropwizard/config.yml",
+                        "lake-contract/src/main/java/io/mobility/lake/LakeStorage.java"))
                 .noneMatch(ignore::excludes);
     }
 

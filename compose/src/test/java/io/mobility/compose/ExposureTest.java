@@ -49,9 +49,10 @@ class ExposureTest {
         assertThat(yaml).contains("\"" + BIND + ":8080:8080\"");
         ComposeFile open = ComposeFile.parse(yaml.replace("\"" + BIND + ":8080:8080\"", "\"8080:8080\"")
                 .replace("\"" + BIND + ":8081:8081\"", "\"0.0.0.0:8081:8081\""));
-        assertThat(allInterfaces(open)).containsExactlyInAnyOrder(
-                "serve: 8080:8080 is published on every host interface",
-                "schema-registry: 8081:8081 is published on every host interface (0.0.0.0)");
+        assertThat(allInterfaces(open))
+                .containsExactlyInAnyOrder(
+                        "serve: 8080:8080 is published on every host interface",
+                        "schema-registry: 8081:8081 is published on every host interface (0.0.0.0)");
     }
 
     @Test
@@ -61,14 +62,24 @@ class ExposureTest {
         // Clients of Kafka's external listeners, the registry, Connect's REST API, the API and Airflow's UI. Not:
         // the Spark master (it runs any code it is sent) and its UIs, the API's admin port, the streams apps' health
         // ports, Postgres: those are reached inside the compose network.
-        assertThat(published).containsExactlyInAnyOrder("kafka-1:9092", "kafka-2:9094", "kafka-3:9096",
-                "schema-registry:8081", "connect-1:8083", "connect-2:8083", "serve:8080", "airflow-webserver:8080");
+        assertThat(published)
+                .containsExactlyInAnyOrder(
+                        "kafka-1:9092",
+                        "kafka-2:9094",
+                        "kafka-3:9096",
+                        "schema-registry:8081",
+                        "connect-1:8083",
+                        "connect-2:8083",
+                        "serve:8080",
+                        "airflow-webserver:8080");
         String admin = ComposeFile.environment(compose.service("serve")).get("MOBILITY_ADMIN_PORT");
-        assertThat(compose.ports()).noneMatch(p -> p.service().equals("serve")
-                && p.container() == Integer.parseInt(admin));
-        for (String hidden : List.of("spark-master", "spark-worker", "streams-1", "streams-2", "airflow-db",
-                "airflow-scheduler")) {
-            assertThat(compose.service(hidden).has("ports")).as(hidden + " publishes nothing").isFalse();
+        assertThat(compose.ports())
+                .noneMatch(p -> p.service().equals("serve") && p.container() == Integer.parseInt(admin));
+        for (String hidden :
+                List.of("spark-master", "spark-worker", "streams-1", "streams-2", "airflow-db", "airflow-scheduler")) {
+            assertThat(compose.service(hidden).has("ports"))
+                    .as(hidden + " publishes nothing")
+                    .isFalse();
         }
     }
 
@@ -87,10 +98,11 @@ class ExposureTest {
         assertThat(literalSecrets(compose)).isEmpty();
         // Each secret is a required variable, so compose refuses to start without it.
         Map<String, String> secrets = secretReferences(compose);
-        assertThat(secrets.keySet()).containsExactlyInAnyOrder("AIRFLOW_ADMIN_PASSWORD", "AIRFLOW_SECRET_KEY",
-                "AIRFLOW_DB_PASSWORD", "MOBILITY_API_TOKEN");
-        secrets.forEach((name, message) -> assertThat(message).as(name)
-                .isEqualTo("set " + name + " in compose/.env, see docs/compose.md"));
+        assertThat(secrets.keySet())
+                .containsExactlyInAnyOrder(
+                        "AIRFLOW_ADMIN_PASSWORD", "AIRFLOW_SECRET_KEY", "AIRFLOW_DB_PASSWORD", "MOBILITY_API_TOKEN");
+        secrets.forEach((name, message) ->
+                assertThat(message).as(name).isEqualTo("set " + name + " in compose/.env, see docs/compose.md"));
         Map<String, String> serve = ComposeFile.environment(compose.service("serve"));
         assertThat(serve.get("MOBILITY_API_TOKEN")).startsWith("${MOBILITY_API_TOKEN:?");
         assertThat(ComposeFile.environment(compose.service("airflow-db")).get("POSTGRES_PASSWORD"))
@@ -106,23 +118,29 @@ class ExposureTest {
         String token = "${MOBILITY_API_TOKEN:?set MOBILITY_API_TOKEN in compose/.env, see docs/compose.md}";
         assertThat(yaml).contains(token);
         // A default is a secret in the file too.
-        ComposeFile leaky = ComposeFile.parse(yaml.replace(key, "\"mobility-compose-only\"").replace(db, "airflow@")
+        ComposeFile leaky = ComposeFile.parse(yaml.replace(key, "\"mobility-compose-only\"")
+                .replace(db, "airflow@")
                 .replace(token, "${MOBILITY_API_TOKEN:-changeme}"));
-        assertThat(literalSecrets(leaky)).contains(
-                "airflow-scheduler: AIRFLOW__WEBSERVER__SECRET_KEY is written in the file",
-                "airflow-scheduler: AIRFLOW__DATABASE__SQL_ALCHEMY_CONN carries a password in its URL",
-                "serve: MOBILITY_API_TOKEN is written in the file");
+        assertThat(literalSecrets(leaky))
+                .contains(
+                        "airflow-scheduler: AIRFLOW__WEBSERVER__SECRET_KEY is written in the file",
+                        "airflow-scheduler: AIRFLOW__DATABASE__SQL_ALCHEMY_CONN carries a password in its URL",
+                        "serve: MOBILITY_API_TOKEN is written in the file");
     }
 
     @Test
     void theScriptsTakeTheirSecretsFromTheEnvironment() {
         String init = Repo.read(Repo.COMPOSE.resolve("init/airflow-init.sh"));
-        assertThat(init).contains("--password \"$AIRFLOW_ADMIN_PASSWORD\"")
-                .contains("${AIRFLOW_ADMIN_PASSWORD:?").doesNotContainPattern("--password\\s+[^\\s\"$]");
+        assertThat(init)
+                .contains("--password \"$AIRFLOW_ADMIN_PASSWORD\"")
+                .contains("${AIRFLOW_ADMIN_PASSWORD:?")
+                .doesNotContainPattern("--password\\s+[^\\s\"$]");
         // Only the init container, which creates the user, is given the admin password.
-        compose.services().forEach((name, service) -> assertThat(
-                ComposeFile.environment(service).containsKey("AIRFLOW_ADMIN_PASSWORD"))
-                .as(name).isEqualTo(name.equals("airflow-init")));
+        compose.services()
+                .forEach((name, service) -> assertThat(
+                                ComposeFile.environment(service).containsKey("AIRFLOW_ADMIN_PASSWORD"))
+                        .as(name)
+                        .isEqualTo(name.equals("airflow-init")));
     }
 
     @Test
@@ -144,10 +162,12 @@ class ExposureTest {
         }
         assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(required);
         assertThat(example.values()).allMatch(String::isEmpty);
-        assertThat(Arrays.asList(Repo.read(Repo.ROOT.resolve(".gitignore")).split("\n"))).contains(".env");
+        assertThat(Arrays.asList(Repo.read(Repo.ROOT.resolve(".gitignore")).split("\n")))
+                .contains(".env");
         String doc = Repo.read(Repo.ROOT.resolve("docs/compose.md"));
         assertThat(doc).contains("compose/.env", "cp compose/.env.example compose/.env", "openssl rand -hex 32");
-        required.forEach(name -> assertThat(doc).as("docs/compose.md explains " + name).contains(name));
+        required.forEach(
+                name -> assertThat(doc).as("docs/compose.md explains " + name).contains(name));
     }
 
     /** Ports published on every host interface: no host address, or an address that is not loopback. */
@@ -175,17 +195,19 @@ class ExposureTest {
     /** Secrets with a value in the file: a secret-named variable that is no required reference, a URL password. */
     static List<String> literalSecrets(ComposeFile file) {
         List<String> problems = new ArrayList<>();
-        file.services().forEach((service, node) -> ComposeFile.environment(node).forEach((name, value) -> {
-            if (SECRET_NAME.matcher(name).find() && !REQUIRED.matcher(value).matches()) {
-                problems.add(service + ": " + name + " is written in the file");
-            }
-            Matcher url = URL_PASSWORD.matcher(value);
-            while (url.find()) {
-                if (!REQUIRED.matcher(url.group(1)).matches()) {
-                    problems.add(service + ": " + name + " carries a password in its URL");
-                }
-            }
-        }));
+        file.services()
+                .forEach((service, node) -> ComposeFile.environment(node).forEach((name, value) -> {
+                    if (SECRET_NAME.matcher(name).find()
+                            && !REQUIRED.matcher(value).matches()) {
+                        problems.add(service + ": " + name + " is written in the file");
+                    }
+                    Matcher url = URL_PASSWORD.matcher(value);
+                    while (url.find()) {
+                        if (!REQUIRED.matcher(url.group(1)).matches()) {
+                            problems.add(service + ": " + name + " carries a password in its URL");
+                        }
+                    }
+                }));
         for (String key : List.of("command", "entrypoint")) {
             file.services().forEach((service, node) -> {
                 if (node.path(key).toString().matches("(?i).*(password|secret|token).*")) {

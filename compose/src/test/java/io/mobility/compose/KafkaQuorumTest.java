@@ -26,8 +26,10 @@ class KafkaQuorumTest {
 
     @Test
     void nodesHaveDistinctIdsAndOneClusterId() {
-        assertThat(env.values().stream().map(e -> e.get("KAFKA_NODE_ID")).collect(Collectors.toSet())).hasSize(3);
-        Set<String> clusterIds = env.values().stream().map(e -> e.get("CLUSTER_ID")).collect(Collectors.toSet());
+        assertThat(env.values().stream().map(e -> e.get("KAFKA_NODE_ID")).collect(Collectors.toSet()))
+                .hasSize(3);
+        Set<String> clusterIds =
+                env.values().stream().map(e -> e.get("CLUSTER_ID")).collect(Collectors.toSet());
         assertThat(clusterIds).hasSize(1).doesNotContainNull();
         // A KRaft cluster id is a UUID in URL-safe base64 without padding (kafka-storage.sh random-uuid).
         assertThat(Base64.getUrlDecoder().decode(clusterIds.iterator().next())).hasSize(16);
@@ -35,7 +37,8 @@ class KafkaQuorumTest {
 
     @Test
     void everyNodeIsBrokerAndControllerWithTheSameVoters() {
-        Set<String> voters = env.values().stream().map(e -> e.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+        Set<String> voters = env.values().stream()
+                .map(e -> e.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
                 .collect(Collectors.toSet());
         assertThat(voters).hasSize(1);
         env.forEach((node, e) -> {
@@ -54,7 +57,8 @@ class KafkaQuorumTest {
             String node = hostPort[0];
             assertThat(NODES).as("voter " + voter).contains(node);
             assertThat(env.get(node).get("KAFKA_NODE_ID")).as("voter " + voter).isEqualTo(idAndAddress[0]);
-            assertThat(listenerPort(env.get(node).get("KAFKA_LISTENERS"), "CONTROLLER")).as("voter " + voter)
+            assertThat(listenerPort(env.get(node).get("KAFKA_LISTENERS"), "CONTROLLER"))
+                    .as("voter " + voter)
                     .isEqualTo(hostPort[1]);
             seen.add(node);
         }
@@ -66,7 +70,9 @@ class KafkaQuorumTest {
         env.forEach((node, e) -> {
             assertThat(e.get("KAFKA_DEFAULT_REPLICATION_FACTOR")).as(node).isEqualTo("3");
             assertThat(e.get("KAFKA_MIN_INSYNC_REPLICAS")).as(node).isEqualTo("2");
-            assertThat(e.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).as(node).isEqualTo("3");
+            assertThat(e.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR"))
+                    .as(node)
+                    .isEqualTo("3");
             assertThat(e.get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")).as(node).isEqualTo("2");
         });
     }
@@ -78,7 +84,8 @@ class KafkaQuorumTest {
             assertThat(internal).as(node).isEqualTo(node + ":" + listenerPort(e.get("KAFKA_LISTENERS"), "INTERNAL"));
             String external = address(e.get("KAFKA_ADVERTISED_LISTENERS"), "EXTERNAL");
             int port = Integer.parseInt(external.substring(external.lastIndexOf(':') + 1));
-            assertThat(compose.ports()).as(node + " publishes " + external)
+            assertThat(compose.ports())
+                    .as(node + " publishes " + external)
                     .anyMatch(p -> p.service().equals(node) && p.host() == port && p.container() == port);
         });
     }
@@ -95,8 +102,11 @@ class KafkaQuorumTest {
         assertThat(ComposeFile.environment(compose.service("serve"))).containsEntry("MOBILITY_KAFKA", expected);
         assertThat(ComposeFile.environment(compose.service("kafka-init"))).containsEntry("BOOTSTRAP_SERVERS", expected);
         assertThat(Arrays.stream(ComposeFile.environment(compose.service("schema-registry"))
-                .get("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS").split(","))
-                .map(s -> s.replace("PLAINTEXT://", "")).collect(Collectors.joining(","))).isEqualTo(expected);
+                                .get("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")
+                                .split(","))
+                        .map(s -> s.replace("PLAINTEXT://", ""))
+                        .collect(Collectors.joining(",")))
+                .isEqualTo(expected);
     }
 
     private static String listenerPort(String listeners, String name) {
@@ -105,8 +115,10 @@ class KafkaQuorumTest {
     }
 
     private static String address(String listeners, String name) {
-        return Arrays.stream(listeners.split(",")).filter(l -> l.startsWith(name + "://"))
-                .map(l -> l.substring(name.length() + 3)).findFirst()
+        return Arrays.stream(listeners.split(","))
+                .filter(l -> l.startsWith(name + "://"))
+                .map(l -> l.substring(name.length() + 3))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " listener in " + listeners));
     }
 }

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 /** The repository the tests check: surefire passes its root as {@code mobility.repo}. */
 final class Repo {
 
-    static final Path ROOT = Path.of(System.getProperty("mobility.repo", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("mobility.repo", "..")).toAbsolutePath().normalize();
     static final Path COMPOSE = ROOT.resolve("compose");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static String read(Path file) {
         try {

@@ -22,8 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedArtifactsTest {
 
-    private static final List<String> KIT_JARS = List.of("mobility-platform-", "kafka_2.13-", "connect-runtime-",
-            "mobility-simulator-", "mobility-simulator-core-", "mobility-bench-", "mobility-test-kit-");
+    private static final List<String> KIT_JARS = List.of(
+            "mobility-platform-",
+            "kafka_2.13-",
+            "connect-runtime-",
+            "mobility-simulator-",
+            "mobility-simulator-core-",
+            "mobility-bench-",
+            "mobility-test-kit-");
 
     @Test
     void theStreamsAndServeImagesCarryNeitherTheKitNorBenchmarks() throws IOException {
@@ -31,7 +37,8 @@ class ShippedArtifactsTest {
             Path lib = Repo.COMPOSE.resolve("target/images/" + image + "/lib");
             List<String> jars = fileNames(lib);
             assertThat(jars).as("libraries of the %s image (%s)", image, lib).isNotEmpty();
-            assertThat(jars).as("libraries of the %s image", image)
+            assertThat(jars)
+                    .as("libraries of the %s image", image)
                     .noneMatch(jar -> KIT_JARS.stream().anyMatch(jar::startsWith));
         }
     }
@@ -39,7 +46,8 @@ class ShippedArtifactsTest {
     @Test
     void theProductJarsHoldNoBenchmarkClass() {
         String version = BuildOutputs.version();
-        for (String jar : List.of("streams-app/target/mobility-streams-app-" + version + ".jar",
+        for (String jar : List.of(
+                "streams-app/target/mobility-streams-app-" + version + ".jar",
                 "inference-dropwizard/target/mobility-inference-dropwizard-" + version + ".jar",
                 "simulator/target/mobility-simulator-" + version + ".jar")) {
             assertThat(entries(Repo.ROOT.resolve(jar))).as(jar).noneMatch(ShippedArtifactsTest::isBenchmark);
@@ -48,21 +56,25 @@ class ShippedArtifactsTest {
 
     @Test
     void theJobJarHoldsTheJobsButNoBenchmarkNoKitAndNoSimulatedCity() {
-        Path jobJar = Repo.ROOT.resolve("batch-spark/target/mobility-batch-spark-" + BuildOutputs.version()
-                + "-job.jar");
+        Path jobJar =
+                Repo.ROOT.resolve("batch-spark/target/mobility-batch-spark-" + BuildOutputs.version() + "-job.jar");
         List<String> entries = entries(jobJar);
         assertThat(entries).contains("io/mobility/batch/BatchCommand.class");
-        assertThat(entries).noneMatch(ShippedArtifactsTest::isBenchmark)
-                .noneMatch(e -> e.startsWith("io/mobility/platform/") || e.startsWith("io/mobility/simulator/")
+        assertThat(entries)
+                .noneMatch(ShippedArtifactsTest::isBenchmark)
+                .noneMatch(e -> e.startsWith("io/mobility/platform/")
+                        || e.startsWith("io/mobility/simulator/")
                         || e.startsWith("io/mobility/batch/fixture/"));
     }
 
     @Test
     void thePluginZipHoldsNoBenchmarkAndNoKit() throws IOException {
-        Path zip = Repo.ROOT.resolve("connect-delta-sink/target/mobility-connect-delta-sink-" + BuildOutputs.version()
-                + "-plugin.zip");
-        List<String> jars = entries(zip).stream().filter(e -> e.endsWith(".jar"))
-                .map(e -> e.substring(e.lastIndexOf('/') + 1)).toList();
+        Path zip = Repo.ROOT.resolve(
+                "connect-delta-sink/target/mobility-connect-delta-sink-" + BuildOutputs.version() + "-plugin.zip");
+        List<String> jars = entries(zip).stream()
+                .filter(e -> e.endsWith(".jar"))
+                .map(e -> e.substring(e.lastIndexOf('/') + 1))
+                .toList();
         assertThat(jars).contains("mobility-connect-delta-sink-" + BuildOutputs.version() + ".jar");
         assertThat(jars).noneMatch(jar -> KIT_JARS.stream().anyMatch(jar::startsWith));
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {

@@ -8,13 +8,11 @@ import java.util.regex.Pattern;
 /** The topics compose/init/create-topics.sh creates: its {@code create NAME PARTITIONS CLEANUP} lines. */
 final class TopicScript {
 
-    record Created(String name, int partitions, String cleanup) {
-    }
+    record Created(String name, int partitions, String cleanup) {}
 
     private static final Pattern CREATE = Pattern.compile("(?m)^create\\s+(\\S+)\\s+(\\d+)\\s+(delete|compact)\\s*$");
 
-    private TopicScript() {
-    }
+    private TopicScript() {}
 
     static Map<String, Created> topics() {
         Map<String, Created> topics = new LinkedHashMap<>();

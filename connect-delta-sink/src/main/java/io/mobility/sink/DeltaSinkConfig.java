@@ -61,7 +61,8 @@ public final class DeltaSinkConfig extends AbstractConfig {
         super(DEFINITION, props);
         Map<String, List<String>> problems = crossCheck(props);
         if (!problems.isEmpty()) {
-            Map.Entry<String, List<String>> first = problems.entrySet().iterator().next();
+            Map.Entry<String, List<String>> first =
+                    problems.entrySet().iterator().next();
             throw new ConfigException(first.getKey(), props.get(first.getKey()), String.join("; ", first.getValue()));
         }
     }
@@ -69,88 +70,243 @@ public final class DeltaSinkConfig extends AbstractConfig {
     private static ConfigDef definition() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(TABLE_ROOT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TableRootValidator(), Importance.HIGH,
+        def.define(
+                TABLE_ROOT,
+                Type.STRING,
+                ConfigDef.NO_DEFAULT_VALUE,
+                new TableRootValidator(),
+                Importance.HIGH,
                 "Where the tables live: a local path (/data/lake or file:///data/lake), hdfs://namenode/lake or "
-                        + "s3a://bucket/lake. Table paths are resolved under it.", ROUTING, ++order, Width.LONG,
+                        + "s3a://bucket/lake. Table paths are resolved under it.",
+                ROUTING,
+                ++order,
+                Width.LONG,
                 "Table root");
-        def.define(TABLE_PATH_TEMPLATE, Type.STRING, "${topic}", new PathTemplateValidator(), Importance.HIGH,
+        def.define(
+                TABLE_PATH_TEMPLATE,
+                Type.STRING,
+                "${topic}",
+                new PathTemplateValidator(),
+                Importance.HIGH,
                 "Path of a topic's table under the root; ${topic} is replaced by the topic name, e.g. bronze/${topic}.",
-                ROUTING, ++order, Width.MEDIUM, "Table path template");
-        def.define(TABLE_OVERRIDES, Type.LIST, "", new OverridesValidator(), Importance.MEDIUM,
+                ROUTING,
+                ++order,
+                Width.MEDIUM,
+                "Table path template");
+        def.define(
+                TABLE_OVERRIDES,
+                Type.LIST,
+                "",
+                new OverridesValidator(),
+                Importance.MEDIUM,
                 "Per-topic table paths that replace the template, as comma-separated topic:path pairs, e.g. "
                         + "mobility.ride-events.raw:bronze/ride_events. A relative path is under the root.",
-                ROUTING, ++order, Width.LONG, "Per-topic table paths");
-        def.define(TABLE_AUTO_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+                ROUTING,
+                ++order,
+                Width.LONG,
+                "Per-topic table paths");
+        def.define(
+                TABLE_AUTO_CREATE,
+                Type.BOOLEAN,
+                true,
+                Importance.MEDIUM,
                 "Create a missing table from the first record's schema. When false a missing table fails the task.",
-                ROUTING, ++order, Width.SHORT, "Auto-create tables");
-        def.define(SCHEMA_EVOLUTION, Type.BOOLEAN, true, Importance.MEDIUM,
+                ROUTING,
+                ++order,
+                Width.SHORT,
+                "Auto-create tables");
+        def.define(
+                SCHEMA_EVOLUTION,
+                Type.BOOLEAN,
+                true,
+                Importance.MEDIUM,
                 "Add a nullable column when records gain an optional field. Incompatible changes (a type change, a "
                         + "dropped required field, a new required field) are always refused.",
-                ROUTING, ++order, Width.SHORT, "Schema evolution");
+                ROUTING,
+                ++order,
+                Width.SHORT,
+                "Schema evolution");
 
         order = 0;
-        def.define(PARTITION_MODE, Type.STRING, PartitionMode.NONE.configName(),
-                ConfigDef.CaseInsensitiveValidString.in(PartitionMode.configNames().toArray(String[]::new)),
-                Importance.HIGH, "How rows are partitioned: none; field (by the value of "
+        def.define(
+                PARTITION_MODE,
+                Type.STRING,
+                PartitionMode.NONE.configName(),
+                ConfigDef.CaseInsensitiveValidString.in(
+                        PartitionMode.configNames().toArray(String[]::new)),
+                Importance.HIGH,
+                "How rows are partitioned: none; field (by the value of "
                         + PARTITION_FIELD + "); event-date (by the UTC date of the timestamp field " + PARTITION_FIELD
                         + "); ingest-date (by the UTC date the sink wrote the row).",
-                PARTITIONING, ++order, Width.SHORT, "Partition mode", List.of(PARTITION_FIELD, PARTITION_COLUMN),
+                PARTITIONING,
+                ++order,
+                Width.SHORT,
+                "Partition mode",
+                List.of(PARTITION_FIELD, PARTITION_COLUMN),
                 new ConstantRecommender(PartitionMode.configNames()));
-        def.define(PARTITION_FIELD, Type.STRING, null, Importance.MEDIUM,
+        def.define(
+                PARTITION_FIELD,
+                Type.STRING,
+                null,
+                Importance.MEDIUM,
                 "The top-level record field to partition by (mode field), or the timestamp field whose date is the "
                         + "partition (mode event-date), e.g. event_time.",
-                PARTITIONING, ++order, Width.MEDIUM, "Partition field", new ModeRecommender(Set.of(
-                        PartitionMode.FIELD, PartitionMode.EVENT_DATE)));
-        def.define(PARTITION_COLUMN, Type.STRING, null, Importance.LOW,
+                PARTITIONING,
+                ++order,
+                Width.MEDIUM,
+                "Partition field",
+                new ModeRecommender(Set.of(PartitionMode.FIELD, PartitionMode.EVENT_DATE)));
+        def.define(
+                PARTITION_COLUMN,
+                Type.STRING,
+                null,
+                Importance.LOW,
                 "Name of the date partition column; defaults to event_date (mode event-date) or ingest_date "
                         + "(mode ingest-date).",
-                PARTITIONING, ++order, Width.MEDIUM, "Partition column", new ModeRecommender(Set.of(
-                        PartitionMode.EVENT_DATE, PartitionMode.INGEST_DATE)));
-        def.define(AUDIT_COLUMNS, Type.BOOLEAN, false, Importance.MEDIUM,
+                PARTITIONING,
+                ++order,
+                Width.MEDIUM,
+                "Partition column",
+                new ModeRecommender(Set.of(PartitionMode.EVENT_DATE, PartitionMode.INGEST_DATE)));
+        def.define(
+                AUDIT_COLUMNS,
+                Type.BOOLEAN,
+                false,
+                Importance.MEDIUM,
                 "Add the bronze audit columns _kafka_topic, _kafka_partition, _kafka_offset, _kafka_timestamp and "
-                        + "_ingested_at to every row.", PARTITIONING, ++order, Width.SHORT, "Audit columns");
+                        + "_ingested_at to every row.",
+                PARTITIONING,
+                ++order,
+                Width.SHORT,
+                "Audit columns");
 
         order = 0;
-        def.define(FLUSH_RECORDS, Type.INT, 100_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+        def.define(
+                FLUSH_RECORDS,
+                Type.INT,
+                100_000,
+                ConfigDef.Range.atLeast(1),
+                Importance.MEDIUM,
                 "Commit a table as soon as it holds this many uncommitted records (checked per record, so a commit "
-                        + "holds exactly this many).", COMMITS, ++order,
-                Width.SHORT, "Flush records");
-        def.define(FLUSH_BYTES, Type.LONG, 64L << 20, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
-                "Commit a table once its open Parquet files buffer this many bytes.", COMMITS, ++order, Width.SHORT,
+                        + "holds exactly this many).",
+                COMMITS,
+                ++order,
+                Width.SHORT,
+                "Flush records");
+        def.define(
+                FLUSH_BYTES,
+                Type.LONG,
+                64L << 20,
+                ConfigDef.Range.atLeast(1024),
+                Importance.MEDIUM,
+                "Commit a table once its open Parquet files buffer this many bytes.",
+                COMMITS,
+                ++order,
+                Width.SHORT,
                 "Flush bytes");
-        def.define(FLUSH_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,
-                "Commit a table at the latest this long after its first uncommitted record.", COMMITS, ++order,
-                Width.SHORT, "Flush interval (ms)");
-        def.define(FLUSH_IDLE_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+        def.define(
+                FLUSH_INTERVAL_MS,
+                Type.LONG,
+                60_000L,
+                ConfigDef.Range.atLeast(10),
+                Importance.MEDIUM,
+                "Commit a table at the latest this long after its first uncommitted record.",
+                COMMITS,
+                ++order,
+                Width.SHORT,
+                "Flush interval (ms)");
+        def.define(
+                FLUSH_IDLE_MS,
+                Type.LONG,
+                1_000L,
+                ConfigDef.Range.atLeast(0),
+                Importance.MEDIUM,
                 "Commit what the task holds once its topics have had nothing new for this long: the task has "
                         + "caught up, so a reader need not wait for the flush interval. 0 turns it off (only "
                         + "records, bytes and the interval commit); raise it for sparse topics to get fewer, "
-                        + "larger files.", COMMITS, ++order, Width.SHORT, "Flush when idle (ms)");
-        def.define(FILE_TARGET_BYTES, Type.LONG, 128L << 20, ConfigDef.Range.atLeast(1024), Importance.LOW,
-                "Start a new Parquet file once the current one reaches this size.", COMMITS, ++order, Width.SHORT,
+                        + "larger files.",
+                COMMITS,
+                ++order,
+                Width.SHORT,
+                "Flush when idle (ms)");
+        def.define(
+                FILE_TARGET_BYTES,
+                Type.LONG,
+                128L << 20,
+                ConfigDef.Range.atLeast(1024),
+                Importance.LOW,
+                "Start a new Parquet file once the current one reaches this size.",
+                COMMITS,
+                ++order,
+                Width.SHORT,
                 "Target file size (bytes)");
-        def.define(CHECKPOINT_INTERVAL, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.LOW,
+        def.define(
+                CHECKPOINT_INTERVAL,
+                Type.INT,
+                10,
+                ConfigDef.Range.atLeast(1),
+                Importance.LOW,
                 "Write a Delta checkpoint every this many commits (table property delta.checkpointInterval of "
-                        + "tables the sink creates).", COMMITS, ++order, Width.SHORT, "Checkpoint interval");
-        def.define(COMMIT_MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        + "tables the sink creates).",
+                COMMITS,
+                ++order,
+                Width.SHORT,
+                "Checkpoint interval");
+        def.define(
+                COMMIT_MAX_RETRIES,
+                Type.INT,
+                10,
+                ConfigDef.Range.atLeast(0),
+                Importance.LOW,
                 "How often a commit that lost a race with another writer (another task, an OPTIMIZE) is retried.",
-                COMMITS, ++order, Width.SHORT, "Commit retries");
-        def.define(APP_ID, Type.STRING, null, Importance.LOW,
+                COMMITS,
+                ++order,
+                Width.SHORT,
+                "Commit retries");
+        def.define(
+                APP_ID,
+                Type.STRING,
+                null,
+                Importance.LOW,
                 "Prefix of the Delta transaction ids (one per topic-partition) that make commits exactly-once; "
                         + "defaults to the connector name. Keep it stable across renames to keep exactly-once.",
-                COMMITS, ++order, Width.MEDIUM, "Transaction app id");
+                COMMITS,
+                ++order,
+                Width.MEDIUM,
+                "Transaction app id");
 
         order = 0;
-        def.define(S3A_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM,
+        def.define(
+                S3A_ACCESS_KEY,
+                Type.PASSWORD,
+                null,
+                Importance.MEDIUM,
                 "Access key for s3a:// table roots (fs.s3a.access.key); set both keys or neither (then the "
-                        + "default AWS credential chain is used).", STORAGE, ++order, Width.MEDIUM,
+                        + "default AWS credential chain is used).",
+                STORAGE,
+                ++order,
+                Width.MEDIUM,
                 "S3 access key");
-        def.define(S3A_SECRET_KEY, Type.PASSWORD, null, Importance.MEDIUM,
+        def.define(
+                S3A_SECRET_KEY,
+                Type.PASSWORD,
+                null,
+                Importance.MEDIUM,
                 "Secret key for s3a:// table roots (fs.s3a.secret.key); set both keys or neither (then the "
-                        + "default AWS credential chain is used).", STORAGE, ++order, Width.MEDIUM,
+                        + "default AWS credential chain is used).",
+                STORAGE,
+                ++order,
+                Width.MEDIUM,
                 "S3 secret key");
-        def.define(S3A_ENDPOINT, Type.STRING, null, Importance.LOW,
-                "S3-compatible endpoint (fs.s3a.endpoint), e.g. for MinIO.", STORAGE, ++order, Width.MEDIUM,
+        def.define(
+                S3A_ENDPOINT,
+                Type.STRING,
+                null,
+                Importance.LOW,
+                "S3-compatible endpoint (fs.s3a.endpoint), e.g. for MinIO.",
+                STORAGE,
+                ++order,
+                Width.MEDIUM,
                 "S3 endpoint");
         return def;
     }
@@ -167,24 +323,36 @@ public final class DeltaSinkConfig extends AbstractConfig {
         String field = props.get(PARTITION_FIELD);
         boolean hasField = field != null && !field.isBlank();
         if ((mode == PartitionMode.FIELD || mode == PartitionMode.EVENT_DATE) && !hasField) {
-            add(problems, PARTITION_FIELD, PARTITION_FIELD + " is required when " + PARTITION_MODE + " is "
-                    + mode.configName());
+            add(
+                    problems,
+                    PARTITION_FIELD,
+                    PARTITION_FIELD + " is required when " + PARTITION_MODE + " is " + mode.configName());
         }
         if (hasField && field.contains(".")) {
-            add(problems, PARTITION_FIELD, "Partition field '" + field
-                    + "' must be a top-level field: Delta partitions by top-level columns only");
+            add(
+                    problems,
+                    PARTITION_FIELD,
+                    "Partition field '" + field
+                            + "' must be a top-level field: Delta partitions by top-level columns only");
         }
         String root = props.get(TABLE_ROOT);
         boolean s3 = root != null && root.startsWith("s3a://");
-        boolean hasAccess = props.get(S3A_ACCESS_KEY) != null && !props.get(S3A_ACCESS_KEY).isBlank();
-        boolean hasSecret = props.get(S3A_SECRET_KEY) != null && !props.get(S3A_SECRET_KEY).isBlank();
+        boolean hasAccess =
+                props.get(S3A_ACCESS_KEY) != null && !props.get(S3A_ACCESS_KEY).isBlank();
+        boolean hasSecret =
+                props.get(S3A_SECRET_KEY) != null && !props.get(S3A_SECRET_KEY).isBlank();
         if (hasAccess != hasSecret) {
-            add(problems, hasAccess ? S3A_SECRET_KEY : S3A_ACCESS_KEY, S3A_ACCESS_KEY + " and " + S3A_SECRET_KEY
-                    + " go together: set both, or neither to use the default AWS credential chain");
+            add(
+                    problems,
+                    hasAccess ? S3A_SECRET_KEY : S3A_ACCESS_KEY,
+                    S3A_ACCESS_KEY + " and " + S3A_SECRET_KEY
+                            + " go together: set both, or neither to use the default AWS credential chain");
         }
         if ((hasAccess || props.get(S3A_ENDPOINT) != null) && !s3) {
-            add(problems, TABLE_ROOT, "s3a credentials or endpoint are set but " + TABLE_ROOT
-                    + " is not an s3a:// location");
+            add(
+                    problems,
+                    TABLE_ROOT,
+                    "s3a credentials or endpoint are set but " + TABLE_ROOT + " is not an s3a:// location");
         }
         return problems;
     }
@@ -194,7 +362,9 @@ public final class DeltaSinkConfig extends AbstractConfig {
     }
 
     public TableRouter router() {
-        return new TableRouter(getString(TABLE_ROOT), getString(TABLE_PATH_TEMPLATE),
+        return new TableRouter(
+                getString(TABLE_ROOT),
+                getString(TABLE_PATH_TEMPLATE),
                 TableRouter.parseOverrides(getList(TABLE_OVERRIDES)));
     }
 
@@ -267,8 +437,11 @@ public final class DeltaSinkConfig extends AbstractConfig {
         }
         String name = originalsStrings().get(CONNECTOR_NAME);
         if (name == null || name.isBlank()) {
-            throw new ConfigException(APP_ID, null, "Neither " + APP_ID + " nor the connector's name is set; "
-                    + "exactly-once needs a stable transaction id");
+            throw new ConfigException(
+                    APP_ID,
+                    null,
+                    "Neither " + APP_ID + " nor the connector's name is set; "
+                            + "exactly-once needs a stable transaction id");
         }
         return name;
     }
@@ -302,11 +475,15 @@ public final class DeltaSinkConfig extends AbstractConfig {
                 URI uri = new URI(root.trim());
                 String scheme = uri.getScheme();
                 if (scheme == null ? !root.trim().startsWith("/") : !SCHEMES.contains(scheme)) {
-                    throw new ConfigException(name, value, "Unsupported table root '" + root
-                            + "': use an absolute local path, file://, hdfs:// or s3a://"
-                            + ("s3".equals(scheme) ? " (s3a://, not s3://)" : ""));
+                    throw new ConfigException(
+                            name,
+                            value,
+                            "Unsupported table root '" + root
+                                    + "': use an absolute local path, file://, hdfs:// or s3a://"
+                                    + ("s3".equals(scheme) ? " (s3a://, not s3://)" : ""));
                 }
-                if ("s3a".equals(scheme) && (uri.getHost() == null || uri.getHost().isBlank())) {
+                if ("s3a".equals(scheme)
+                        && (uri.getHost() == null || uri.getHost().isBlank())) {
                     throw new ConfigException(name, value, "An s3a table root needs a bucket: s3a://<bucket>/<path>");
                 }
             } catch (URISyntaxException e) {
@@ -329,8 +506,11 @@ public final class DeltaSinkConfig extends AbstractConfig {
             }
             String rest = template.replace(TableRouter.TOPIC_PLACEHOLDER, "");
             if (rest.contains("${")) {
-                throw new ConfigException(name, value, "Unknown placeholder in '" + template + "': only "
-                        + TableRouter.TOPIC_PLACEHOLDER + " is supported");
+                throw new ConfigException(
+                        name,
+                        value,
+                        "Unknown placeholder in '" + template + "': only " + TableRouter.TOPIC_PLACEHOLDER
+                                + " is supported");
             }
         }
 

@@ -46,8 +46,7 @@ public class DeltaSinkConnector extends SinkConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {
@@ -83,8 +82,8 @@ public class DeltaSinkConnector extends SinkConnector {
             properties.load(in);
             String version = properties.getProperty("version", "");
             if (version.isBlank() || version.contains("${")) {
-                throw new IllegalStateException("io/mobility/sink/" + resource + " holds no build version: '"
-                        + version + "'");
+                throw new IllegalStateException(
+                        "io/mobility/sink/" + resource + " holds no build version: '" + version + "'");
             }
             return version;
         } catch (IOException e) {

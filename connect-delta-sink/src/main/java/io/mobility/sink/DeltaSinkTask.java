@@ -43,6 +43,7 @@ public class DeltaSinkTask extends SinkTask {
     private final Map<String, TableWriter> writersByTopic = new HashMap<>();
     /** Last offset each assigned partition has in Delta; -1 when none landed yet. */
     private final Map<TopicPartition, Long> landed = new HashMap<>();
+
     private final List<Future<Void>> reported = new java.util.ArrayList<>();
     private long lastRecordAtMs;
 
@@ -182,8 +183,9 @@ public class DeltaSinkTask extends SinkTask {
     private void flushDue(boolean all) {
         long now = System.currentTimeMillis();
         for (TableWriter writer : writersByPath.values()) {
-            if (all ? writer.hasPending() : writer.due(config.flushRecords(), config.flushBytes(),
-                    config.flushIntervalMs(), now)) {
+            if (all
+                    ? writer.hasPending()
+                    : writer.due(config.flushRecords(), config.flushBytes(), config.flushIntervalMs(), now)) {
                 flush(writer);
             }
         }
@@ -228,10 +230,15 @@ public class DeltaSinkTask extends SinkTask {
             String path = router.tablePath(topic);
             writer = writersByPath.computeIfAbsent(path, p -> {
                 DeltaTable table = opener.open(p);
-                Partitioner partitioner = new Partitioner(config.partitionMode(), config.partitionField(),
-                        config.partitionColumn());
-                return new TableWriter(table, partitioner, config.auditColumns(), config.schemaEvolution(),
-                        config.fileTargetBytes(), ids);
+                Partitioner partitioner =
+                        new Partitioner(config.partitionMode(), config.partitionField(), config.partitionColumn());
+                return new TableWriter(
+                        table,
+                        partitioner,
+                        config.auditColumns(),
+                        config.schemaEvolution(),
+                        config.fileTargetBytes(),
+                        ids);
             });
             writersByTopic.put(topic, writer);
         }

@@ -21,11 +21,16 @@ interface TableOpener {
         // Put-if-absent that holds between tasks on local and mounted disks; delta.hadoop.* may name another.
         conf.set("delta.logStore.file.impl", PosixLogStore.class.getName());
         config.hadoopSettings().forEach(conf::set);
-        Map<String, String> properties = Map.of("delta.checkpointInterval",
-                Integer.toString(config.checkpointInterval()));
-        Partitioner partitioner = new Partitioner(config.partitionMode(), config.partitionField(),
-                config.partitionColumn());
-        return location -> new StandaloneDeltaTable(conf, location, partitioner.partitionColumns(), properties,
-                config.autoCreate(), config.commitMaxRetries());
+        Map<String, String> properties =
+                Map.of("delta.checkpointInterval", Integer.toString(config.checkpointInterval()));
+        Partitioner partitioner =
+                new Partitioner(config.partitionMode(), config.partitionField(), config.partitionColumn());
+        return location -> new StandaloneDeltaTable(
+                conf,
+                location,
+                partitioner.partitionColumns(),
+                properties,
+                config.autoCreate(),
+                config.commitMaxRetries());
     }
 }

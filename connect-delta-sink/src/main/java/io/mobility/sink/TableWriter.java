@@ -10,8 +10,8 @@ import io.mobility.sink.table.Row;
 import io.mobility.sink.table.SchemaEvolution;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +55,13 @@ final class TableWriter {
     private long pendingRecords;
     private long firstPendingAtMs = -1;
 
-    TableWriter(DeltaTable table, Partitioner partitioner, boolean audit, boolean evolve, long fileTargetBytes,
-                TransactionIds ids) {
+    TableWriter(
+            DeltaTable table,
+            Partitioner partitioner,
+            boolean audit,
+            boolean evolve,
+            long fileTargetBytes,
+            TransactionIds ids) {
         this.table = table;
         this.partitioner = partitioner;
         this.audit = audit;
@@ -110,8 +115,7 @@ final class TableWriter {
     /** Counts a record as handled without writing it (tombstones, records sent to the dead-letter queue). */
     void markHandled(SinkRecord record) {
         TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
-        pending.merge(tp, new OffsetRange(record.kafkaOffset(), record.kafkaOffset()),
-                (a, b) -> a.extendTo(b.last()));
+        pending.merge(tp, new OffsetRange(record.kafkaOffset(), record.kafkaOffset()), (a, b) -> a.extendTo(b.last()));
         pendingRecords++;
         if (firstPendingAtMs < 0) {
             firstPendingAtMs = System.currentTimeMillis();
@@ -175,11 +179,16 @@ final class TableWriter {
                 // The commit may have reached the log before failing (e.g. in a checkpoint after it): these files
                 // must never be deleted. Forget them; if they are orphans, no reader sees them and VACUUM removes them.
                 reset();
-                throw new ConnectException("Commit of " + files.size() + " files to " + table.location()
-                        + " failed: " + e.getMessage(), e);
+                throw new ConnectException(
+                        "Commit of " + files.size() + " files to " + table.location() + " failed: " + e.getMessage(),
+                        e);
             }
-            LOG.debug("Committed {} records in {} files to {} as version {}", pendingRecords, files.size(),
-                    table.location(), version);
+            LOG.debug(
+                    "Committed {} records in {} files to {} as version {}",
+                    pendingRecords,
+                    files.size(),
+                    table.location(),
+                    version);
             Map<TopicPartition, Long> committed = new LinkedHashMap<>();
             pending.forEach((tp, range) -> committed.put(tp, range.last()));
             reset();
@@ -235,13 +244,16 @@ final class TableWriter {
         try {
             merged = SchemaEvolution.merge(tableSchema, rowSchema, evolve);
         } catch (DataException e) {
-            throw new io.mobility.sink.table.IncompatibleTableSchemaException(where + " cannot be written to table "
-                    + table.location() + ": " + e.getMessage());
+            throw new io.mobility.sink.table.IncompatibleTableSchemaException(
+                    where + " cannot be written to table " + table.location() + ": " + e.getMessage());
         }
         if (merged != tableSchema) {
             if (tableSchema != null) {
-                LOG.info("Table {} evolves to take {}: {}", table.location(), where, merged.fields().stream()
-                        .map(Field::name).toList());
+                LOG.info(
+                        "Table {} evolves to take {}: {}",
+                        table.location(),
+                        where,
+                        merged.fields().stream().map(Field::name).toList());
             }
             tableSchema = merged;
             // files already open keep their schema; new rows go to new files with the wider one

@@ -38,8 +38,10 @@ class DeltaSinkConfigTest {
         props.put("delta.hadoop.fs.s3a.path.style.access", "true");
         DeltaSinkConfig config = new DeltaSinkConfig(props);
         assertThat(config.toString()).doesNotContain("s3cr3t");
-        assertThat(config.hadoopSettings()).containsEntry("fs.s3a.secret.key", "s3cr3t")
-                .containsEntry("fs.s3a.access.key", "AKIA").containsEntry("fs.s3a.path.style.access", "true");
+        assertThat(config.hadoopSettings())
+                .containsEntry("fs.s3a.secret.key", "s3cr3t")
+                .containsEntry("fs.s3a.access.key", "AKIA")
+                .containsEntry("fs.s3a.path.style.access", "true");
     }
 
     @Test
@@ -50,13 +52,21 @@ class DeltaSinkConfigTest {
         props.put(DeltaSinkConfig.TABLE_OVERRIDES, "no-colon");
         props.put(DeltaSinkConfig.FLUSH_RECORDS, "0");
         Map<String, ConfigValue> values = validate(props);
-        assertThat(values.get(DeltaSinkConfig.TABLE_ROOT).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.TABLE_ROOT).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("s3a://, not s3://");
-        assertThat(values.get(DeltaSinkConfig.PARTITION_MODE).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.PARTITION_MODE).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("by-hour");
-        assertThat(values.get(DeltaSinkConfig.TABLE_OVERRIDES).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.TABLE_OVERRIDES).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("'no-colon' is not topic:path");
-        assertThat(values.get(DeltaSinkConfig.FLUSH_RECORDS).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.FLUSH_RECORDS).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("at least 1");
     }
 
@@ -66,11 +76,17 @@ class DeltaSinkConfigTest {
         props.put(DeltaSinkConfig.PARTITION_MODE, "event-date");
         props.put(DeltaSinkConfig.S3A_ACCESS_KEY, "AKIA");
         Map<String, ConfigValue> values = validate(props);
-        assertThat(values.get(DeltaSinkConfig.PARTITION_FIELD).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.PARTITION_FIELD).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("required when delta.partition.mode is event-date");
-        assertThat(values.get(DeltaSinkConfig.S3A_SECRET_KEY).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.S3A_SECRET_KEY).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("go together");
-        assertThat(values.get(DeltaSinkConfig.TABLE_ROOT).errorMessages()).singleElement().asString()
+        assertThat(values.get(DeltaSinkConfig.TABLE_ROOT).errorMessages())
+                .singleElement()
+                .asString()
                 .contains("not an s3a:// location");
         assertThatThrownBy(() -> new DeltaSinkConfig(props)).isInstanceOf(ConfigException.class);
     }

@@ -52,6 +52,7 @@ class DeltaSinkConnectorIT {
     private static Path work;
     /** The worker's plugin.path: the plugin zip unzipped into it, as a user installs it. */
     private static Path plugins;
+
     private static EmbeddedKafka kafka;
     private static SchemaRegistryServer registry;
     private static ConnectWorker worker;
@@ -59,11 +60,13 @@ class DeltaSinkConnectorIT {
 
     @BeforeAll
     static void start() throws Exception {
-        work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))).resolve("it-" + System.nanoTime());
+        work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")))
+                .resolve("it-" + System.nanoTime());
         plugins = unzip(Path.of(System.getProperty("plugin.zip")), work.resolve("plugins"));
         kafka = EmbeddedKafka.builder().start();
         registry = new SchemaRegistryServer(kafka.bootstrapServers()).start();
-        worker = ConnectWorker.builder(kafka.bootstrapServers()).pluginPath(List.of(plugins))
+        worker = ConnectWorker.builder(kafka.bootstrapServers())
+                .pluginPath(List.of(plugins))
                 .pluginDiscovery("service_load")
                 .workerProperty("offset.flush.interval.ms", "1000")
                 .start();
@@ -104,16 +107,21 @@ class DeltaSinkConnectorIT {
         String version = System.getProperty("project.version");
         String directory = System.getProperty("plugin.directory");
         try (Stream<Path> top = Files.list(plugins)) {
-            assertThat(top.map(p -> p.getFileName().toString())).as("the zip's top level")
+            assertThat(top.map(p -> p.getFileName().toString()))
+                    .as("the zip's top level")
                     .containsExactly(directory);
         }
         Path plugin = plugins.resolve(directory);
         JsonNode manifest = JSON.readTree(plugin.resolve("manifest.json").toFile());
-        assertThat(manifest.path("owner").path("username").asText() + "-" + manifest.path("name").asText() + "-"
-                + manifest.path("version").asText()).as("<owner>-<name>-<version> of manifest.json")
-                .isEqualTo(directory).endsWith("-" + version);
+        assertThat(manifest.path("owner").path("username").asText() + "-"
+                        + manifest.path("name").asText() + "-"
+                        + manifest.path("version").asText())
+                .as("<owner>-<name>-<version> of manifest.json")
+                .isEqualTo(directory)
+                .endsWith("-" + version);
         assertThat(manifest.path("component_types").toString()).isEqualTo("[\"sink\"]");
-        assertThat(manifest.path("features").path("delivery_guarantee").toString()).isEqualTo("[\"exactly_once\"]");
+        assertThat(manifest.path("features").path("delivery_guarantee").toString())
+                .isEqualTo("[\"exactly_once\"]");
         assertThat(manifest.path("requirements").toString())
                 .contains("Kafka Connect " + System.getProperty("kafka.version"));
         assertThat(manifest.path("license").path(0).path("name").asText()).isEqualTo("Apache License 2.0");
@@ -123,15 +131,21 @@ class DeltaSinkConnectorIT {
                     .contains("mobility-connect-delta-sink-" + version + ".jar")
                     .noneMatch(jar -> jar.startsWith("connect-api-") || jar.startsWith("kafka-clients-"));
         }
-        assertThat(plugin.resolve("doc/README.md")).as("the connector's guide")
+        assertThat(plugin.resolve("doc/README.md"))
+                .as("the connector's guide")
                 .hasSameTextualContentAs(Path.of(System.getProperty("delta.sink.doc")));
         assertThat(Files.readString(plugin.resolve("doc/LICENSE"))).contains("Apache License", "Version 2.0");
         Path examples = Path.of(System.getProperty("plugin.examples"));
-        try (Stream<Path> etc = Files.list(plugin.resolve("etc")); Stream<Path> sources = Files.list(examples)) {
+        try (Stream<Path> etc = Files.list(plugin.resolve("etc"));
+                Stream<Path> sources = Files.list(examples)) {
             List<Path> files = etc.sorted().toList();
-            assertThat(files).map(p -> p.getFileName().toString()).containsExactlyElementsOf(
-                    sources.map(p -> p.getFileName().toString()).sorted().toList());
-            files.forEach(f -> assertThat(f).hasSameTextualContentAs(examples.resolve(f.getFileName().toString())));
+            assertThat(files)
+                    .map(p -> p.getFileName().toString())
+                    .containsExactlyElementsOf(sources.map(p -> p.getFileName().toString())
+                            .sorted()
+                            .toList());
+            files.forEach(f -> assertThat(f)
+                    .hasSameTextualContentAs(examples.resolve(f.getFileName().toString())));
         }
     }
 
@@ -155,10 +169,16 @@ class DeltaSinkConnectorIT {
                 errors.put(c.path("value").path("name").asText(), messages);
             }
         });
-        assertThat(errors).containsOnlyKeys("delta.table.root", "delta.partition.mode", "delta.table.overrides",
-                "delta.flush.records", "delta.s3a.secret.key");
+        assertThat(errors)
+                .containsOnlyKeys(
+                        "delta.table.root",
+                        "delta.partition.mode",
+                        "delta.table.overrides",
+                        "delta.flush.records",
+                        "delta.s3a.secret.key");
         assertThat(result.get("error_count").asInt()).isEqualTo(6);
-        assertThat(errors.get("delta.table.root")).anySatisfy(m -> assertThat(m).contains("s3a://, not s3://"))
+        assertThat(errors.get("delta.table.root"))
+                .anySatisfy(m -> assertThat(m).contains("s3a://, not s3://"))
                 .anySatisfy(m -> assertThat(m).contains("not an s3a:// location"));
         assertThat(errors.get("delta.partition.mode").get(0)).contains("hourly");
         assertThat(errors.get("delta.table.overrides").get(0)).contains("'no-colon' is not topic:path");
@@ -188,11 +208,16 @@ class DeltaSinkConnectorIT {
         assertThat(summary.get("revenue").decimalValue()).isEqualByComparingTo("7886.40"); // 120 completed x 65.72
 
         Map<String, String> types = new HashMap<>();
-        spark.query("DESCRIBE TABLE " + table).forEach(c -> types.put(c.get("col_name").asText(),
-                c.get("data_type").asText()));
-        assertThat(types).containsEntry("event_time", "timestamp").containsEntry("quoted_fare", "decimal(10,2)")
-                .containsEntry("event_type", "string").containsEntry("event_date", "date")
-                .containsEntry("_kafka_offset", "bigint").containsEntry("_kafka_timestamp", "timestamp");
+        spark.query("DESCRIBE TABLE " + table)
+                .forEach(c ->
+                        types.put(c.get("col_name").asText(), c.get("data_type").asText()));
+        assertThat(types)
+                .containsEntry("event_time", "timestamp")
+                .containsEntry("quoted_fare", "decimal(10,2)")
+                .containsEntry("event_type", "string")
+                .containsEntry("event_date", "date")
+                .containsEntry("_kafka_offset", "bigint")
+                .containsEntry("_kafka_timestamp", "timestamp");
         JsonNode detail = spark.first("DESCRIBE DETAIL " + table);
         assertThat(detail.get("partitionColumns").toString()).isEqualTo("[\"event_date\"]");
     }
@@ -210,13 +235,19 @@ class DeltaSinkConnectorIT {
         Path table = work.resolve("lake/bronze/" + topic);
         long next;
         try (Stream<Path> log = Files.list(table.resolve("_delta_log"))) {
-            next = log.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
-                    .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElseThrow() + 1;
+            next = log.map(p -> p.getFileName().toString())
+                            .filter(n -> n.matches("\\d{20}\\.json"))
+                            .mapToLong(n -> Long.parseLong(n.substring(0, 20)))
+                            .max()
+                            .orElseThrow()
+                    + 1;
         }
-        Path blocker = Files.writeString(table.resolve("_delta_log").resolve(String.format("%020d.json", next)),
-                "{ not a delta commit");
+        Path blocker = Files.writeString(
+                table.resolve("_delta_log").resolve(String.format("%020d.json", next)), "{ not a delta commit");
         produce(topic, 300, 400, RideRecords::event);
-        await("the task FAILED", () -> json(send("GET", "/connectors/bronze-fault/status", null)),
+        await(
+                "the task FAILED",
+                () -> json(send("GET", "/connectors/bronze-fault/status", null)),
                 s -> s.path("tasks").path(0).path("state").asText().equals("FAILED"));
 
         Files.delete(blocker);
@@ -228,11 +259,13 @@ class DeltaSinkConnectorIT {
         String delta = "delta.`" + table + "`";
         JsonNode summary = spark.first("SELECT count(*) AS n, count(DISTINCT _kafka_offset) AS d, "
                 + "max(_kafka_offset) AS last FROM " + delta);
-        long filesInTable = spark.first("DESCRIBE DETAIL " + delta).get("numFiles").asLong();
+        long filesInTable =
+                spark.first("DESCRIBE DETAIL " + delta).get("numFiles").asLong();
         assertThat(summary.get("n").asLong()).isEqualTo(500);
         assertThat(summary.get("d").asLong()).isEqualTo(500);
         assertThat(summary.get("last").asLong()).isEqualTo(499);
-        assertThat(countParquet(table)).as("orphans stay on disk, outside the table")
+        assertThat(countParquet(table))
+                .as("orphans stay on disk, outside the table")
                 .isGreaterThan(filesInTable);
     }
 
@@ -241,12 +274,24 @@ class DeltaSinkConnectorIT {
             throws Exception {
         String topic = "rides-evolving";
         kafka.createTopic(topic, 1, Map.of());
-        createConnector("silver-evolving", topic, Map.of("tasks.max", "1", "delta.flush.records", "50",
-                "delta.audit.columns", "false",
-                "errors.tolerance", "all",
-                "errors.deadletterqueue.topic.name", topic + "-dlq",
-                "errors.deadletterqueue.topic.replication.factor", "1",
-                "errors.deadletterqueue.context.headers.enable", "true"));
+        createConnector(
+                "silver-evolving",
+                topic,
+                Map.of(
+                        "tasks.max",
+                        "1",
+                        "delta.flush.records",
+                        "50",
+                        "delta.audit.columns",
+                        "false",
+                        "errors.tolerance",
+                        "all",
+                        "errors.deadletterqueue.topic.name",
+                        topic + "-dlq",
+                        "errors.deadletterqueue.topic.replication.factor",
+                        "1",
+                        "errors.deadletterqueue.context.headers.enable",
+                        "true"));
         produce(topic, 0, 100, RideRecords::event);
         Schema v2 = withPromoCode(RideEvent.getClassSchema());
         produce(topic, 100, 200, n -> {
@@ -269,7 +314,8 @@ class DeltaSinkConnectorIT {
         produceWithSubject(topic, "rides-evolving-retyped", retyped, 200);
         produce(topic, 201, 211, RideRecords::event);
         awaitLanded("silver-evolving", topic, 1, 211);
-        assertThat(spark.first("SELECT count(*) AS n FROM " + table).get("n").asLong()).isEqualTo(210);
+        assertThat(spark.first("SELECT count(*) AS n FROM " + table).get("n").asLong())
+                .isEqualTo(210);
         assertThat(endOffset(new TopicPartition(topic + "-dlq", 0))).isEqualTo(1);
     }
 
@@ -318,36 +364,48 @@ class DeltaSinkConnectorIT {
         serializer.configure(Map.of("schema.registry.url", registry.url()), false);
         GenericData.Record record = new GenericData.Record(schema);
         GenericRecord event = asGeneric(RideRecords.event(n), RideEvent.getClassSchema());
-        schema.getFields().forEach(f -> record.put(f.name(), f.name().equals("distance_km") ? "far"
-                : event.get(f.name())));
+        schema.getFields()
+                .forEach(f -> record.put(f.name(), f.name().equals("distance_km") ? "far" : event.get(f.name())));
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "ride-" + n, serializer.serialize(subject, record))).get();
+            producer.send(new ProducerRecord<>(topic, "ride-" + n, serializer.serialize(subject, record)))
+                    .get();
         }
     }
 
     /** Waits until the connector's committed offsets (which follow the Delta table) reach {@code records}. */
     private static void awaitLanded(String connector, String topic, int partitions, long records) throws Exception {
-        await(records + " records of " + topic + " landed", () -> {
-            long sum = 0;
-            var committed = kafka.admin().listConsumerGroupOffsets("connect-" + connector)
-                    .partitionsToOffsetAndMetadata().get();
-            for (int p = 0; p < partitions; p++) {
-                var offset = committed.get(new TopicPartition(topic, p));
-                sum += offset == null ? 0 : offset.offset();
-            }
-            return sum;
-        }, sum -> sum >= records);
+        await(
+                records + " records of " + topic + " landed",
+                () -> {
+                    long sum = 0;
+                    var committed = kafka.admin()
+                            .listConsumerGroupOffsets("connect-" + connector)
+                            .partitionsToOffsetAndMetadata()
+                            .get();
+                    for (int p = 0; p < partitions; p++) {
+                        var offset = committed.get(new TopicPartition(topic, p));
+                        sum += offset == null ? 0 : offset.offset();
+                    }
+                    return sum;
+                },
+                sum -> sum >= records);
     }
 
     private static long endOffset(TopicPartition tp) throws Exception {
-        return kafka.admin().listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset();
+        return kafka.admin()
+                .listOffsets(Map.of(tp, OffsetSpec.latest()))
+                .all()
+                .get()
+                .get(tp)
+                .offset();
     }
 
     private static long countParquet(Path table) throws IOException {
         try (Stream<Path> files = Files.walk(table)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .count();
         }
     }
 
@@ -359,8 +417,9 @@ class DeltaSinkConnectorIT {
             new org.apache.avro.specific.SpecificDatumWriter<RideEvent>(RideEvent.class).write(event, encoder);
             encoder.flush();
             var decoder = org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null);
-            return new org.apache.avro.generic.GenericDatumReader<GenericRecord>(RideEvent.getClassSchema(),
-                    readerSchema).read(null, decoder);
+            return new org.apache.avro.generic.GenericDatumReader<GenericRecord>(
+                            RideEvent.getClassSchema(), readerSchema)
+                    .read(null, decoder);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -369,15 +428,18 @@ class DeltaSinkConnectorIT {
     private static Schema withPromoCode(Schema base) {
         List<Schema.Field> fields = new ArrayList<>();
         base.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-        fields.add(new Schema.Field("promo_code", SchemaBuilder.builder().nullable().stringType(), null,
-                Schema.Field.NULL_DEFAULT_VALUE));
+        fields.add(new Schema.Field(
+                "promo_code", SchemaBuilder.builder().nullable().stringType(), null, Schema.Field.NULL_DEFAULT_VALUE));
         return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
     }
 
     private static Schema retype(Schema base, String field) {
         List<Schema.Field> fields = new ArrayList<>();
-        base.getFields().forEach(f -> fields.add(f.name().equals(field)
-                ? new Schema.Field(f.name(), Schema.create(Schema.Type.STRING)) : new Schema.Field(f, f.schema())));
+        base.getFields()
+                .forEach(f -> fields.add(
+                        f.name().equals(field)
+                                ? new Schema.Field(f.name(), Schema.create(Schema.Type.STRING))
+                                : new Schema.Field(f, f.schema())));
         return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
     }
 

@@ -72,23 +72,34 @@ class DeltaSinkTaskTest {
         driver.stop();
 
         Dataset<Row> rows = Lakehouse.table(table());
-        Row summary = Lakehouse.summary(table(), "count(*)", "count(DISTINCT _kafka_partition, _kafka_offset)",
+        Row summary = Lakehouse.summary(
+                table(),
+                "count(*)",
+                "count(DISTINCT _kafka_partition, _kafka_offset)",
                 "count_if(_kafka_topic = '" + TOPIC + "')",
                 "count_if(_ingested_at IS NULL OR _kafka_timestamp <> event_time)",
-                "count_if(event_date <> to_date(event_time))", "count(DISTINCT event_date)");
+                "count_if(event_date <> to_date(event_time))",
+                "count(DISTINCT event_date)");
         assertThat(summary.getLong(0)).as("rows").isEqualTo(500);
         assertThat(summary.getLong(1)).as("distinct partition/offset").isEqualTo(500);
         assertThat(summary.getLong(2)).as("rows with the topic").isEqualTo(500);
         assertThat(summary.getLong(3)).as("rows with wrong audit times").isZero();
         assertThat(summary.getLong(4)).as("rows in the wrong date partition").isZero();
-        assertThat(summary.getLong(5)).as("date partitions (72 hours from 08:30)").isEqualTo(4);
+        assertThat(summary.getLong(5))
+                .as("date partitions (72 hours from 08:30)")
+                .isEqualTo(4);
 
         Map<String, String> types = Stream.of(rows.schema().fields())
                 .collect(Collectors.toMap(f -> f.name(), f -> f.dataType().simpleString()));
-        assertThat(types).containsEntry("event_time", "timestamp").containsEntry("quoted_fare", "decimal(10,2)")
-                .containsEntry("event_type", "string").containsEntry("vehicle_type", "string")
-                .containsEntry("event_date", "date").containsEntry("_kafka_offset", "bigint")
-                .containsEntry("_kafka_partition", "int").containsEntry("_kafka_timestamp", "timestamp");
+        assertThat(types)
+                .containsEntry("event_time", "timestamp")
+                .containsEntry("quoted_fare", "decimal(10,2)")
+                .containsEntry("event_type", "string")
+                .containsEntry("vehicle_type", "string")
+                .containsEntry("event_date", "date")
+                .containsEntry("_kafka_offset", "bigint")
+                .containsEntry("_kafka_partition", "int")
+                .containsEntry("_kafka_timestamp", "timestamp");
         assertThat(types.get("fare")).startsWith("struct<base:decimal(10,2),").contains("total:decimal(10,2)");
         assertThat(types.get("pickup")).startsWith("struct<");
 
@@ -96,27 +107,34 @@ class DeltaSinkTaskTest {
         assertThat(detail.getList(detail.fieldIndex("partitionColumns"))).containsExactly("event_date");
 
         Row completed = rows.where("event_id = 'evt-5'").first();
-        assertThat(completed.getStruct(completed.fieldIndex("fare")).getDecimal(6)).isEqualByComparingTo("65.72");
+        assertThat(completed.getStruct(completed.fieldIndex("fare")).getDecimal(6))
+                .isEqualByComparingTo("65.72");
         assertThat(completed.getString(completed.fieldIndex("event_type"))).isEqualTo("RIDE_COMPLETED");
         assertThat(completed.getTimestamp(completed.fieldIndex("event_time")).toInstant())
                 .isEqualTo(RideRecords.event(5).getEventTime());
 
         // statistics in the log: row counts add up and every file has event_time bounds for data skipping
-        Dataset<Row> adds = Lakehouse.spark().read().json(table() + "/_delta_log/*.json").where("add IS NOT NULL")
+        Dataset<Row> adds = Lakehouse.spark()
+                .read()
+                .json(table() + "/_delta_log/*.json")
+                .where("add IS NOT NULL")
                 .selectExpr("from_json(add.stats, 'numRecords BIGINT, minValues STRUCT<event_time: STRING>, "
                         + "maxValues STRUCT<event_time: STRING>') AS s");
         assertThat(adds.selectExpr("sum(s.numRecords)").first().getLong(0)).isEqualTo(500);
-        assertThat(adds.where("s.minValues.event_time IS NULL OR s.maxValues.event_time IS NULL").count()).isZero();
+        assertThat(adds.where("s.minValues.event_time IS NULL OR s.maxValues.event_time IS NULL")
+                        .count())
+                .isZero();
     }
 
     @Test
     void crashBetweenParquetWriteAndCommitThenRestartStillLandsEachRecordOnce() throws IOException {
         Map<String, String> props = props(100);
         Map<TopicPartition, List<SinkRecord>> partitions = partitions(1, 300);
-        DeltaSinkTask crashing = new DeltaSinkTask(config -> location -> new FailingCommits(
-                TableOpener.standalone(config).open(location), 2));
+        DeltaSinkTask crashing = new DeltaSinkTask(config ->
+                location -> new FailingCommits(TableOpener.standalone(config).open(location), 2));
         TaskDriver first = new TaskDriver(crashing, props, partitions, true);
-        assertThatThrownBy(() -> first.deliverAll(50)).isInstanceOf(ConnectException.class)
+        assertThatThrownBy(() -> first.deliverAll(50))
+                .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("Injected crash");
         // the worker kills the failed task without closing it; a new one starts
         assertThat(Lakehouse.table(table()).count()).isEqualTo(100);
@@ -129,12 +147,16 @@ class DeltaSinkTaskTest {
         Row summary = Lakehouse.summary(table(), "count(*)", "count(DISTINCT _kafka_offset)");
         assertThat(summary.getLong(0)).isEqualTo(300);
         assertThat(summary.getLong(1)).isEqualTo(300);
-        Set<String> inTable = Lakehouse.table(table()).selectExpr("input_file_name()").distinct().collectAsList().stream()
-                .map(r -> Path.of(java.net.URI.create(r.getString(0))).getFileName().toString())
-                .collect(Collectors.toSet());
+        Set<String> inTable =
+                Lakehouse.table(table()).selectExpr("input_file_name()").distinct().collectAsList().stream()
+                        .map(r -> Path.of(java.net.URI.create(r.getString(0)))
+                                .getFileName()
+                                .toString())
+                        .collect(Collectors.toSet());
         Set<String> onDisk;
         try (Stream<Path> files = Files.walk(Path.of(table()))) {
-            onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet"))
+            onDisk = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".parquet"))
                     .collect(Collectors.toSet());
         }
         assertThat(onDisk).as("the crashed batch's files are orphans on disk").hasSizeGreaterThan(inTable.size());
@@ -165,18 +187,21 @@ class DeltaSinkTaskTest {
     void twoTasksWritingPartitionsOfOneTopicToOneTableRetryTheirRacingCommits() {
         Map<TopicPartition, List<SinkRecord>> all = partitions(2, 600);
         Map<String, String> props = props(30);
-        CompletableFuture<?>[] tasks = all.entrySet().stream().map(e -> CompletableFuture.runAsync(() -> {
-            TaskDriver driver = new TaskDriver(new DeltaSinkTask(), props, Map.of(e.getKey(), e.getValue()), true);
-            driver.deliverAll(30);
-            driver.stop();
-        })).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] tasks = all.entrySet().stream()
+                .map(e -> CompletableFuture.runAsync(() -> {
+                    TaskDriver driver =
+                            new TaskDriver(new DeltaSinkTask(), props, Map.of(e.getKey(), e.getValue()), true);
+                    driver.deliverAll(30);
+                    driver.stop();
+                }))
+                .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(tasks).join();
 
         Row summary = Lakehouse.summary(table(), "count(*)", "count(DISTINCT _kafka_partition, _kafka_offset)");
         assertThat(summary.getLong(0)).isEqualTo(1200);
         assertThat(summary.getLong(1)).isEqualTo(1200);
-        StandaloneDeltaTable delta = new StandaloneDeltaTable(new Configuration(), table(), List.of(), Map.of(),
-                false, 0);
+        StandaloneDeltaTable delta =
+                new StandaloneDeltaTable(new Configuration(), table(), List.of(), Map.of(), false, 0);
         assertThat(delta.txnVersion("bronze-rides-" + TOPIC + "-0")).isEqualTo(599);
         assertThat(delta.txnVersion("bronze-rides-" + TOPIC + "-1")).isEqualTo(599);
     }
@@ -203,19 +228,27 @@ class DeltaSinkTaskTest {
         driver.stop();
         long delivered = driver.position(tp);
 
-        assertThat(metrics.getStruct(metrics.fieldIndex("metrics")).<Long>getAs("numFilesRemoved")).isPositive();
-        List<String> operations = Lakehouse.sql("DESCRIBE HISTORY delta.`" + table() + "`").orderBy("version")
-                .select("operation").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertThat(metrics.getStruct(metrics.fieldIndex("metrics")).<Long>getAs("numFilesRemoved"))
+                .isPositive();
+        List<String> operations = Lakehouse.sql("DESCRIBE HISTORY delta.`" + table() + "`")
+                .orderBy("version")
+                .select("operation")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
         int optimize = operations.indexOf("OPTIMIZE");
-        assertThat(operations.subList(0, optimize)).as("sink commits before OPTIMIZE").contains("STREAMING UPDATE");
-        assertThat(operations.subList(optimize + 1, operations.size())).as("sink commits after it")
+        assertThat(operations.subList(0, optimize))
+                .as("sink commits before OPTIMIZE")
+                .contains("STREAMING UPDATE");
+        assertThat(operations.subList(optimize + 1, operations.size()))
+                .as("sink commits after it")
                 .contains("STREAMING UPDATE");
         Row summary = Lakehouse.summary(table(), "count(*)", "count(DISTINCT _kafka_offset)", "max(_kafka_offset)");
         assertThat(summary.getLong(0)).isEqualTo(delivered);
         assertThat(summary.getLong(1)).isEqualTo(delivered);
-        StandaloneDeltaTable delta = new StandaloneDeltaTable(new Configuration(), table(), List.of(), Map.of(),
-                false, 0);
-        assertThat(delta.txnVersion("bronze-rides-" + TOPIC + "-0")).isEqualTo(delivered - 1)
+        StandaloneDeltaTable delta =
+                new StandaloneDeltaTable(new Configuration(), table(), List.of(), Map.of(), false, 0);
+        assertThat(delta.txnVersion("bronze-rides-" + TOPIC + "-0"))
+                .isEqualTo(delivered - 1)
                 .isEqualTo(summary.getLong(2));
     }
 
@@ -234,22 +267,30 @@ class DeltaSinkTaskTest {
         records.add(new SinkRecord(TOPIC, 0, null, null, null, Map.of("schemaless", true), 202));
         records.addAll(RideRecords.records(TOPIC, 0, 203, 250));
 
-        TaskDriver driver = new TaskDriver(new DeltaSinkTask(), props(1000),
-                Map.of(new TopicPartition(TOPIC, 0), records), true);
+        TaskDriver driver =
+                new TaskDriver(new DeltaSinkTask(), props(1000), Map.of(new TopicPartition(TOPIC, 0), records), true);
         driver.deliverAll(40);
         driver.stop();
 
         Dataset<Row> rows = Lakehouse.table(table());
         assertThat(rows.schema().apply("promo_code").nullable()).isTrue();
-        Row summary = Lakehouse.summary(table(), "count(*)", "count_if(promo_code IS NULL)",
-                "max_by(promo_code, _kafka_offset = 150)", "count_if(quoted_fare = 52.30)");
+        Row summary = Lakehouse.summary(
+                table(),
+                "count(*)",
+                "count_if(promo_code IS NULL)",
+                "max_by(promo_code, _kafka_offset = 150)",
+                "count_if(quoted_fare = 52.30)");
         assertThat(summary.getLong(0)).isEqualTo(247);
         assertThat(summary.getLong(1)).as("rows from before the new field").isEqualTo(147);
         assertThat(summary.getString(2)).isEqualTo("SPRING150");
         assertThat(summary.getLong(3)).isEqualTo(247);
 
-        assertThat(driver.context().deadLetters()).extracting(SinkRecord::kafkaOffset).containsExactly(200L, 201L, 202L);
-        List<String> errors = driver.context().deadLetterErrors().stream().map(Throwable::getMessage).toList();
+        assertThat(driver.context().deadLetters())
+                .extracting(SinkRecord::kafkaOffset)
+                .containsExactly(200L, 201L, 202L);
+        List<String> errors = driver.context().deadLetterErrors().stream()
+                .map(Throwable::getMessage)
+                .toList();
         assertThat(errors.get(0)).contains(TOPIC + "/0@200", "distance_km", "float64", "string", "type change");
         assertThat(errors.get(1)).contains(TOPIC + "/0@201", "rider_id", "dropped required field");
         assertThat(errors.get(2)).contains(TOPIC + "/0@202", "no struct value");
@@ -260,10 +301,12 @@ class DeltaSinkTaskTest {
         Schema retyped = retype(RideRecords.RIDE_SCHEMA, "distance_km", Schema.OPTIONAL_STRING_SCHEMA);
         List<SinkRecord> records = new java.util.ArrayList<>(RideRecords.records(TOPIC, 0, 0, 10));
         records.add(convert(RideRecords.record(TOPIC, 0, 10), retyped, "distance_km", "far"));
-        TaskDriver driver = new TaskDriver(new DeltaSinkTask(), props(1000),
-                Map.of(new TopicPartition(TOPIC, 0), records), false);
-        assertThatThrownBy(() -> driver.deliverAll(100)).isInstanceOf(DataException.class)
-                .hasMessageContaining(TOPIC + "/0@10").hasMessageContaining("distance_km");
+        TaskDriver driver =
+                new TaskDriver(new DeltaSinkTask(), props(1000), Map.of(new TopicPartition(TOPIC, 0), records), false);
+        assertThatThrownBy(() -> driver.deliverAll(100))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining(TOPIC + "/0@10")
+                .hasMessageContaining("distance_km");
     }
 
     private static void pause(long ms) {
@@ -309,7 +352,6 @@ class DeltaSinkTaskTest {
                 value.put(f, source.get(f.name()));
             }
         }
-        return record.newRecord(record.topic(), record.kafkaPartition(), null, null, schema, value,
-                record.timestamp());
+        return record.newRecord(record.topic(), record.kafkaPartition(), null, null, schema, value, record.timestamp());
     }
 }

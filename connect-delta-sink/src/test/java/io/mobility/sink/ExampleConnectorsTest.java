@@ -26,37 +26,49 @@ class ExampleConnectorsTest {
     private static final Path DOC = Path.of(System.getProperty("delta.sink.doc", "../docs/delta-sink.md"));
     private static final Path EXAMPLES = Path.of(System.getProperty("plugin.examples", "src/assembly/etc"));
     /** A file name in backticks ending a paragraph, then the file as a json block. */
-    private static final Pattern BLOCK = Pattern.compile("\\(`([a-z-]+\\.json)`\\):\\n\\n```json\\n(.*?)```",
-            Pattern.DOTALL);
+    private static final Pattern BLOCK =
+            Pattern.compile("\\(`([a-z-]+\\.json)`\\):\\n\\n```json\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void theDocShowsEveryExampleFileAsItIs() throws IOException {
         Map<String, String> shown = new TreeMap<>();
         Matcher m = BLOCK.matcher(Files.readString(DOC));
         while (m.find()) {
-            assertThat(shown.put(m.group(1), m.group(2))).as(m.group(1) + " is shown once in " + DOC).isNull();
+            assertThat(shown.put(m.group(1), m.group(2)))
+                    .as(m.group(1) + " is shown once in " + DOC)
+                    .isNull();
         }
         Map<String, String> files = examples();
-        assertThat(shown.keySet()).as("the connectors shown in " + DOC + " and the files in " + EXAMPLES)
+        assertThat(shown.keySet())
+                .as("the connectors shown in " + DOC + " and the files in " + EXAMPLES)
                 .containsExactlyElementsOf(files.keySet());
-        files.forEach((name, text) -> assertThat(shown.get(name)).as(name + " in " + DOC).isEqualTo(text));
+        files.forEach((name, text) ->
+                assertThat(shown.get(name)).as(name + " in " + DOC).isEqualTo(text));
     }
 
     @Test
     void everyExampleIsTheLakesConnectorAndPassesTheConnectorsValidation() throws IOException {
         Map<String, String> files = examples();
-        assertThat(files.keySet()).containsExactly("lake-bronze.json", "lake-quarantine.json", "lake-reference.json",
-                "lake-rides.json", "lake-silver.json");
+        assertThat(files.keySet())
+                .containsExactly(
+                        "lake-bronze.json",
+                        "lake-quarantine.json",
+                        "lake-reference.json",
+                        "lake-rides.json",
+                        "lake-silver.json");
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Map<String, String> config = json.readValue(file.getValue(), new TypeReference<>() { });
-            assertThat(config).as(file.getKey()).containsEntry("connector.class",
-                    DeltaSinkConnector.class.getName());
+            Map<String, String> config = json.readValue(file.getValue(), new TypeReference<>() {});
+            assertThat(config).as(file.getKey()).containsEntry("connector.class", DeltaSinkConnector.class.getName());
             List<ConfigValue> values = new DeltaSinkConnector().validate(config).configValues();
-            assertThat(values).map(ConfigValue::name).as(file.getKey() + " is validated against the sink's settings")
+            assertThat(values)
+                    .map(ConfigValue::name)
+                    .as(file.getKey() + " is validated against the sink's settings")
                     .contains(DeltaSinkConfig.TABLE_ROOT, DeltaSinkConfig.PARTITION_MODE);
-            List<String> errors = values.stream().filter(v -> !v.errorMessages().isEmpty())
-                    .map(v -> v.name() + ": " + String.join("; ", v.errorMessages())).toList();
+            List<String> errors = values.stream()
+                    .filter(v -> !v.errorMessages().isEmpty())
+                    .map(v -> v.name() + ": " + String.join("; ", v.errorMessages()))
+                    .toList();
             assertThat(errors).as("validation errors of " + file.getKey()).isEmpty();
         }
     }

@@ -52,16 +52,21 @@ class FlushRulesTest {
         DeltaLog log = log();
         long last = log.update().getVersion();
         List<Long> rows = new java.util.ArrayList<>();
-        log.getChanges(0, true).forEachRemaining(version -> rows.add(version.getActions().stream()
-                .filter(a -> a instanceof io.delta.standalone.actions.AddFile)
-                .mapToLong(a -> numRecords(((io.delta.standalone.actions.AddFile) a).getStats())).sum()));
+        log.getChanges(0, true)
+                .forEachRemaining(version -> rows.add(version.getActions().stream()
+                        .filter(a -> a instanceof io.delta.standalone.actions.AddFile)
+                        .mapToLong(a -> numRecords(((io.delta.standalone.actions.AddFile) a).getStats()))
+                        .sum()));
         assertThat(rows).hasSize((int) last + 1);
         return rows;
     }
 
     private static long numRecords(String stats) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).path("numRecords").asLong();
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(stats)
+                    .path("numRecords")
+                    .asLong();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -88,7 +93,8 @@ class FlushRulesTest {
         driver.deliver(250, 1);
         driver.deliver(250, 1); // an empty poll at once: not idle long enough yet
         assertThat(landedOffset()).as("before the idle time").isEqualTo(199);
-        assertThat(driver.context().requestedTimeoutMs()).as("asks to be polled within the idle time")
+        assertThat(driver.context().requestedTimeoutMs())
+                .as("asks to be polled within the idle time")
                 .isBetween(1L, 1_000L);
 
         Thread.sleep(1_200);
@@ -106,6 +112,8 @@ class FlushRulesTest {
         driver.deliver(250, 1);
 
         assertThat(landedOffset()).as("the rest waits for the 60 s interval").isEqualTo(199);
-        assertThat(driver.context().requestedTimeoutMs()).as("no early poll asked for").isEqualTo(-1);
+        assertThat(driver.context().requestedTimeoutMs())
+                .as("no early poll asked for")
+                .isEqualTo(-1);
     }
 }

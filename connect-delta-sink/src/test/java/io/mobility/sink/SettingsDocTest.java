@@ -29,14 +29,22 @@ class SettingsDocTest {
         Map<String, Row> documented = table();
         Map<String, Row> defined = new LinkedHashMap<>();
         for (ConfigDef.ConfigKey key : DeltaSinkConfig.DEFINITION.configKeys().values()) {
-            defined.put(key.name, new Row(key.name, key.type.name().toLowerCase(Locale.ROOT), defaultOf(key),
-                    key.importance.name().toLowerCase(Locale.ROOT), key.documentation));
+            defined.put(
+                    key.name,
+                    new Row(
+                            key.name,
+                            key.type.name().toLowerCase(Locale.ROOT),
+                            defaultOf(key),
+                            key.importance.name().toLowerCase(Locale.ROOT),
+                            key.documentation));
         }
-        assertThat(documented.keySet()).as("the settings of " + DOC + ", in the ConfigDef's order")
+        assertThat(documented.keySet())
+                .as("the settings of " + DOC + ", in the ConfigDef's order")
                 .containsExactlyElementsOf(defined.keySet());
         for (Row row : defined.values()) {
-            assertThat(documented.get(row.key()).withoutBackticks()).as("the row of " + row.key() + " in " + DOC
-                    + "; the ConfigDef's row: " + row.markdown()).isEqualTo(row);
+            assertThat(documented.get(row.key()).withoutBackticks())
+                    .as("the row of " + row.key() + " in " + DOC + "; the ConfigDef's row: " + row.markdown())
+                    .isEqualTo(row);
         }
     }
 
@@ -66,7 +74,8 @@ class SettingsDocTest {
             assertThat(cells).as("line " + (i + 1) + " of " + DOC + ": 5 cells").hasSize(5);
             String key = unquote(cells.get(0));
             assertThat(rows.put(key, new Row(key, cells.get(1), unquote(cells.get(2)), cells.get(3), cells.get(4))))
-                    .as(key + " has one row").isNull();
+                    .as(key + " has one row")
+                    .isNull();
         }
         return rows;
     }
@@ -81,7 +90,8 @@ class SettingsDocTest {
 
     private static String unquote(String cell) {
         return cell.startsWith("`") && cell.endsWith("`") && cell.length() > 1
-                ? cell.substring(1, cell.length() - 1) : cell;
+                ? cell.substring(1, cell.length() - 1)
+                : cell;
     }
 
     private record Row(String key, String type, String defaultValue, String importance, String meaning) {
@@ -91,7 +101,8 @@ class SettingsDocTest {
         }
 
         String markdown() {
-            String value = defaultValue.isEmpty() || defaultValue.equals("(required)") ? defaultValue
+            String value = defaultValue.isEmpty() || defaultValue.equals("(required)")
+                    ? defaultValue
                     : "`" + defaultValue + "`";
             return "| `" + key + "` | " + type + " | " + value + " | " + importance + " | " + meaning + " |";
         }

@@ -22,8 +22,10 @@ final class SparkReader implements AutoCloseable {
     private final Writer in;
 
     SparkReader(Path log) throws IOException {
-        String classpath = System.getProperty("reader.classpath") + java.io.File.pathSeparator
-                + Files.readString(Path.of(System.getProperty("reader.classpath.file"))).trim();
+        String classpath = System.getProperty("reader.classpath")
+                + java.io.File.pathSeparator
+                + Files.readString(Path.of(System.getProperty("reader.classpath.file")))
+                        .trim();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty("reader.jvm.flags", "").split(" ")));

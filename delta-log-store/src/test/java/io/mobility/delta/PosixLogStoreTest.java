@@ -35,7 +35,8 @@ class PosixLogStoreTest {
     void writersRacingForOneVersionLeaveExactlyOneWholeCommit() throws Exception {
         PosixLogStore store = new PosixLogStore(new Configuration());
         for (int version = 0; version < 20; version++) {
-            Path commit = new Path(dir.resolve(String.format("%020d.json", version)).toUri());
+            Path commit =
+                    new Path(dir.resolve(String.format("%020d.json", version)).toUri());
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Boolean>> attempts = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
@@ -63,7 +64,8 @@ class PosixLogStoreTest {
             assertThat(written).as("the winner's commit, whole").isEqualTo(actions(winners.get(0), 200));
         }
         try (var files = Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("no temporary file left")
                     .allMatch(name -> name.matches("\\d{20}\\.json"));
         }
     }
@@ -83,6 +85,8 @@ class PosixLogStoreTest {
     }
 
     private static List<String> actions(int writer, int lines) {
-        return IntStream.range(0, lines).mapToObj(i -> "{\"writer\":" + writer + ",\"line\":" + i + "}").toList();
+        return IntStream.range(0, lines)
+                .mapToObj(i -> "{\"writer\":" + writer + ",\"line\":" + i + "}")
+                .toList();
     }
 }

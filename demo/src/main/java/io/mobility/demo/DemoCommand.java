@@ -17,14 +17,19 @@ import picocli.CommandLine.Spec;
  * {@code ./mobility demo}: the whole pipeline on this machine (see {@link Pipeline} for the steps, docs/demo.md for
  * what runs where). Ctrl-C, or the end of the summary with {@code --exit}, stops every part.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
         description = {
             "The whole pipeline on this machine, each part in its own JVM: Kafka (KRaft) and the schema registry,",
             "a Kafka Connect worker with the Delta sink (bronze, silver, rides, reference, quarantine connectors),",
             "the streams app, a simulated city (history, then a live trickle), the batch chain (gold, aggregates,",
             "features, train, score, monitor) and the API. Prints progress, then a summary; Ctrl-C stops everything.",
             "Running it again resumes: the data directory keeps the topics, the lake and the connectors, and the",
-            "history is not simulated twice. --fresh starts from nothing. docs/demo.md explains it all."})
+            "history is not simulated twice. --fresh starts from nothing. docs/demo.md explains it all."
+        })
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,7 +50,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     public static int run(String[] args, PrintStream out) {
         PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
-        return new CommandLine(new DemoCommand(out)).setOut(writer).setErr(writer).execute(args);
+        return new CommandLine(new DemoCommand(out))
+                .setOut(writer)
+                .setErr(writer)
+                .execute(args);
     }
 
     @Override
@@ -81,11 +89,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.setProperty("log4j2.configurationFile", "mobility-demo-log4j2.xml");
         }
         Pipeline pipeline = new Pipeline(options, data, root, out);
-        Thread hook = new Thread(() -> {
-            out.println();
-            out.println("== Stopping (Ctrl-C)");
-            pipeline.stop();
-        }, "demo-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    out.println();
+                    out.println("== Stopping (Ctrl-C)");
+                    pipeline.stop();
+                },
+                "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int status;
         try {

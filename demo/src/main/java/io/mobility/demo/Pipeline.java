@@ -124,8 +124,12 @@ final class Pipeline {
 
     private void startPlatform() {
         step("Kafka (KRaft) and the schema registry, in this JVM");
-        platform = LocalPlatform.builder().kafkaPort(options.ports().kafka()).registryPort(options.ports().registry())
-                .dataDir(data.root()).progress(message -> out.println("   " + message)).start();
+        platform = LocalPlatform.builder()
+                .kafkaPort(options.ports().kafka())
+                .registryPort(options.ports().registry())
+                .dataDir(data.root())
+                .progress(message -> out.println("   " + message))
+                .start();
         out.println("   Kafka " + platform.bootstrapServers() + ", schema registry " + platform.registryUrl());
     }
 
@@ -135,11 +139,17 @@ final class Pipeline {
         Path plugin = SinkPlugin.install(launcher.projectRoot(), pluginPath);
         out.println("   sink plugin installed in " + plugin);
         connectPort = portOrFree("Kafka Connect REST", options.ports().connect());
-        Path properties = WorkerProperties.write(WorkerProperties.of(platform.bootstrapServers(), connectPort,
-                pluginPath), data.connect().resolve("worker.properties"));
-        ChildProcess worker = processes.add(launcher.startModule("connect", "platform",
-                "org.apache.kafka.connect.cli.ConnectDistributed", List.of(properties.toString()), Map.of(),
-                List.of("-Dlog4j2.configurationFile=mobility-platform-log4j2.xml"), LineSink.NONE));
+        Path properties = WorkerProperties.write(
+                WorkerProperties.of(platform.bootstrapServers(), connectPort, pluginPath),
+                data.connect().resolve("worker.properties"));
+        ChildProcess worker = processes.add(launcher.startModule(
+                "connect",
+                "platform",
+                "org.apache.kafka.connect.cli.ConnectDistributed",
+                List.of(properties.toString()),
+                Map.of(),
+                List.of("-Dlog4j2.configurationFile=mobility-platform-log4j2.xml"),
+                LineSink.NONE));
         ConnectRestClient rest = new ConnectRestClient("http://127.0.0.1:" + connectPort);
         awaitHttp("Kafka Connect", worker, Duration.ofSeconds(180), () -> {
             try {
@@ -160,13 +170,29 @@ final class Pipeline {
     private void startStreams() {
         step("Streams app (own JVM): validate, quarantine, deduplicate, conform");
         streamsPort = portOrFree("streams app health", options.ports().streams());
-        ChildProcess streams = processes.add(launcher.startModule("streams", "streams-app",
-                "io.mobility.streams.StreamsCommand", List.of("--bootstrap-servers", platform.bootstrapServers(),
-                        "--schema-registry-url", platform.registryUrl(), "--application-id", STREAMS_APP_ID,
-                        "--state-dir", data.streamsState().toString(), "--http-port", String.valueOf(streamsPort)),
-                Map.of(), List.of(), LineSink.NONE));
+        ChildProcess streams = processes.add(launcher.startModule(
+                "streams",
+                "streams-app",
+                "io.mobility.streams.StreamsCommand",
+                List.of(
+                        "--bootstrap-servers",
+                        platform.bootstrapServers(),
+                        "--schema-registry-url",
+                        platform.registryUrl(),
+                        "--application-id",
+                        STREAMS_APP_ID,
+                        "--state-dir",
+                        data.streamsState().toString(),
+                        "--http-port",
+                        String.valueOf(streamsPort)),
+                Map.of(),
+                List.of(),
+                LineSink.NONE));
         ApiProbe health = new ApiProbe("http://127.0.0.1:" + streamsPort);
-        awaitHttp("the streams app", streams, Duration.ofSeconds(180),
+        awaitHttp(
+                "the streams app",
+                streams,
+                Duration.ofSeconds(180),
                 () -> health.get("/health/ready").status() == 200);
         out.println("   streams app RUNNING; health and metrics on http://127.0.0.1:" + streamsPort + "/metrics");
     }
@@ -176,15 +202,29 @@ final class Pipeline {
             step("History already simulated in an earlier run (" + data.backfillManifest() + "): not sent again");
             return;
         }
-        step(String.format(Locale.ROOT, "Simulating %s days of history: %d zones, %d drivers, %d riders, %s requests "
-                        + "per zone and hour, seed %d, dirty rate %s (own JVM)", fmt(options.days()), options.zones(),
-                options.drivers(), options.riders(), fmt(options.requestsPerZoneHour()), options.seed(),
+        step(String.format(
+                Locale.ROOT,
+                "Simulating %s days of history: %d zones, %d drivers, %d riders, %s requests "
+                        + "per zone and hour, seed %d, dirty rate %s (own JVM)",
+                fmt(options.days()),
+                options.zones(),
+                options.drivers(),
+                options.riders(),
+                fmt(options.requestsPerZoneHour()),
+                options.seed(),
                 fmt(options.dirtyRate())));
         List<String> args = new ArrayList<>(simulatorArgs(options.seed()));
-        args.addAll(List.of("--start", historyStart(), "--days", fmt(options.days()),
-                "--dirty-rate", fmt(options.dirtyRate()), "--manifest", data.backfillManifest() + ".tmp"));
-        ChildProcess simulator = processes.add(launcher.startModule("simulate", "simulator",
-                "io.mobility.simulator.SimulateCommand", args, Map.of(), List.of(), line -> {
+        args.addAll(List.of(
+                "--start",
+                historyStart(),
+                "--days",
+                fmt(options.days()),
+                "--dirty-rate",
+                fmt(options.dirtyRate()),
+                "--manifest",
+                data.backfillManifest() + ".tmp"));
+        ChildProcess simulator = processes.add(launcher.startModule(
+                "simulate", "simulator", "io.mobility.simulator.SimulateCommand", args, Map.of(), List.of(), line -> {
                     if (line.startsWith("[simulate]")) {
                         out.println("   " + line);
                     }
@@ -222,17 +262,38 @@ final class Pipeline {
         long seed = options.seed() + 1_000L * run;
         step("Live trickle (own JVM): x" + fmt(options.liveSpeed()) + " real time, clean events, seed " + seed);
         List<String> args = new ArrayList<>(simulatorArgs(seed));
-        args.addAll(List.of("--live", "--speed", fmt(options.liveSpeed()),
-                "--manifest", data.liveManifest(run).toString()));
-        processes.add(launcher.startModule("simulate-live", "simulator", "io.mobility.simulator.SimulateCommand", args,
-                Map.of(), List.of(), LineSink.NONE));
+        args.addAll(List.of(
+                "--live",
+                "--speed",
+                fmt(options.liveSpeed()),
+                "--manifest",
+                data.liveManifest(run).toString()));
+        processes.add(launcher.startModule(
+                "simulate-live",
+                "simulator",
+                "io.mobility.simulator.SimulateCommand",
+                args,
+                Map.of(),
+                List.of(),
+                LineSink.NONE));
     }
 
     private List<String> simulatorArgs(long seed) {
-        return List.of("--bootstrap-servers", platform.bootstrapServers(),
-                "--schema-registry-url", platform.registryUrl(), "--zones", String.valueOf(options.zones()),
-                "--drivers", String.valueOf(options.drivers()), "--riders", String.valueOf(options.riders()),
-                "--requests-per-zone-hour", fmt(options.requestsPerZoneHour()), "--seed", String.valueOf(seed));
+        return List.of(
+                "--bootstrap-servers",
+                platform.bootstrapServers(),
+                "--schema-registry-url",
+                platform.registryUrl(),
+                "--zones",
+                String.valueOf(options.zones()),
+                "--drivers",
+                String.valueOf(options.drivers()),
+                "--riders",
+                String.valueOf(options.riders()),
+                "--requests-per-zone-hour",
+                fmt(options.requestsPerZoneHour()),
+                "--seed",
+                String.valueOf(seed));
     }
 
     private void awaitLake() {
@@ -252,15 +313,35 @@ final class Pipeline {
         step("Prediction and monitoring API (own JVM)");
         apiPort = portOrFree("API", options.ports().api());
         adminPort = portOrFree("API admin", options.ports().admin());
-        Map<String, String> env = Map.of("MOBILITY_LAKE", data.lake().toString(),
-                "MOBILITY_KAFKA", platform.bootstrapServers(), "MOBILITY_SCHEMA_REGISTRY", platform.registryUrl(),
-                "MOBILITY_SERVE_PORT", String.valueOf(apiPort), "MOBILITY_ADMIN_PORT", String.valueOf(adminPort));
-        ChildProcess api = processes.add(launcher.startModule("api", "inference-dropwizard",
-                "io.mobility.serve.InferenceApplication", List.of("server",
-                        launcher.projectRoot().resolve("inference-dropwizard/config.yml").toString()), env, List.of(),
+        Map<String, String> env = Map.of(
+                "MOBILITY_LAKE",
+                data.lake().toString(),
+                "MOBILITY_KAFKA",
+                platform.bootstrapServers(),
+                "MOBILITY_SCHEMA_REGISTRY",
+                platform.registryUrl(),
+                "MOBILITY_SERVE_PORT",
+                String.valueOf(apiPort),
+                "MOBILITY_ADMIN_PORT",
+                String.valueOf(adminPort));
+        ChildProcess api = processes.add(launcher.startModule(
+                "api",
+                "inference-dropwizard",
+                "io.mobility.serve.InferenceApplication",
+                List.of(
+                        "server",
+                        launcher.projectRoot()
+                                .resolve("inference-dropwizard/config.yml")
+                                .toString()),
+                env,
+                List.of(),
                 LineSink.NONE));
         ApiProbe probe = new ApiProbe(apiUrl());
-        awaitHttp("the API", api, Duration.ofSeconds(120), () -> probe.get("/v1/models").status() > 0);
+        awaitHttp(
+                "the API",
+                api,
+                Duration.ofSeconds(120),
+                () -> probe.get("/v1/models").status() > 0);
         out.println("   API on " + apiUrl() + ", admin on http://127.0.0.1:" + adminPort);
     }
 
@@ -289,11 +370,17 @@ final class Pipeline {
         urls.put("Kafka", platform.bootstrapServers());
         urls.put("schema registry", platform.registryUrl());
         urls.put("lake", data.lake().toString());
-        return new Summary(Duration.ofNanos(System.nanoTime() - started), manifest,
+        return new Summary(
+                Duration.ofNanos(System.nanoTime() - started),
+                manifest,
                 QuarantineCounts.byReason(platform.bootstrapServers(), platform.registryUrl()),
                 StreamsMetrics.duplicatesDropped(streamsPort),
-                DeltaRowCounts.tables(data.lake(), List.of("bronze", "silver", "gold")), batch,
-                ModelMetrics.lines(data.lake()), samples, urls, data.logs());
+                DeltaRowCounts.tables(data.lake(), List.of("bronze", "silver", "gold")),
+                batch,
+                ModelMetrics.lines(data.lake()),
+                samples,
+                urls,
+                data.logs());
     }
 
     private void awaitHttp(String what, ChildProcess process, Duration timeout, BooleanSupplier ready) {
@@ -304,8 +391,8 @@ final class Pipeline {
                         + ":" + System.lineSeparator() + process.tail(20));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " was not ready after " + timeout.toSeconds() + " s; see "
-                        + process.logFile());
+                throw new IllegalStateException(
+                        what + " was not ready after " + timeout.toSeconds() + " s; see " + process.logFile());
             }
             try {
                 Thread.sleep(500);

@@ -23,7 +23,8 @@ class DataDirTest {
     @Test
     void aNewDirectoryIsAFirstRun() {
         DataDir data = new DataDir(tmp.resolve("demo"));
-        assertThat(data.prepare(false, "days=1.0 zones=4 seed=42 dirty=0.01", out)).isFalse();
+        assertThat(data.prepare(false, "days=1.0 zones=4 seed=42 dirty=0.01", out))
+                .isFalse();
         assertThat(data.logs()).isDirectory();
     }
 

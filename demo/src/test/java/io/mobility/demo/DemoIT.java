@@ -69,7 +69,9 @@ class DemoIT {
 
     @BeforeAll
     static void runTheDemo() throws Exception {
-        root = Path.of(System.getProperty("mobility.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("mobility.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path work = root.resolve("demo/target/it");
         Files.createDirectories(work);
         dataDir = work.resolve("data");
@@ -79,18 +81,38 @@ class DemoIT {
             ports.put(name, Ports.free());
         }
         List<String> command = new ArrayList<>(javaCommand("demo"));
-        command.addAll(List.of("io.mobility.demo.DemoCommand", "--fresh", "--data-dir", dataDir.toString(),
-                "--days", String.valueOf(DAYS), "--zones", String.valueOf(ZONES), "--seed", String.valueOf(SEED),
-                "--drivers-per-zone", String.valueOf(DRIVERS_PER_ZONE),
-                "--requests-per-zone-hour", String.valueOf(REQUESTS_PER_ZONE_HOUR),
-                "--dirty", String.valueOf(DIRTY), "--live-speed", "1"));
+        command.addAll(List.of(
+                "io.mobility.demo.DemoCommand",
+                "--fresh",
+                "--data-dir",
+                dataDir.toString(),
+                "--days",
+                String.valueOf(DAYS),
+                "--zones",
+                String.valueOf(ZONES),
+                "--seed",
+                String.valueOf(SEED),
+                "--drivers-per-zone",
+                String.valueOf(DRIVERS_PER_ZONE),
+                "--requests-per-zone-hour",
+                String.valueOf(REQUESTS_PER_ZONE_HOUR),
+                "--dirty",
+                String.valueOf(DIRTY),
+                "--live-speed",
+                "1"));
         ports.forEach((name, port) -> command.addAll(List.of("--" + name + "-port", String.valueOf(port))));
-        demo = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        demo = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofMinutes(25).toNanos();
         while (!demoOutput().contains("== Running; Ctrl-C stops everything")) {
-            assertThat(demo.isAlive()).as("the demo ended before its summary:%n%s", demoOutput()).isTrue();
-            assertThat(System.nanoTime()).as("the demo's summary within 25 minutes:%n%s", demoOutput())
+            assertThat(demo.isAlive())
+                    .as("the demo ended before its summary:%n%s", demoOutput())
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("the demo's summary within 25 minutes:%n%s", demoOutput())
                     .isLessThan(deadline);
             Thread.sleep(1_000);
         }
@@ -113,14 +135,32 @@ class DemoIT {
     @Order(1)
     void theSummaryReportsEveryPart() throws IOException {
         String out = demoOutput();
-        assertThat(out).contains("== Summary", "events in:", "quarantined by reason", "duplicates dropped",
-                "rows per Delta table:", "gold/fact_ride", "silver/rides", "bronze/ride_events", "sample predictions:",
-                "monitoring page", "http://127.0.0.1:" + ports.get("api") + "/monitoring",
-                "Connect REST API", "http://127.0.0.1:" + ports.get("connect") + "/connectors");
+        assertThat(out)
+                .contains(
+                        "== Summary",
+                        "events in:",
+                        "quarantined by reason",
+                        "duplicates dropped",
+                        "rows per Delta table:",
+                        "gold/fact_ride",
+                        "silver/rides",
+                        "bronze/ride_events",
+                        "sample predictions:",
+                        "monitoring page",
+                        "http://127.0.0.1:" + ports.get("api") + "/monitoring",
+                        "Connect REST API",
+                        "http://127.0.0.1:" + ports.get("connect") + "/connectors");
         assertThat(out).doesNotContain("MISMATCH");
         // A job runs when this build has it and every job it reads from ran; else it is skipped or not available.
-        Map<String, List<String>> needs = Map.of("features", List.of("aggregates"), "train", List.of("features"),
-                "score", List.of("train"), "monitor", List.of("score"));
+        Map<String, List<String>> needs = Map.of(
+                "features",
+                List.of("aggregates"),
+                "train",
+                List.of("features"),
+                "score",
+                List.of("train"),
+                "monitor",
+                List.of("score"));
         Set<String> ran = new TreeSet<>(List.of("gold", "aggregates"));
         assertThat(out).contains("batch gold: done", "batch aggregates: done");
         for (String job : List.of("features", "train", "score", "monitor")) {
@@ -142,12 +182,16 @@ class DemoIT {
         JsonNode names = rest.send("GET", "/connectors", null).json();
         List<String> list = new ArrayList<>();
         names.forEach(n -> list.add(n.asText()));
-        assertThat(list).containsExactlyInAnyOrder("lake-bronze", "lake-silver", "lake-rides", "lake-reference",
-                "lake-quarantine");
+        assertThat(list)
+                .containsExactlyInAnyOrder(
+                        "lake-bronze", "lake-silver", "lake-rides", "lake-reference", "lake-quarantine");
         for (String name : list) {
             JsonNode status = rest.status(name).json();
             assertThat(status.path("connector").path("state").asText()).as(name).isEqualTo("RUNNING");
-            status.path("tasks").forEach(t -> assertThat(t.path("state").asText()).as(name + " task").isEqualTo("RUNNING"));
+            status.path("tasks")
+                    .forEach(t -> assertThat(t.path("state").asText())
+                            .as(name + " task")
+                            .isEqualTo("RUNNING"));
         }
     }
 
@@ -157,12 +201,25 @@ class DemoIT {
         JsonNode faults = manifest().path("faults");
         Map<String, Long> expected = new TreeMap<>();
         // simulator/README.md fault kinds -> docs/event-contract.md reason codes
-        Map<String, String> reasonOf = Map.of("bad_coordinates", "INVALID_COORDINATES",
-                "negative_fare", "NEGATIVE_FARE", "unknown_zone", "UNKNOWN_ZONE",
-                "missing_required_field", "MISSING_FIELD", "future_timestamp", "FUTURE_EVENT_TIME",
-                "undecodable_bytes", "BAD_MAGIC_BYTE", "unknown_schema_id", "UNKNOWN_SCHEMA_ID");
+        Map<String, String> reasonOf = Map.of(
+                "bad_coordinates",
+                "INVALID_COORDINATES",
+                "negative_fare",
+                "NEGATIVE_FARE",
+                "unknown_zone",
+                "UNKNOWN_ZONE",
+                "missing_required_field",
+                "MISSING_FIELD",
+                "future_timestamp",
+                "FUTURE_EVENT_TIME",
+                "undecodable_bytes",
+                "BAD_MAGIC_BYTE",
+                "unknown_schema_id",
+                "UNKNOWN_SCHEMA_ID");
         reasonOf.forEach((kind, reason) -> {
-            assertThat(faults.path(kind).asLong()).as("injected %s faults", kind).isPositive();
+            assertThat(faults.path(kind).asLong())
+                    .as("injected %s faults", kind)
+                    .isPositive();
             expected.put(reason, faults.path(kind).asLong());
         });
         assertThat(quarantineByReason()).isEqualTo(expected);
@@ -172,25 +229,36 @@ class DemoIT {
     @Order(4)
     void everyValidSimulatedRideIsInFactRideExactlyOnceAndTheQuarantineIsInTheLake() throws Exception {
         JsonNode manifest = manifest();
-        Set<String> valid = ValidRides.of(ZONES, DRIVERS_PER_ZONE * ZONES, 667 * ZONES, REQUESTS_PER_ZONE_HOUR,
+        Set<String> valid = ValidRides.of(
+                ZONES,
+                DRIVERS_PER_ZONE * ZONES,
+                667 * ZONES,
+                REQUESTS_PER_ZONE_HOUR,
                 SEED,
                 Instant.parse(manifest.path("start").asText()),
-                Duration.between(Instant.parse(manifest.path("start").asText()),
-                        Instant.parse(manifest.path("end").asText())), DIRTY);
+                Duration.between(
+                        Instant.parse(manifest.path("start").asText()),
+                        Instant.parse(manifest.path("end").asText())),
+                DIRTY);
         assertThat(valid).hasSizeGreaterThan(100);
 
         Map<String, List<String>> lake = queryLake();
         List<String> factIds = lake.get("fact_ride.ride_id");
         assertThat(Long.parseLong(lake.get("fact_ride.rows").get(0))).isEqualTo(factIds.size());
-        assertThat(new TreeSet<>(factIds)).as("ride ids are unique in fact_ride").hasSize(factIds.size());
+        assertThat(new TreeSet<>(factIds))
+                .as("ride ids are unique in fact_ride")
+                .hasSize(factIds.size());
         // The history's rides carry the seed's prefix; the live trickle's rides (another seed) may follow them in.
         String historyPrefix = "r" + Long.toString(SEED & 0xFFFFFFFFL, 36) + "-";
-        Set<String> historyFacts = factIds.stream().filter(id -> id.startsWith(historyPrefix))
+        Set<String> historyFacts = factIds.stream()
+                .filter(id -> id.startsWith(historyPrefix))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(valid).allMatch(id -> id.startsWith(historyPrefix));
         assertThat(historyFacts).isEqualTo(valid);
 
-        long quarantined = quarantineByReason().values().stream().mapToLong(Long::longValue).sum();
+        long quarantined = quarantineByReason().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         assertThat(Long.parseLong(lake.get("silver_quarantine.rows").get(0))).isEqualTo(quarantined);
 
         if (batchJobs.contains("score")) {
@@ -204,10 +272,13 @@ class DemoIT {
     void theApiAnswersADemandAndASurgeRequest() throws Exception {
         String zone = zones().get(0);
         String base = "http://127.0.0.1:" + ports.get("api");
-        HttpResponse<String> demand = post(base + "/v1/demand/predictions", "{\"zone_id\": \"" + zone
-                + "\", \"hour\": \"" + Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS) + "\"}");
-        HttpResponse<String> surge = post(base + "/v1/surge/predictions", "{\"zone_id\": \"" + zone + "\", \"time\": \""
-                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}");
+        HttpResponse<String> demand = post(
+                base + "/v1/demand/predictions",
+                "{\"zone_id\": \"" + zone + "\", \"hour\": \""
+                        + Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS) + "\"}");
+        HttpResponse<String> surge = post(
+                base + "/v1/surge/predictions",
+                "{\"zone_id\": \"" + zone + "\", \"time\": \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}");
         if (batchJobs.containsAll(List.of("features", "train"))) {
             assertThat(demand.statusCode()).as(demand.body()).isEqualTo(200);
             assertThat(JSON.readTree(demand.body()).toString()).contains(zone);
@@ -219,8 +290,10 @@ class DemoIT {
             assertThat(surge.statusCode()).as(surge.body()).isIn(200, 503);
             assertThat(JSON.readTree(surge.body()).isObject()).isTrue();
         }
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base + "/monitoring")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/monitoring")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
     }
 
@@ -237,7 +310,8 @@ class DemoIT {
             Thread.sleep(2_000);
             now = raw.stream().mapToLong(DemoIT::endOffsets).sum();
         }
-        assertThat(now).as("ride and driver events on the raw topics beyond the history's %d", history)
+        assertThat(now)
+                .as("ride and driver events on the raw topics beyond the history's %d", history)
                 .isGreaterThan(history);
     }
 
@@ -247,19 +321,25 @@ class DemoIT {
         List<ProcessHandle> children = demo.descendants().toList();
         assertThat(children).as("connect, streams, live simulator, API").hasSizeGreaterThanOrEqualTo(4);
         demo.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the demo's shutdown hook stops everything
-        assertThat(demo.waitFor(150, TimeUnit.SECONDS)).as("the demo stops within 150 s").isTrue();
+        assertThat(demo.waitFor(150, TimeUnit.SECONDS))
+                .as("the demo stops within 150 s")
+                .isTrue();
         for (ProcessHandle child : children) {
-            assertThat(child.isAlive()).as("child process %d %s", child.pid(), child.info().command()).isFalse();
+            assertThat(child.isAlive())
+                    .as("child process %d %s", child.pid(), child.info().command())
+                    .isFalse();
         }
         assertThat(demoOutput()).contains("== Stopping", "stopped");
-        assertThat(portIsFree(ports.get("kafka"))).as("the broker's port is released").isTrue();
+        assertThat(portIsFree(ports.get("kafka")))
+                .as("the broker's port is released")
+                .isTrue();
     }
 
     // ---- helpers
 
     private static boolean portIsFree(int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return true;
         } catch (IOException e) {
             return false;
@@ -277,16 +357,24 @@ class DemoIT {
     private static List<String> javaCommand(String module) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-                "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false"));
+        command.addAll(List.of(
+                "-XX:+IgnoreUnrecognizedVMOptions",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                "-Djdk.reflect.useDirectMethodHandle=false"));
         command.add("-Dmobility.root=" + root);
         command.add("-cp");
         command.add(root.resolve(module).resolve("target/classes") + ":"
-                + Files.readString(root.resolve(module).resolve("target/runtime-classpath.txt")).trim());
+                + Files.readString(root.resolve(module).resolve("target/runtime-classpath.txt"))
+                        .trim());
         return command;
     }
 
@@ -314,12 +402,18 @@ class DemoIT {
     private static Map<String, List<String>> queryLake() throws Exception {
         Path result = root.resolve("demo/target/it/lake-query.tsv");
         List<String> command = javaCommand("batch-spark");
-        command.addAll(List.of(root.resolve("demo/src/test/spark/LakeQuery.java").toString(),
-                dataDir.resolve("lake").toString(), result.toString()));
-        Process query = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(root.resolve("demo/target/it/lake-query.log").toFile()).start();
+        command.addAll(List.of(
+                root.resolve("demo/src/test/spark/LakeQuery.java").toString(),
+                dataDir.resolve("lake").toString(),
+                result.toString()));
+        Process query = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("demo/target/it/lake-query.log").toFile())
+                .start();
         assertThat(query.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(query.exitValue()).as("the lake query (log: demo/target/it/lake-query.log)").isZero();
+        assertThat(query.exitValue())
+                .as("the lake query (log: demo/target/it/lake-query.log)")
+                .isZero();
         Map<String, List<String>> values = new HashMap<>();
         for (String line : Files.readAllLines(result)) {
             String[] kv = line.split("\t", 2);
@@ -331,8 +425,13 @@ class DemoIT {
 
     private static Map<String, Long> quarantineByReason() {
         AvroDeserializer<QuarantineRecord> values = new AvroDeserializer<>();
-        values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:" + ports.get("registry"),
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        values.configure(
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        "http://127.0.0.1:" + ports.get("registry"),
+                        AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                        true),
+                false);
         Map<String, Long> counts = new TreeMap<>();
         TopicReader.of("127.0.0.1:" + ports.get("kafka"), new StringDeserializer(), values)
                 .readToEnd(List.of(Topics.QUARANTINE.name()), Duration.ofSeconds(60))
@@ -341,27 +440,36 @@ class DemoIT {
     }
 
     private static long endOffsets(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka")),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.get("kafka")),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
     private static List<String> zones() {
         Set<String> ids = new TreeSet<>();
         TopicReader.of("127.0.0.1:" + ports.get("kafka"), new StringDeserializer(), new StringDeserializer())
-                .uncommitted().readToEnd(List.of(Topics.ZONES.name()), Duration.ofSeconds(30))
+                .uncommitted()
+                .readToEnd(List.of(Topics.ZONES.name()), Duration.ofSeconds(30))
                 .forEach(r -> ids.add(r.key()));
         assertThat(ids).hasSize(ZONES);
         return List.copyOf(ids);
     }
 
     private static HttpResponse<String> post(String url, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

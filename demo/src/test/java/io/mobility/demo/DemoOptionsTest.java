@@ -31,9 +31,28 @@ class DemoOptionsTest {
     @Test
     void weeksDaysAndTheRest() {
         assertThat(DemoOptions.parse(new String[] {"--weeks", "2"}).days()).isEqualTo(14);
-        DemoOptions o = DemoOptions.parse(new String[] {"--weeks", "2", "--days", "0.5", "--zones", "6", "--seed",
-            "7", "--dirty", "0", "--live-speed", "0", "--exit", "--fresh", "--api-port", "0", "--drivers-per-zone", "50",
-            "--requests-per-zone-hour", "12"});
+        DemoOptions o = DemoOptions.parse(new String[] {
+            "--weeks",
+            "2",
+            "--days",
+            "0.5",
+            "--zones",
+            "6",
+            "--seed",
+            "7",
+            "--dirty",
+            "0",
+            "--live-speed",
+            "0",
+            "--exit",
+            "--fresh",
+            "--api-port",
+            "0",
+            "--drivers-per-zone",
+            "50",
+            "--requests-per-zone-hour",
+            "12"
+        });
         assertThat(o.days()).isEqualTo(0.5);
         assertThat(o.zones()).isEqualTo(6);
         assertThat(o.seed()).isEqualTo(7);
@@ -71,13 +90,20 @@ class DemoOptionsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(DemoCommand.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--exit", "--fresh", "--weeks", "--drivers-per-zone",
-                "--admin-port", "(.mobility/demo)", "docs/demo.md");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "--exit",
+                        "--fresh",
+                        "--weeks",
+                        "--drivers-per-zone",
+                        "--admin-port",
+                        "(.mobility/demo)",
+                        "docs/demo.md");
         out.reset();
         assertThat(DemoCommand.run(new String[] {"--fres"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--fres'",
-                "Possible solutions: --fresh");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Unknown option: '--fres'", "Possible solutions: --fresh");
         out.reset();
         assertThat(DemoCommand.run(new String[] {"--zones", "1"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isEqualTo(2);

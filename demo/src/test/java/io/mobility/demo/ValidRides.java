@@ -28,13 +28,29 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class ValidRides {
 
-    private ValidRides() {
-    }
+    private ValidRides() {}
 
-    static Set<String> of(int zones, int drivers, int riders, double requestsPerZoneHour, long seed, Instant start,
-                          Duration length, double dirtyRate) throws InterruptedException {
-        SimulationConfig clean = new SimulationConfig(zones, drivers, riders, seed, start, length,
-                requestsPerZoneHour, SurgePricing.DEFAULT_CAP, FaultRates.none(), "dev");
+    static Set<String> of(
+            int zones,
+            int drivers,
+            int riders,
+            double requestsPerZoneHour,
+            long seed,
+            Instant start,
+            Duration length,
+            double dirtyRate)
+            throws InterruptedException {
+        SimulationConfig clean = new SimulationConfig(
+                zones,
+                drivers,
+                riders,
+                seed,
+                start,
+                length,
+                requestsPerZoneHour,
+                SurgePricing.DEFAULT_CAP,
+                FaultRates.none(),
+                "dev");
         Map<String, RideEvent> cleanEvents = new HashMap<>();
         for (RideEvent e : rideEvents(clean)) {
             cleanEvents.put(e.getEventId(), e);

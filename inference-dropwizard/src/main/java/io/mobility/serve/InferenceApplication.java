@@ -23,8 +23,8 @@ import io.mobility.serve.export.ExportedFile;
 import io.mobility.serve.feature.FeatureSnapshotHealthCheck;
 import io.mobility.serve.model.ModelHealthCheck;
 import io.mobility.serve.model.ModelLoader;
-import io.mobility.serve.model.ServedModels;
 import io.mobility.serve.model.ModelsResource;
+import io.mobility.serve.model.ServedModels;
 import io.mobility.serve.monitoring.MonitoringPageResource;
 import io.mobility.serve.monitoring.MonitoringResource;
 import io.mobility.serve.openapi.OpenApiResource;
@@ -79,26 +79,36 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
             server.setRegisterDefaultExceptionMappers(false);
         }
         var mapper = environment.getObjectMapper();
-        models = new ServedModels(config.modelsDir(), List.of(DemandPredictor.MODEL, SurgePredictor.MODEL),
+        models = new ServedModels(
+                config.modelsDir(),
+                List.of(DemandPredictor.MODEL, SurgePredictor.MODEL),
                 new ModelLoader(mapper, clock));
-        var features = new ExportedFile<>(config.featureSnapshotFile(), "feature snapshot", mapper,
-                FeatureSnapshot::parse);
-        var monitoring = new ExportedFile<>(config.monitoringSnapshotFile(), "monitoring snapshot", mapper,
-                MonitoringSnapshot::parse);
-        environment.lifecycle().manage(new Refresher(List.of(models::refresh, features, monitoring),
-                config.getRefreshInterval()));
+        var features =
+                new ExportedFile<>(config.featureSnapshotFile(), "feature snapshot", mapper, FeatureSnapshot::parse);
+        var monitoring = new ExportedFile<>(
+                config.monitoringSnapshotFile(), "monitoring snapshot", mapper, MonitoringSnapshot::parse);
+        environment
+                .lifecycle()
+                .manage(new Refresher(List.of(models::refresh, features, monitoring), config.getRefreshInterval()));
 
         var zoneState = config.getZoneState();
         if (zoneState.enabled()) {
-            var reader = new ZoneStateReader(zoneState.bootstrapServers, zoneState.schemaRegistryUrl, zoneState.topic,
-                    liveZoneStates, clock);
+            var reader = new ZoneStateReader(
+                    zoneState.bootstrapServers, zoneState.schemaRegistryUrl, zoneState.topic, liveZoneStates, clock);
             environment.lifecycle().manage(reader);
-            environment.healthChecks().register("zone-state", new ZoneStateHealthCheck(reader, liveZoneStates,
-                    zoneState.maxLag, clock));
+            environment
+                    .healthChecks()
+                    .register("zone-state", new ZoneStateHealthCheck(reader, liveZoneStates, zoneState.maxLag, clock));
         }
         var demand = new DemandPredictor(models, features);
-        var surge = new SurgePredictor(models, liveZoneStates, zoneState.enabled(), features, zoneState.windowMinutes,
-                zoneState.maxAge.toJavaDuration(), clock);
+        var surge = new SurgePredictor(
+                models,
+                liveZoneStates,
+                zoneState.enabled(),
+                features,
+                zoneState.windowMinutes,
+                zoneState.maxAge.toJavaDuration(),
+                clock);
 
         var jersey = environment.jersey();
         jersey.register(new ApiExceptionMapper());
@@ -109,11 +119,13 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         String token = config.getAuthToken();
         if (!token.isBlank()) {
             // Before every other filter, on both ports; the admin port has its own allow-list (probes).
-            environment.servlets().addFilter("bearer-token",
-                            new BearerTokenFilter(token, config.getAuthAllowList(), mapper))
+            environment
+                    .servlets()
+                    .addFilter("bearer-token", new BearerTokenFilter(token, config.getAuthAllowList(), mapper))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-            environment.admin().addFilter("bearer-token",
-                            new BearerTokenFilter(token, config.getAdminAuthAllowList(), mapper))
+            environment
+                    .admin()
+                    .addFilter("bearer-token", new BearerTokenFilter(token, config.getAdminAuthAllowList(), mapper))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
         if (!config.getCorsAllowedOrigins().isEmpty()) {
@@ -128,17 +140,30 @@ public class InferenceApplication extends Application<InferenceConfiguration> {
         jersey.register(new OpenApiResource());
 
         for (String name : models.names()) {
-            environment.healthChecks().register("model-" + name,
-                    new ModelHealthCheck(models, name, config.getModelMaxAge().toJavaDuration(), clock));
+            environment
+                    .healthChecks()
+                    .register(
+                            "model-" + name,
+                            new ModelHealthCheck(
+                                    models, name, config.getModelMaxAge().toJavaDuration(), clock));
         }
-        environment.healthChecks().register("feature-snapshot",
-                new FeatureSnapshotHealthCheck(features, config.getFeatureSnapshotMaxAge().toJavaDuration(), clock));
+        environment
+                .healthChecks()
+                .register(
+                        "feature-snapshot",
+                        new FeatureSnapshotHealthCheck(
+                                features, config.getFeatureSnapshotMaxAge().toJavaDuration(), clock));
 
         PrometheusRegistry prometheus = new PrometheusRegistry();
         // Dropwizard's *.total timers collide with the counters Prometheus derives from the other timers.
-        DropwizardExports.builder().dropwizardRegistry(environment.metrics())
-                .metricFilter((name, metric) -> !name.endsWith(".total")).register(prometheus);
-        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
+        DropwizardExports.builder()
+                .dropwizardRegistry(environment.metrics())
+                .metricFilter((name, metric) -> !name.endsWith(".total"))
+                .register(prometheus);
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
     }
 
     /** The in-memory zone states the surge endpoint reads (fed by the zone-state reader when configured). */

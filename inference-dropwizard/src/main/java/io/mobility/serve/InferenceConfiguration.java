@@ -86,17 +86,22 @@ public class InferenceConfiguration extends Configuration {
         /** Empty: no reader, and the surge endpoint answers 503. */
         @JsonProperty
         public String bootstrapServers = "";
+
         @JsonProperty
         public String schemaRegistryUrl = "";
+
         @NotBlank
         @JsonProperty
         public String topic = Topics.ZONE_STATE.name();
+
         @Min(1)
         @JsonProperty
         public int windowMinutes = 5;
+
         @Min(0)
         @JsonProperty
         public long maxLag = 10_000;
+
         @NotNull
         @JsonProperty
         public Duration maxAge = Duration.minutes(5);

@@ -16,19 +16,28 @@ import picocli.CommandLine.Spec;
  * {@link InferenceApplication} with the configuration file. Dropwizard's own command line ({@code server FILE},
  * {@code check FILE}) stays {@link InferenceApplication#main}'s, for the container image and compose.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        usageHelpWidth = 110,
         description = {
             "The prediction, model and monitoring API (Dropwizard): demand and surge predictions, model metadata and",
             "monitoring over HTTP; health checks, metrics and Prometheus exposition on the admin port. Every",
-            "$${VAR:-default} of the configuration comes from the environment (docs/configuration.md)."},
-        footer = {"", "Dropwizard's own commands (server FILE, check FILE) are InferenceApplication's main class:",
-            "  java -cp ... io.mobility.serve.InferenceApplication check inference-dropwizard/config.yml"})
+            "$${VAR:-default} of the configuration comes from the environment (docs/configuration.md)."
+        },
+        footer = {
+            "",
+            "Dropwizard's own commands (server FILE, check FILE) are InferenceApplication's main class:",
+            "  java -cp ... io.mobility.serve.InferenceApplication check inference-dropwizard/config.yml"
+        })
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Dropwizard configuration (default: " + InferenceApplication.DEFAULT_CONFIG
                     + " of the project, else of the working directory)")
     Path config;
@@ -60,7 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** Under {@code -Dmobility.root} (set by ./mobility), so that the command works from any directory. */
     private static Path defaultConfig() {
         String root = System.getProperty("mobility.root");
-        return root == null ? Path.of(InferenceApplication.DEFAULT_CONFIG)
+        return root == null
+                ? Path.of(InferenceApplication.DEFAULT_CONFIG)
                 : Path.of(root).resolve(InferenceApplication.DEFAULT_CONFIG);
     }
 }

@@ -27,19 +27,22 @@ class AuthenticationIT {
     static final String TOKEN = "7f3c-a-long-random-token";
 
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            InferenceApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", Lake.copy().toString()),
             ConfigOverride.config("authToken", TOKEN));
 
     static final DropwizardAppExtension<InferenceConfiguration> OWN_ALLOW_LISTS = new DropwizardAppExtension<>(
-            InferenceApplication.class, TestConfig.with("lake: " + Lake.copy()
-                    + "\nauthToken: " + TOKEN + "\nauthAllowList: [\"GET /v1/models\"]\nadminAuthAllowList: []"));
+            InferenceApplication.class,
+            TestConfig.with("lake: " + Lake.copy() + "\nauthToken: " + TOKEN
+                    + "\nauthAllowList: [\"GET /v1/models\"]\nadminAuthAllowList: []"));
 
     /** One method of one resource: its HTTP method and a path with every template filled. */
     record Endpoint(String method, String path) {
         HttpRequest.Builder request(Http http) {
             HttpRequest.BodyPublisher body = method.equals("POST") || method.equals("PUT")
-                    ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
+                    ? HttpRequest.BodyPublishers.ofString("{}")
+                    : HttpRequest.BodyPublishers.noBody();
             return http.request(path).header("Content-Type", "application/json").method(method, body);
         }
     }
@@ -47,12 +50,18 @@ class AuthenticationIT {
     @Test
     void everyResourceAnswers401WithoutTheTokenOrWithAWrongOneAndServesWithIt() {
         List<Endpoint> endpoints = endpoints(APP.getEnvironment().jersey().getResourceConfig());
-        assertThat(endpoints).as("Jersey's resource model, read back").contains(
-                new Endpoint("POST", "/v1/demand/predictions"), new Endpoint("POST", "/v1/surge/predictions"),
-                new Endpoint("POST", "/v1/predictions/batch"), new Endpoint("GET", "/v1/models"),
-                new Endpoint("GET", "/v1/models/x"), new Endpoint("GET", "/v1/monitoring"),
-                new Endpoint("GET", "/v1/monitoring/latency"), new Endpoint("GET", "/monitoring"),
-                new Endpoint("GET", "/openapi.json"));
+        assertThat(endpoints)
+                .as("Jersey's resource model, read back")
+                .contains(
+                        new Endpoint("POST", "/v1/demand/predictions"),
+                        new Endpoint("POST", "/v1/surge/predictions"),
+                        new Endpoint("POST", "/v1/predictions/batch"),
+                        new Endpoint("GET", "/v1/models"),
+                        new Endpoint("GET", "/v1/models/x"),
+                        new Endpoint("GET", "/v1/monitoring"),
+                        new Endpoint("GET", "/v1/monitoring/latency"),
+                        new Endpoint("GET", "/monitoring"),
+                        new Endpoint("GET", "/openapi.json"));
         Http anonymous = new Http(APP.getLocalPort(), null);
         Http wrong = new Http(APP.getLocalPort(), TOKEN + "x");
         Http right = new Http(APP.getLocalPort(), TOKEN);
@@ -61,14 +70,18 @@ class AuthenticationIT {
                 continue; // allow-listed: below
             }
             var missing = anonymous.send(endpoint.request(anonymous));
-            assertThat(missing.status()).as("%s without a token: %s", endpoint, missing.body()).isEqualTo(401);
+            assertThat(missing.status())
+                    .as("%s without a token: %s", endpoint, missing.body())
+                    .isEqualTo(401);
             assertThat(missing.json().get("error").asText()).isEqualTo("missing_token");
             assertThat(missing.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"mobility\"");
             var refused = wrong.send(endpoint.request(wrong));
             assertThat(refused.status()).as("%s with a wrong token", endpoint).isEqualTo(401);
             assertThat(refused.json().get("error").asText()).isEqualTo("invalid_token");
             var served = right.send(endpoint.request(right));
-            assertThat(served.status()).as("%s with the token: %s", endpoint, served.body()).isNotEqualTo(401);
+            assertThat(served.status())
+                    .as("%s with the token: %s", endpoint, served.body())
+                    .isNotEqualTo(401);
         }
         // A path no resource serves reveals nothing without the token.
         assertThat(anonymous.get("/v1/nothing-here").status()).isEqualTo(401);
@@ -96,7 +109,8 @@ class AuthenticationIT {
             assertThat(right.get(path).status()).as(path).isEqualTo(200);
         }
         assertThat(anonymous.post("/tasks/gc", "").status()).isEqualTo(401);
-        assertThat(new Http(APP.getAdminPort(), "guess").post("/tasks/gc", "").status()).isEqualTo(401);
+        assertThat(new Http(APP.getAdminPort(), "guess").post("/tasks/gc", "").status())
+                .isEqualTo(401);
         assertThat(anonymous.get("/ping").status()).isEqualTo(200);
         assertThat(anonymous.get("/healthcheck").status()).isIn(200, 500);
         assertThat(anonymous.get("/healthcheck").json().has("model-demand")).isTrue();
@@ -116,8 +130,11 @@ class AuthenticationIT {
     /** Every resource method of every root resource the application registered, sub-resources included. */
     static List<Endpoint> endpoints(ResourceConfig config) {
         List<Endpoint> endpoints = new ArrayList<>();
-        Stream.concat(config.getClasses().stream(), config.getInstances().stream().map(Object::getClass))
-                .filter(type -> type.isAnnotationPresent(Path.class)).distinct()
+        Stream.concat(
+                        config.getClasses().stream(),
+                        config.getInstances().stream().map(Object::getClass))
+                .filter(type -> type.isAnnotationPresent(Path.class))
+                .distinct()
                 .forEach(type -> collect(Resource.from(type), "", endpoints));
         config.getResources().forEach(resource -> collect(resource, "", endpoints));
         return endpoints;

@@ -21,11 +21,14 @@ class BindingIT {
     void everyInterfaceWithoutATokenIsRefusedAtStartNamingTheConnectorAndTheSettings() {
         var app = support(ConfigOverride.config("server.applicationConnectors[0].bindHost", "0.0.0.0"));
         try {
-            assertThatThrownBy(app::before).satisfies(e -> assertThat(validation(e).getMessage()).contains(
-                    "the application connector binds 0.0.0.0:0 (every interface), reachable from other hosts, and no"
-                            + " API token is set",
-                    "set authToken (MOBILITY_API_TOKEN in config.yml)",
-                    "bind the connector to 127.0.0.1 (server.applicationConnectors[0].bindHost; MOBILITY_SERVE_HOST"));
+            assertThatThrownBy(app::before)
+                    .satisfies(
+                            e -> assertThat(validation(e).getMessage())
+                                    .contains(
+                                            "the application connector binds 0.0.0.0:0 (every interface), reachable from other hosts, and no"
+                                                    + " API token is set",
+                                            "set authToken (MOBILITY_API_TOKEN in config.yml)",
+                                            "bind the connector to 127.0.0.1 (server.applicationConnectors[0].bindHost; MOBILITY_SERVE_HOST"));
         } finally {
             app.after();
         }
@@ -35,9 +38,10 @@ class BindingIT {
     void theAdminConnectorToo() {
         var app = support(ConfigOverride.config("server.adminConnectors[0].bindHost", "::"));
         try {
-            assertThatThrownBy(app::before).satisfies(e -> assertThat(validation(e).getMessage())
-                    .contains("the admin connector binds [::]:0 (every interface)", "MOBILITY_ADMIN_HOST")
-                    .doesNotContain("application connector"));
+            assertThatThrownBy(app::before)
+                    .satisfies(e -> assertThat(validation(e).getMessage())
+                            .contains("the admin connector binds [::]:0 (every interface)", "MOBILITY_ADMIN_HOST")
+                            .doesNotContain("application connector"));
         } finally {
             app.after();
         }
@@ -45,12 +49,15 @@ class BindingIT {
 
     @Test
     void everyInterfaceWithATokenStartsAndAsksForIt() throws Exception {
-        var app = support(ConfigOverride.config("server.applicationConnectors[0].bindHost", "0.0.0.0"),
+        var app = support(
+                ConfigOverride.config("server.applicationConnectors[0].bindHost", "0.0.0.0"),
                 ConfigOverride.config("authToken", "a-token"));
         try {
             app.before();
-            assertThat(new Http(app.getLocalPort(), null).get("/v1/models").status()).isEqualTo(401);
-            assertThat(new Http(app.getLocalPort(), "a-token").get("/v1/models").status()).isEqualTo(200);
+            assertThat(new Http(app.getLocalPort(), null).get("/v1/models").status())
+                    .isEqualTo(401);
+            assertThat(new Http(app.getLocalPort(), "a-token").get("/v1/models").status())
+                    .isEqualTo(200);
         } finally {
             app.after();
         }
@@ -59,18 +66,23 @@ class BindingIT {
     @Test
     void loopbackNamesAndAddressesNeedNoToken() {
         for (String host : List.of("127.0.0.1", "127.0.0.2", "localhost", "::1")) {
-            assertThat(ConnectorExposure.beyondLoopback(server(host, "127.0.0.1"))).as(host).isEmpty();
+            assertThat(ConnectorExposure.beyondLoopback(server(host, "127.0.0.1")))
+                    .as(host)
+                    .isEmpty();
         }
     }
 
     @Test
     void noBindHostAnUnresolvableNameOrARoutableAddressIsBeyondLoopback() {
         assertThat(ConnectorExposure.beyondLoopback(server(null, "127.0.0.1")))
-                .singleElement().satisfies(e -> assertThat(e.address()).isEqualTo("every interface (no bindHost):8080"));
+                .singleElement()
+                .satisfies(e -> assertThat(e.address()).isEqualTo("every interface (no bindHost):8080"));
         assertThat(ConnectorExposure.beyondLoopback(server("no-such-host.invalid", "127.0.0.1")))
-                .singleElement().satisfies(e -> assertThat(e.address()).contains("does not resolve"));
+                .singleElement()
+                .satisfies(e -> assertThat(e.address()).contains("does not resolve"));
         assertThat(ConnectorExposure.beyondLoopback(server("127.0.0.1", "10.1.2.3")))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.connector()).isEqualTo("the admin connector");
                     assertThat(e.address()).isEqualTo("10.1.2.3:8081");
                     assertThat(e.setting()).startsWith("server.adminConnectors[0].bindHost");
@@ -92,8 +104,8 @@ class BindingIT {
         ConfigOverride[] all = new ConfigOverride[overrides.length + 1];
         all[0] = ConfigOverride.config("lake", Lake.copy().toString());
         System.arraycopy(overrides, 0, all, 1, overrides.length);
-        return new DropwizardTestSupport<>(InferenceApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), all);
+        return new DropwizardTestSupport<>(
+                InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"), all);
     }
 
     private static ConfigurationValidationException validation(Throwable thrown) {

@@ -8,8 +8,8 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
@@ -25,8 +25,8 @@ class ConfigurationTest {
     private InferenceConfiguration load(Map<String, String> environment) throws Exception {
         StringSubstitutor substitutor = new StringSubstitutor(environment);
         substitutor.setEnableUndefinedVariableException(true);
-        return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),
-                "config.yml");
+        return factory.build(
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor), "config.yml");
     }
 
     @Test
@@ -47,8 +47,15 @@ class ConfigurationTest {
 
     @Test
     void environmentVariablesReplaceTheDefaults() throws Exception {
-        InferenceConfiguration config = load(Map.of("MOBILITY_LAKE", "/data/lake", "MOBILITY_BATCH_MAX_ITEMS", "7",
-                "MOBILITY_API_TOKEN", "t0k3n", "MOBILITY_KAFKA", "broker:9092"));
+        InferenceConfiguration config = load(Map.of(
+                "MOBILITY_LAKE",
+                "/data/lake",
+                "MOBILITY_BATCH_MAX_ITEMS",
+                "7",
+                "MOBILITY_API_TOKEN",
+                "t0k3n",
+                "MOBILITY_KAFKA",
+                "broker:9092"));
         assertThat(config.getLake()).isEqualTo("/data/lake");
         assertThat(config.modelsDir().toString()).isEqualTo("/data/lake/models");
         assertThat(config.getBatchMaxItems()).isEqualTo(7);
@@ -58,8 +65,7 @@ class ConfigurationTest {
 
     @Test
     void anInvalidValueIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> load(Map.of("MOBILITY_BATCH_MAX_ITEMS", "0")))
-                .hasMessageContaining("batchMaxItems");
+        assertThatThrownBy(() -> load(Map.of("MOBILITY_BATCH_MAX_ITEMS", "0"))).hasMessageContaining("batchMaxItems");
     }
 
     @Test
@@ -73,8 +79,8 @@ class ConfigurationTest {
 
     @Test
     void everyInterfaceWithATokenIsAccepted() throws Exception {
-        InferenceConfiguration config = load(Map.of("MOBILITY_SERVE_HOST", "0.0.0.0", "MOBILITY_ADMIN_HOST", "0.0.0.0",
-                "MOBILITY_API_TOKEN", "t0k3n"));
+        InferenceConfiguration config = load(Map.of(
+                "MOBILITY_SERVE_HOST", "0.0.0.0", "MOBILITY_ADMIN_HOST", "0.0.0.0", "MOBILITY_API_TOKEN", "t0k3n"));
         assertThat(config.getAuthToken()).isEqualTo("t0k3n");
     }
 
@@ -82,14 +88,16 @@ class ConfigurationTest {
     void anAllowListEntryThatIsNotAMethodAndAPathIsRefused() {
         var config = new InferenceConfiguration();
         config.setAuthAllowList(List.of("/health"));
-        assertThat(Validators.newValidator().validate(config)).singleElement()
+        assertThat(Validators.newValidator().validate(config))
+                .singleElement()
                 .satisfies(v -> assertThat(v.getPropertyPath().toString()).startsWith("authAllowList"));
     }
 
     @Test
     void withoutAServerSectionTheAdminPortStillBindsToLoopback() {
         var server = (DefaultServerFactory) new InferenceConfiguration().getServerFactory();
-        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost()).isEqualTo("127.0.0.1");
+        assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
+                .isEqualTo("127.0.0.1");
         assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getBindHost())
                 .isEqualTo("127.0.0.1");
     }

@@ -32,8 +32,8 @@ class DocumentsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, TestConfig.with("lake: " + Lake.copy()));
+    static final DropwizardAppExtension<InferenceConfiguration> APP =
+            new DropwizardAppExtension<>(InferenceApplication.class, TestConfig.with("lake: " + Lake.copy()));
     /** A lake whose demand snapshot has no MAPE: no zone-hour of the window reached 10 requests (a small city). */
     static final DropwizardAppExtension<InferenceConfiguration> WITHOUT_MAPE = new DropwizardAppExtension<>(
             InferenceApplication.class, TestConfig.with("lake: " + withoutDemandMape(Lake.copy())));
@@ -44,9 +44,17 @@ class DocumentsIT {
         var reply = http.get("/openapi.json");
         assertThat(reply.status()).isEqualTo(200);
         JsonNode paths = reply.json().get("paths");
-        for (Class<?> resource : List.of(DemandResource.class, SurgeResource.class, BatchResource.class,
-                ModelsResource.class, MonitoringResource.class, MonitoringPageResource.class, OpenApiResource.class)) {
-            assertThat(paths.has(resource.getAnnotation(Path.class).value())).as(resource.getSimpleName()).isTrue();
+        for (Class<?> resource : List.of(
+                DemandResource.class,
+                SurgeResource.class,
+                BatchResource.class,
+                ModelsResource.class,
+                MonitoringResource.class,
+                MonitoringPageResource.class,
+                OpenApiResource.class)) {
+            assertThat(paths.has(resource.getAnnotation(Path.class).value()))
+                    .as(resource.getSimpleName())
+                    .isTrue();
         }
         List<String> operations = new ArrayList<>();
         for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
@@ -57,9 +65,13 @@ class DocumentsIT {
                 var answer = method.equals("get") ? http.get(concrete) : http.post(concrete, "{}");
                 operations.add(method + " " + path);
                 // A described operation is routed: a 4xx for the empty body is fine, 404/405 from routing is not.
-                assertThat(answer.status()).as(method + " " + path + ": " + answer.body()).isNotIn(405, 500);
+                assertThat(answer.status())
+                        .as(method + " " + path + ": " + answer.body())
+                        .isNotIn(405, 500);
                 if (answer.status() == 404) {
-                    assertThat(answer.json().get("error").asText()).as(method + " " + path).isNotEqualTo("not_found");
+                    assertThat(answer.json().get("error").asText())
+                            .as(method + " " + path)
+                            .isNotEqualTo("not_found");
                 }
             }
         }
@@ -81,7 +93,9 @@ class DocumentsIT {
         assertThat(dom).contains("data-ready=\"true\"");
         assertThat(dom).contains("demand \u2014 version 20261120T020000Z", "surge \u2014 version 20261120T030000Z");
         assertThat(dom).contains("data-series=\"predicted\"", "data-series=\"actual\"");
-        assertThat(dom).contains("data-feature=\"lag_1h\"", "data-feature=\"lag_24h\"", "data-feature=\"demand_supply_ratio\"");
+        assertThat(dom)
+                .contains(
+                        "data-feature=\"lag_1h\"", "data-feature=\"lag_24h\"", "data-feature=\"demand_supply_ratio\"");
         assertThat(dom).contains("0.310 major", "DRIFT");
         assertThat(dom).contains("data-endpoint=\"demand-predictions\"");
         assertThat(dom).containsPattern("demand-predictions \\((2[0-9])\\)");
@@ -96,7 +110,9 @@ class DocumentsIT {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode metrics = reply.json().at("/models/demand/metrics");
         assertThat(metrics.has("mape")).isTrue();
-        assertThat(metrics.get("mape").isNull()).as("mape is JSON null: %s", metrics).isTrue();
+        assertThat(metrics.get("mape").isNull())
+                .as("mape is JSON null: %s", metrics)
+                .isTrue();
         assertThat(metrics.get("wape").asDouble()).isEqualTo(0.19);
 
         String dom = chromium("--dump-dom", "http://127.0.0.1:" + WITHOUT_MAPE.getLocalPort() + "/monitoring");
@@ -122,17 +138,35 @@ class DocumentsIT {
 
     /** Debian's chromium, headless; runs the page's scripts before dumping or capturing. */
     private static String chromium(String... args) throws Exception {
-        File profile = Files.createTempDirectory(new File("target").getAbsoluteFile().toPath(), "chromium").toFile();
-        List<String> command = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run", "--disable-quic",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        File profile = Files.createTempDirectory(
+                        new File("target").getAbsoluteFile().toPath(), "chromium")
+                .toFile();
+        List<String> command = new ArrayList<>(List.of(
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--virtual-time-budget=10000"));
         command.addAll(List.of(args));
         File out = new File(profile, "stdout.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(new File(profile, "stderr.txt")).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chromium finished within 120 s").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(new File(profile, "stderr.txt").toPath())).isZero();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out)
+                .redirectError(new File(profile, "stderr.txt"))
+                .start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("chromium finished within 120 s")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as(Files.readString(new File(profile, "stderr.txt").toPath()))
+                .isZero();
         return Files.readString(out.toPath());
     }
 }

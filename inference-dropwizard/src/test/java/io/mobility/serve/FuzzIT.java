@@ -37,7 +37,8 @@ class FuzzIT {
 
     static final LocalPlatform PLATFORM = SharedPlatform.get();
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            InferenceApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", Lake.copy().toString()),
             ConfigOverride.config("zoneState.bootstrapServers", PLATFORM.bootstrapServers()),
             ConfigOverride.config("zoneState.schemaRegistryUrl", PLATFORM.registryUrl()));
@@ -50,7 +51,8 @@ class FuzzIT {
     @Test
     void noBodyGetsA5xx() throws Exception {
         Instant now = Instant.now();
-        ZoneStates.publish(PLATFORM, ZoneStates.state("132", 30, 9, 10, now, now), ZoneStates.state("48", 6, 1, 4, now, now));
+        ZoneStates.publish(
+                PLATFORM, ZoneStates.state("132", 30, 9, 10, now, now), ZoneStates.state("48", 6, 1, 4, now, now));
         long seed = System.nanoTime();
         System.out.println("fuzz seed " + seed);
         Http http = new Http(APP.getLocalPort(), null);
@@ -76,7 +78,8 @@ class FuzzIT {
                         statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
                         continue;
                     }
-                    statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     check(reply, path, body, problems);
                 }
             }));
@@ -88,7 +91,8 @@ class FuzzIT {
         System.out.println("fuzz statuses " + statuses);
 
         assertThat(problems).isEmpty();
-        assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(BODIES);
+        assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum())
+                .isEqualTo(BODIES);
         assertThat(statuses.keySet()).allMatch(status -> status < 500);
         // The mutations keep some bodies valid, so the happy path is exercised too.
         assertThat(statuses.get(200)).isNotNull();
@@ -97,8 +101,8 @@ class FuzzIT {
 
     private static void check(Http.Reply reply, String path, byte[] body, List<String> problems) {
         String text = new String(body, StandardCharsets.UTF_8);
-        String what = reply.status() + " for " + path + " " + text.substring(0, Math.min(text.length(), 200))
-                + " -> " + reply.body();
+        String what = reply.status() + " for " + path + " " + text.substring(0, Math.min(text.length(), 200)) + " -> "
+                + reply.body();
         if (reply.status() >= 500) {
             problems.add(what);
             return;
@@ -106,7 +110,8 @@ class FuzzIT {
         if (reply.status() != 200) {
             try {
                 JsonNode error = MAPPER.readTree(reply.body());
-                if (error.get("status").asInt() != reply.status() || !error.hasNonNull("error")
+                if (error.get("status").asInt() != reply.status()
+                        || !error.hasNonNull("error")
                         || !error.hasNonNull("message")) {
                     problems.add("incomplete error: " + what);
                 }
@@ -139,7 +144,10 @@ class FuzzIT {
                 ObjectNode batch = NODES.objectNode();
                 ArrayNode items = batch.putArray("items");
                 for (int i = random.nextInt(7); i > 0; i--) {
-                    items.add(random.nextBoolean() ? demand(random).put("type", "demand") : surge(random).put("type", "surge"));
+                    items.add(
+                            random.nextBoolean()
+                                    ? demand(random).put("type", "demand")
+                                    : surge(random).put("type", "surge"));
                 }
                 yield batch;
             }
@@ -147,8 +155,13 @@ class FuzzIT {
     }
 
     private static ObjectNode demand(Random random) {
-        ObjectNode node = NODES.objectNode().put("zone_id", random.nextBoolean() ? "132" : "48")
-                .put("hour", Instant.parse("2026-11-27T00:00:00Z").plusSeconds(random.nextInt(400_000)).toString());
+        ObjectNode node = NODES.objectNode()
+                .put("zone_id", random.nextBoolean() ? "132" : "48")
+                .put(
+                        "hour",
+                        Instant.parse("2026-11-27T00:00:00Z")
+                                .plusSeconds(random.nextInt(400_000))
+                                .toString());
         if (random.nextBoolean()) {
             node.putObject("overrides").put("lag_1h", random.nextInt(40));
         }
@@ -158,7 +171,11 @@ class FuzzIT {
     private static ObjectNode surge(Random random) {
         ObjectNode node = NODES.objectNode().put("zone_id", random.nextBoolean() ? "132" : "48");
         if (random.nextBoolean()) {
-            node.put("time", Instant.parse("2026-11-27T00:00:00Z").plusSeconds(random.nextInt(400_000)).toString());
+            node.put(
+                    "time",
+                    Instant.parse("2026-11-27T00:00:00Z")
+                            .plusSeconds(random.nextInt(400_000))
+                            .toString());
         }
         return node;
     }
@@ -167,7 +184,8 @@ class FuzzIT {
     private static JsonNode mutate(Random random, ObjectNode body) {
         ObjectNode target = body;
         if (body.has("items") && !body.get("items").isEmpty() && random.nextBoolean()) {
-            JsonNode item = body.get("items").get(random.nextInt(body.get("items").size()));
+            JsonNode item =
+                    body.get("items").get(random.nextInt(body.get("items").size()));
             target = (ObjectNode) item;
         }
         List<String> fields = new ArrayList<>();
@@ -195,7 +213,9 @@ class FuzzIT {
             case 3 -> NODES.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(20) - 10));
             case 4 -> NODES.numberNode(new java.math.BigDecimal("1e" + random.nextInt(700)));
             case 5 -> NODES.textNode(randomString(random));
-            case 6 -> NODES.textNode(Instant.ofEpochSecond(random.nextLong() % 100_000_000_000L).toString());
+            case 6 ->
+                NODES.textNode(Instant.ofEpochSecond(random.nextLong() % 100_000_000_000L)
+                        .toString());
             case 7 -> NODES.textNode("");
             case 8 -> NODES.numberNode(random.nextInt(300) - 50);
             case 9 -> {

@@ -29,7 +29,8 @@ class HealthChecksTest {
 
     @Test
     void featureSnapshotAge() {
-        var snapshot = new ExportedFile<>(lake.resolve("features/snapshot/latest.json"), "feature snapshot", mapper, FeatureSnapshot::parse);
+        var snapshot = new ExportedFile<>(
+                lake.resolve("features/snapshot/latest.json"), "feature snapshot", mapper, FeatureSnapshot::parse);
         var check = new FeatureSnapshotHealthCheck(snapshot, Duration.ofHours(3), at("2026-11-27T04:00:00Z"));
         assertThat(check.execute().isHealthy()).isFalse();
         assertThat(check.execute().getMessage()).contains("no feature snapshot");
@@ -61,7 +62,8 @@ class HealthChecksTest {
         var result = new ModelHealthCheck(registry, "demand", Duration.ofDays(10), clock).execute();
         assertThat(result.isHealthy()).isFalse();
         // health is answered without a token (admin allow-list): the path is in the log only
-        assertThat(result.getMessage()).contains("model demand is not loaded: no version is promoted yet")
+        assertThat(result.getMessage())
+                .contains("model demand is not loaded: no version is promoted yet")
                 .doesNotContain(lake.toString());
     }
 }

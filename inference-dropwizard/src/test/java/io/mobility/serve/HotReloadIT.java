@@ -38,7 +38,8 @@ class HotReloadIT {
 
     static final Path LAKE = Lake.copy();
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            InferenceApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", LAKE.toString()));
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -109,8 +110,11 @@ class HotReloadIT {
         Files.writeString(broken.resolve("model.json"), "{\"format\": \"mobility-tree-ensemble/1\"");
         Files.copy(models.resolve("20261120T030000Z/metadata.json"), broken.resolve("metadata.json"));
         replaceCurrent(models, "20261122T000000Z");
-        JsonNode surge = Poll.until("the broken version reported", Duration.ofSeconds(10),
-                () -> http.get("/v1/models/surge").json(), s -> s.has("problem"));
+        JsonNode surge = Poll.until(
+                "the broken version reported",
+                Duration.ofSeconds(10),
+                () -> http.get("/v1/models/surge").json(),
+                s -> s.has("problem"));
         assertThat(surge.get("version").asText()).isEqualTo("20261120T030000Z");
         assertThat(surge.get("problem").asText()).contains("20261122T000000Z");
         var health = new Http(APP.getAdminPort(), null).get("/healthcheck").json();
@@ -124,7 +128,8 @@ class HotReloadIT {
         Path models = LAKE.resolve("models/demand");
         Path staging = models.resolve("." + version + ".tmp");
         Files.createDirectories(staging);
-        ObjectNode model = (ObjectNode) MAPPER.readTree(models.resolve(FIRST + "/model.json").toFile());
+        ObjectNode model = (ObjectNode)
+                MAPPER.readTree(models.resolve(FIRST + "/model.json").toFile());
         for (JsonNode tree : model.get("trees")) {
             for (JsonNode node : tree.get("nodes")) {
                 if (node.has("leaf")) {
@@ -133,7 +138,8 @@ class HotReloadIT {
             }
         }
         MAPPER.writeValue(staging.resolve("model.json").toFile(), model);
-        ObjectNode metadata = (ObjectNode) MAPPER.readTree(models.resolve(FIRST + "/metadata.json").toFile());
+        ObjectNode metadata = (ObjectNode)
+                MAPPER.readTree(models.resolve(FIRST + "/metadata.json").toFile());
         metadata.put("version", version);
         MAPPER.writeValue(staging.resolve("metadata.json").toFile(), metadata);
         Files.move(staging, models.resolve(version), ATOMIC_MOVE);

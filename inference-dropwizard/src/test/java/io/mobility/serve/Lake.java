@@ -17,8 +17,7 @@ public final class Lake {
     /** Every copy made in this JVM: no answer of the service may name one (see {@link #assertNotNamedIn}). */
     private static final Set<String> COPIES = ConcurrentHashMap.newKeySet();
 
-    private Lake() {
-    }
+    private Lake() {}
 
     /** Fails when {@code text} (an error answer) carries the absolute path of a test lake. */
     public static void assertNotNamedIn(String text) {

@@ -25,7 +25,8 @@ class LakeErrorsIT {
     static final Path LAKE = broken(Lake.copy());
 
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            InferenceApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", LAKE.toString()));
 
     static Http http;
@@ -34,8 +35,16 @@ class LakeErrorsIT {
     static void loaded() throws InterruptedException {
         http = new Http(APP.getLocalPort(), null);
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline && (APP.<InferenceApplication>getApplication().models().problem("surge")
-                .isEmpty() || http.get("/v1/monitoring").json().get("message").asText().contains("not loaded"))) {
+        while (System.nanoTime() < deadline
+                && (APP.<InferenceApplication>getApplication()
+                                .models()
+                                .problem("surge")
+                                .isEmpty()
+                        || http.get("/v1/monitoring")
+                                .json()
+                                .get("message")
+                                .asText()
+                                .contains("not loaded"))) {
             Thread.sleep(20);
         }
     }
@@ -63,13 +72,17 @@ class LakeErrorsIT {
                 .isEqualTo("its current pointer does not name a published version");
         assertThat(http.get("/v1/models").body()).doesNotContain(LAKE.toString());
 
-        var prediction = http.post("/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
+        var prediction =
+                http.post("/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
         assertThat(prediction.status()).isEqualTo(503);
-        assertThat(prediction.json().get("message").asText()).isEqualTo(
-                "no demand model is loaded: version 20261120T020000Z cannot be loaded: metadata.json is not valid JSON");
+        assertThat(prediction.json().get("message").asText())
+                .isEqualTo(
+                        "no demand model is loaded: version 20261120T020000Z cannot be loaded: metadata.json is not valid JSON");
         var surge = http.post("/v1/surge/predictions", "{\"zone_id\": \"132\"}");
         assertThat(surge.status()).isEqualTo(503);
-        assertThat(surge.json().get("message").asText()).contains("current pointer").doesNotContain(LAKE.toString());
+        assertThat(surge.json().get("message").asText())
+                .contains("current pointer")
+                .doesNotContain(LAKE.toString());
     }
 
     @Test
@@ -88,7 +101,8 @@ class LakeErrorsIT {
     void theHealthChecksWhichProbesReadWithoutATokenShowNoPathEither() {
         var health = new Http(APP.getAdminPort(), null).get("/healthcheck");
         assertThat(health.status()).isEqualTo(500);
-        assertThat(health.body()).doesNotContain(LAKE.toString())
+        assertThat(health.body())
+                .doesNotContain(LAKE.toString())
                 .contains("the feature snapshot has not been exported yet", "metadata.json is not valid JSON");
     }
 }

@@ -31,7 +31,8 @@ class PredictionApiIT {
     static final Path LAKE = Lake.copy();
 
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            InferenceApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", LAKE.toString()),
             ConfigOverride.config("authToken", TOKEN),
             ConfigOverride.config("zoneState.bootstrapServers", PLATFORM.bootstrapServers()),
@@ -44,15 +45,21 @@ class PredictionApiIT {
     static void liveZoneState() throws InterruptedException {
         http = new Http(APP.getLocalPort(), TOKEN);
         Instant now = Instant.now();
-        ZoneStates.publish(PLATFORM,
+        ZoneStates.publish(
+                PLATFORM,
                 ZoneStates.state("132", 12, 2, 40, now.minusSeconds(600), now.minusSeconds(600)),
                 ZoneStates.state("132", 30, 9, 10, now.minusSeconds(5), now.minusSeconds(5)),
                 ZoneStates.state("48", 6, 1, 4, now.minusSeconds(5), now.minusSeconds(5)),
                 ZoneStates.state("161", 8, 8, 0, now.minusSeconds(3600), now.minusSeconds(3600)));
         var states = APP.<InferenceApplication>getApplication().liveZoneStates();
-        Poll.until("the live zone states of 48, 161 and 132", Duration.ofSeconds(30),
-                () -> states.latest("48", 5).isPresent() && states.latest("161", 5).isPresent()
-                        && states.latest("132", 5).map(s -> s.getRideRequests() == 30).orElse(false));
+        Poll.until(
+                "the live zone states of 48, 161 and 132",
+                Duration.ofSeconds(30),
+                () -> states.latest("48", 5).isPresent()
+                        && states.latest("161", 5).isPresent()
+                        && states.latest("132", 5)
+                                .map(s -> s.getRideRequests() == 30)
+                                .orElse(false));
     }
 
     @Nested
@@ -101,7 +108,8 @@ class PredictionApiIT {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             JsonNode json = reply.json();
             assertThat(json.get("multiplier").asDouble()).isEqualTo(2.5);
-            assertThat(json.at("/explanation/raw_prediction").asDouble()).isEqualTo(2.8, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(json.at("/explanation/raw_prediction").asDouble())
+                    .isEqualTo(2.8, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(json.at("/explanation/demand").asInt()).isEqualTo(30);
             assertThat(json.at("/explanation/supply").asInt()).isEqualTo(10);
             assertThat(json.at("/explanation/ratio").asDouble()).isEqualTo(3.0);
@@ -113,15 +121,24 @@ class PredictionApiIT {
 
         @Test
         void withoutTimeTheCurrentTimeIsUsed() {
-            var json = http.post("/v1/surge/predictions", "{\"zone_id\": \"48\"}").json();
+            var json =
+                    http.post("/v1/surge/predictions", "{\"zone_id\": \"48\"}").json();
             // ratio 6 / 4 = 1.5: tree A 1.5; tree B 1.0 at night (hour <= 6) or 1.2 by day
-            double expected = Instant.parse(json.get("time").asText()).atZone(java.time.ZoneOffset.UTC).getHour() <= 6 ? 1.25 : 1.35;
-            assertThat(json.get("multiplier").asDouble()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
+            double expected = Instant.parse(json.get("time").asText())
+                                    .atZone(java.time.ZoneOffset.UTC)
+                                    .getHour()
+                            <= 6
+                    ? 1.25
+                    : 1.35;
+            assertThat(json.get("multiplier").asDouble())
+                    .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
         }
 
         @Test
         void oldLiveStateIsMarkedStaleAndNoDriversMeansRatioOverOneDriver() {
-            JsonNode json = http.post("/v1/surge/predictions", "{\"zone_id\": \"161\", \"time\": \"2026-11-27T08:10:00Z\"}").json();
+            JsonNode json = http.post(
+                            "/v1/surge/predictions", "{\"zone_id\": \"161\", \"time\": \"2026-11-27T08:10:00Z\"}")
+                    .json();
             assertThat(json.at("/freshness/stale").asBoolean()).isTrue();
             assertThat(json.at("/freshness/age_seconds").asDouble()).isGreaterThanOrEqualTo(3600.0);
             assertThat(json.at("/explanation/supply").asInt()).isZero();
@@ -162,9 +179,11 @@ class PredictionApiIT {
             JsonNode json = reply.json();
             assertThat(json.get("succeeded").asInt()).isEqualTo(3);
             assertThat(json.get("failed").asInt()).isEqualTo(2);
-            assertThat(json.at("/results/0/prediction/predicted_requests").asDouble()).isEqualTo(15.0);
+            assertThat(json.at("/results/0/prediction/predicted_requests").asDouble())
+                    .isEqualTo(15.0);
             assertThat(json.at("/results/1/prediction/multiplier").asDouble()).isEqualTo(2.5);
-            assertThat(json.at("/results/2/prediction/predicted_requests").asDouble()).isEqualTo(33.0);
+            assertThat(json.at("/results/2/prediction/predicted_requests").asDouble())
+                    .isEqualTo(33.0);
             assertThat(json.at("/results/3/error/field").asText()).isEqualTo("items[3].zone_id");
             assertThat(json.at("/results/3/error/error").asText()).isEqualTo("unknown_zone");
             assertThat(json.at("/results/4/error/field").asText()).isEqualTo("items[4].type");
@@ -173,7 +192,9 @@ class PredictionApiIT {
         @Test
         void moreItemsThanTheCapIsRefusedAs413() {
             String item = "{\"type\": \"surge\", \"zone_id\": \"132\"}";
-            var reply = http.post("/v1/predictions/batch", "{\"items\": [" + String.join(",", java.util.Collections.nCopies(6, item)) + "]}");
+            var reply = http.post(
+                    "/v1/predictions/batch",
+                    "{\"items\": [" + String.join(",", java.util.Collections.nCopies(6, item)) + "]}");
             assertThat(reply.status()).isEqualTo(413);
             assertThat(reply.json().get("field").asText()).isEqualTo("items");
             assertThat(reply.json().get("message").asText()).contains("6 items", "limit of 5");
@@ -211,15 +232,19 @@ class PredictionApiIT {
         assertThat(json.get("generated_at").asText()).isEqualTo("2026-11-27T02:30:00Z");
         assertThat(json.at("/models/demand/metrics/wape").asDouble()).isEqualTo(0.19);
         assertThat(json.at("/models/demand/drift/flag").asBoolean()).isTrue();
-        assertThat(json.at("/models/demand/drift/features/lag_1h/band").asText()).isEqualTo("major");
+        assertThat(json.at("/models/demand/drift/features/lag_1h/band").asText())
+                .isEqualTo("major");
     }
 
     @Nested
     class BadInput {
         @Test
         void unknownZone() {
-            assertError(http.post("/v1/demand/predictions", "{\"zone_id\": \"9999\", \"hour\": \"2026-11-27T08:00:00Z\"}"),
-                    400, "unknown_zone", "zone_id");
+            assertError(
+                    http.post("/v1/demand/predictions", "{\"zone_id\": \"9999\", \"hour\": \"2026-11-27T08:00:00Z\"}"),
+                    400,
+                    "unknown_zone",
+                    "zone_id");
         }
 
         @Test
@@ -249,33 +274,51 @@ class PredictionApiIT {
 
         @Test
         void unknownFieldsAndOverrides() {
-            assertError(http.post("/v1/demand/predictions", "{\"zone\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}"),
-                    400, "invalid_field", "zone");
-            assertError(http.post("/v1/demand/predictions",
-                    "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"overrides\": {\"rain_mm\": 3}}"),
-                    400, "invalid_field", "overrides.rain_mm");
-            assertError(http.post("/v1/demand/predictions",
-                    "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"overrides\": {\"lag_1h\": \"many\"}}"),
-                    400, "invalid_field", "overrides.lag_1h");
+            assertError(
+                    http.post("/v1/demand/predictions", "{\"zone\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}"),
+                    400,
+                    "invalid_field",
+                    "zone");
+            assertError(
+                    http.post(
+                            "/v1/demand/predictions",
+                            "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"overrides\": {\"rain_mm\": 3}}"),
+                    400,
+                    "invalid_field",
+                    "overrides.rain_mm");
+            assertError(
+                    http.post(
+                            "/v1/demand/predictions",
+                            "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"overrides\": {\"lag_1h\": \"many\"}}"),
+                    400,
+                    "invalid_field",
+                    "overrides.lag_1h");
         }
 
         @Test
         void bodyTooLargeByContentLengthAndWhileStreaming() {
-            String big = "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"pad\": \"" + "x".repeat(5000) + "\"}";
+            String big =
+                    "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"pad\": \"" + "x".repeat(5000) + "\"}";
             assertError(http.post("/v1/demand/predictions", big), 413, "body_too_large", "body");
             byte[] bytes = big.getBytes();
             // No Content-Length: the body arrives chunked and is cut off while reading.
-            var chunked = http.send(http.request("/v1/demand/predictions").header("Content-Type", "application/json")
+            var chunked = http.send(http.request("/v1/demand/predictions")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
             assertError(chunked, 413, "body_too_large", "body");
         }
 
         @Test
         void wrongMediaTypeUnknownPathAndMethodAnswerInJson() {
-            assertThat(http.post("/v1/demand/predictions", "zone=132".getBytes(), "text/plain").json().get("status").asInt())
+            assertThat(http.post("/v1/demand/predictions", "zone=132".getBytes(), "text/plain")
+                            .json()
+                            .get("status")
+                            .asInt())
                     .isEqualTo(415);
-            assertThat(http.get("/v1/nothing-here").json().get("status").asInt()).isEqualTo(404);
-            assertThat(http.get("/v1/demand/predictions").json().get("status").asInt()).isEqualTo(405);
+            assertThat(http.get("/v1/nothing-here").json().get("status").asInt())
+                    .isEqualTo(404);
+            assertThat(http.get("/v1/demand/predictions").json().get("status").asInt())
+                    .isEqualTo(405);
         }
 
         private void assertError(Http.Reply reply, int status, String error, String field) {
@@ -292,10 +335,12 @@ class PredictionApiIT {
         @Test
         void everyResourceNeedsTheBearerToken() {
             var anonymous = new Http(APP.getLocalPort(), null);
-            var missing = anonymous.post("/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
+            var missing = anonymous.post(
+                    "/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
             assertThat(missing.status()).isEqualTo(401);
             assertThat(missing.json().get("error").asText()).isEqualTo("missing_token");
-            assertThat(missing.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(missing.raw().headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
             var wrong = new Http(APP.getLocalPort(), "guess").post("/v1/predictions/batch", "{\"items\": []}");
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_token");
@@ -314,8 +359,12 @@ class PredictionApiIT {
             JsonNode health = admin.get("/healthcheck").json();
             assertThat(health.at("/model-demand/healthy").asBoolean()).isTrue();
             assertThat(health.at("/model-surge/healthy").asBoolean()).isTrue();
-            assertThat(health.at("/feature-snapshot/healthy").asBoolean()).as(health.toString()).isTrue();
-            assertThat(health.at("/zone-state/healthy").asBoolean()).as(health.toString()).isTrue();
+            assertThat(health.at("/feature-snapshot/healthy").asBoolean())
+                    .as(health.toString())
+                    .isTrue();
+            assertThat(health.at("/zone-state/healthy").asBoolean())
+                    .as(health.toString())
+                    .isTrue();
             assertThat(health.at("/zone-state/message").asText()).contains("records behind");
         }
 
@@ -323,8 +372,12 @@ class PredictionApiIT {
         void timersPerEndpointInDropwizardMetricsAndPrometheus() {
             http.post("/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
             JsonNode timers = admin.get("/metrics").json().get("timers");
-            assertThat(timers.get("io.mobility.serve.demand.DemandResource.demand-predictions").get("count").asLong()).isPositive();
-            assertThat(timers.has("io.mobility.serve.surge.SurgeResource.surge-predictions")).isTrue();
+            assertThat(timers.get("io.mobility.serve.demand.DemandResource.demand-predictions")
+                            .get("count")
+                            .asLong())
+                    .isPositive();
+            assertThat(timers.has("io.mobility.serve.surge.SurgeResource.surge-predictions"))
+                    .isTrue();
             var prometheus = admin.get("/prometheus");
             assertThat(prometheus.status()).isEqualTo(200);
             assertThat(prometheus.body()).contains("io_mobility_serve_demand_DemandResource_demand_predictions");

@@ -20,8 +20,12 @@ class ServeCommandTest {
     @Test
     void helpNamesTheConfigurationAndDropwizardsOwnCommands() {
         assertThat(execute("--help")).isZero();
-        assertThat(out()).contains("--config=FILE", InferenceApplication.DEFAULT_CONFIG, "${VAR:-default}",
-                "InferenceApplication check");
+        assertThat(out())
+                .contains(
+                        "--config=FILE",
+                        InferenceApplication.DEFAULT_CONFIG,
+                        "${VAR:-default}",
+                        "InferenceApplication check");
     }
 
     @Test
@@ -47,12 +51,19 @@ class ServeCommandTest {
     @Test
     void theDefaultIsTheProjectsConfiguration() {
         // surefire runs in the module directory; ./mobility passes the project root as mobility.root
-        String before = System.setProperty("mobility.root", Path.of("..").toAbsolutePath().normalize().toString());
+        String before = System.setProperty(
+                "mobility.root", Path.of("..").toAbsolutePath().normalize().toString());
         try {
             ServeCommand command = new ServeCommand();
             new CommandLine(command).parseArgs();
-            assertThat(command.dropwizardArgs()).containsExactly("server",
-                    Path.of("..").toAbsolutePath().normalize().resolve(InferenceApplication.DEFAULT_CONFIG).toString());
+            assertThat(command.dropwizardArgs())
+                    .containsExactly(
+                            "server",
+                            Path.of("..")
+                                    .toAbsolutePath()
+                                    .normalize()
+                                    .resolve(InferenceApplication.DEFAULT_CONFIG)
+                                    .toString());
         } finally {
             if (before == null) {
                 System.clearProperty("mobility.root");

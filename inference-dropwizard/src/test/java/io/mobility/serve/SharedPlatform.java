@@ -9,12 +9,14 @@ public final class SharedPlatform {
 
     private static LocalPlatform platform;
 
-    private SharedPlatform() {
-    }
+    private SharedPlatform() {}
 
     public static synchronized LocalPlatform get() {
         if (platform == null) {
-            platform = LocalPlatform.builder().partitions(1).topics(List.of(Topics.ZONE_STATE)).start();
+            platform = LocalPlatform.builder()
+                    .partitions(1)
+                    .topics(List.of(Topics.ZONE_STATE))
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         }
         return platform;

@@ -24,21 +24,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SparkExportEqualityIT {
 
     static final DropwizardAppExtension<InferenceConfiguration> APP = new DropwizardAppExtension<>(
-            InferenceApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            InferenceApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("lake", copyOfFixture().toString()));
 
     @Test
     void everyServedDemandPredictionEqualsSparksWithinOneBillionth() throws IOException {
-        JsonNode expected = new ObjectMapper().readTree(SparkExportEqualityIT.class.getResource("/spark-export/expected.json"));
+        JsonNode expected =
+                new ObjectMapper().readTree(SparkExportEqualityIT.class.getResource("/spark-export/expected.json"));
         double min = expected.get("output_min").asDouble();
         Http http = new Http(APP.getLocalPort(), null);
         int cases = 0;
         double maxDiff = 0;
         for (JsonNode c : expected.get("cases")) {
-            String body = "{\"zone_id\": \"" + c.get("zone_id").asText() + "\", \"hour\": \"" + c.get("hour").asText() + "\"}";
+            String body = "{\"zone_id\": \"" + c.get("zone_id").asText() + "\", \"hour\": \""
+                    + c.get("hour").asText() + "\"}";
             Http.Reply reply = http.post("/v1/demand/predictions", body);
             assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(200);
-            assertThat(reply.json().at("/model/version").asText()).isEqualTo(expected.get("model_version").asText());
+            assertThat(reply.json().at("/model/version").asText())
+                    .isEqualTo(expected.get("model_version").asText());
             // the service caps at output.min as the batch scorer does; Spark's raw prediction is capped the same way
             double spark = Math.max(min, c.get("spark_prediction").asDouble());
             double served = reply.json().get("predicted_requests").asDouble();

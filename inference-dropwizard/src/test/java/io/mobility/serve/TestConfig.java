@@ -19,8 +19,7 @@ final class TestConfig {
 
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("(?m)^([A-Za-z]+):");
 
-    private TestConfig() {
-    }
+    private TestConfig() {}
 
     /** @param yaml top-level settings, each on its own line(s) ({@code authToken: "t"}, {@code list: [a, b]}) */
     static String with(String yaml) {

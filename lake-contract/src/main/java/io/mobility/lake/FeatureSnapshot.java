@@ -21,15 +21,18 @@ import java.util.TreeMap;
  * observed hour; {@code for_hour} (extra, null when a file lacks it) is the hour the rows describe. Missing values
  * are {@code null} in the file and {@code NaN} here.
  */
-public record FeatureSnapshot(Instant generatedAt, Instant asOfHour, Instant forHour, List<String> features,
-                              Map<String, ZoneFeatures> zones) {
+public record FeatureSnapshot(
+        Instant generatedAt,
+        Instant asOfHour,
+        Instant forHour,
+        List<String> features,
+        Map<String, ZoneFeatures> zones) {
 
     /** Where the snapshot lives, relative to the lake's root. */
     public static final String PATH = "features/snapshot/latest.json";
 
     /** One zone's row, values in {@code features} order. */
-    public record ZoneFeatures(String zoneId, String zoneName, double[] values) {
-    }
+    public record ZoneFeatures(String zoneId, String zoneName, double[] values) {}
 
     /** The snapshot's path or URI in the lake at {@code lakeRoot}. */
     public static String location(String lakeRoot) {
@@ -95,11 +98,14 @@ public record FeatureSnapshot(Instant generatedAt, Instant asOfHour, Instant for
                 } else if (v.isNumber()) {
                     row[i] = v.asDouble();
                 } else {
-                    throw new LakeFormatException("feature snapshot: zones." + zone.getKey() + ".values[" + i
-                            + "] (" + features.get(i) + ") is not a number");
+                    throw new LakeFormatException("feature snapshot: zones." + zone.getKey() + ".values[" + i + "] ("
+                            + features.get(i) + ") is not a number");
                 }
             }
-            zones.put(zone.getKey(), new ZoneFeatures(zone.getKey(), zone.getValue().path("zone_name").asText(null), row));
+            zones.put(
+                    zone.getKey(),
+                    new ZoneFeatures(
+                            zone.getKey(), zone.getValue().path("zone_name").asText(null), row));
         }
         return new FeatureSnapshot(generatedAt, asOfHour, forHour, List.copyOf(features), Map.copyOf(zones));
     }
@@ -108,7 +114,8 @@ public record FeatureSnapshot(Instant generatedAt, Instant asOfHour, Instant for
         try {
             return Instant.parse(root.path(field).asText());
         } catch (DateTimeParseException e) {
-            throw new LakeFormatException("feature snapshot: " + field + " is not an ISO-8601 instant: " + root.get(field));
+            throw new LakeFormatException(
+                    "feature snapshot: " + field + " is not an ISO-8601 instant: " + root.get(field));
         }
     }
 }

@@ -23,16 +23,31 @@ import java.util.Map;
  * @param trainedAt null when the file has no {@code trained_at}
  * @param references per feature that has one, in {@code features} order
  */
-public record ModelMetadata(String name, String version, Instant trainedAt, List<String> features,
-                            double outputMin, double outputMax, Map<String, ReferenceDistribution> references,
-                            JsonNode raw) {
+public record ModelMetadata(
+        String name,
+        String version,
+        Instant trainedAt,
+        List<String> features,
+        double outputMin,
+        double outputMax,
+        Map<String, ReferenceDistribution> references,
+        JsonNode raw) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The document a trainer publishes; {@code promoted} starts false and is set when the version is promoted. */
-    public static ObjectNode json(String name, String version, Instant trainedAt, Instant dataFrom, Instant dataTo,
-                                  String target, List<String> features, Double outputMin, Double outputMax,
-                                  ObjectNode metrics, Map<String, ReferenceDistribution> reference) {
+    public static ObjectNode json(
+            String name,
+            String version,
+            Instant trainedAt,
+            Instant dataFrom,
+            Instant dataTo,
+            String target,
+            List<String> features,
+            Double outputMin,
+            Double outputMax,
+            ObjectNode metrics,
+            Map<String, ReferenceDistribution> reference) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("name", name);
         root.put("version", version);
@@ -100,9 +115,15 @@ public record ModelMetadata(String name, String version, Instant trainedAt, List
             }
         }
         JsonNode output = root.path("output");
-        return new ModelMetadata(text(where, root, "name"), text(where, root, "version"), trainedAt(where, root),
-                List.copyOf(names), bound(output.path("min"), Double.NEGATIVE_INFINITY),
-                bound(output.path("max"), Double.POSITIVE_INFINITY), references, root);
+        return new ModelMetadata(
+                text(where, root, "name"),
+                text(where, root, "version"),
+                trainedAt(where, root),
+                List.copyOf(names),
+                bound(output.path("min"), Double.NEGATIVE_INFINITY),
+                bound(output.path("max"), Double.POSITIVE_INFINITY),
+                references,
+                root);
     }
 
     /** The metadata of a version that can be served: it names itself and its training time. */

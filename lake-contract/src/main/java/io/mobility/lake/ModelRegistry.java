@@ -22,9 +22,11 @@ import java.util.function.Consumer;
  */
 public final class ModelRegistry {
 
-    public static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter VERSION =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** The {@code format} of every {@code model.json}. */
     public static final String TREE_ENSEMBLE_FORMAT = "mobility-tree-ensemble/1";
+
     public static final String MODEL_FILE = "model.json";
     public static final String METADATA_FILE = "metadata.json";
     public static final String CURRENT = "current";
@@ -67,7 +69,8 @@ public final class ModelRegistry {
      */
     public String newVersion(String name, Instant trainedAt) {
         Instant at = trainedAt.truncatedTo(ChronoUnit.SECONDS);
-        while (storage.exists(directory(name, VERSION.format(at))) || storage.exists(temporary(name, VERSION.format(at)))) {
+        while (storage.exists(directory(name, VERSION.format(at)))
+                || storage.exists(temporary(name, VERSION.format(at)))) {
             at = at.plusSeconds(1);
         }
         return VERSION.format(at);
@@ -104,8 +107,8 @@ public final class ModelRegistry {
         }
         String metadata = directory(name, version) + "/" + METADATA_FILE;
         if (!storage.exists(metadata)) {
-            throw new LakeFormatException(pointer + " names version " + version + ", but " + metadata
-                    + " does not exist");
+            throw new LakeFormatException(
+                    pointer + " names version " + version + ", but " + metadata + " does not exist");
         }
         return Optional.of(version);
     }
@@ -121,8 +124,9 @@ public final class ModelRegistry {
     /** A version's metadata.json as written; the version must exist. */
     public ObjectNode metadata(String name, String version) {
         String path = directory(name, version) + "/" + METADATA_FILE;
-        String text = storage.readText(path).orElseThrow(() -> new IllegalArgumentException(
-                "model " + name + " has no version " + version + " (no " + path + ")"));
+        String text = storage.readText(path)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "model " + name + " has no version " + version + " (no " + path + ")"));
         try {
             return (ObjectNode) JSON.readTree(text);
         } catch (IOException e) {

@@ -24,23 +24,33 @@ public record MonitoringSnapshot(Instant generatedAt, JsonNode models) {
     public static final String PATH = "monitoring/latest.json";
 
     /** What the snapshot says about one model; a metric with nothing to compute it from is null. */
-    public record ModelEntry(String version, Instant windowFrom, Instant windowTo, Metrics metrics, long expected,
-                             boolean driftFlag, Instant driftFrom, Instant driftTo, List<FeatureEntry> drift,
-                             List<HourPoint> forecastVsActual) {
-    }
+    public record ModelEntry(
+            String version,
+            Instant windowFrom,
+            Instant windowTo,
+            Metrics metrics,
+            long expected,
+            boolean driftFlag,
+            Instant driftFrom,
+            Instant driftTo,
+            List<FeatureEntry> drift,
+            List<HourPoint> forecastVsActual) {}
 
     /** {@code metrics}; {@code rows} is also the volume of predictions. */
-    public record Metrics(Double mae, Double rmse, Double mape, Double wape, long rows) {
-    }
+    public record Metrics(Double mae, Double rmse, Double mape, Double wape, long rows) {}
 
     /** One feature under {@code drift.features}. */
-    public record FeatureEntry(String feature, Double psi, String band, Double missingRateShift,
-                               Double missingRateCurrent, double missingRateReference, boolean raisesFlag) {
-    }
+    public record FeatureEntry(
+            String feature,
+            Double psi,
+            String band,
+            Double missingRateShift,
+            Double missingRateCurrent,
+            double missingRateReference,
+            boolean raisesFlag) {}
 
     /** One hour of {@code forecast_vs_actual} (or of a chart's series). */
-    public record HourPoint(Instant hour, double predicted, double actual) {
-    }
+    public record HourPoint(Instant hour, double predicted, double actual) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,11 +64,12 @@ public record MonitoringSnapshot(Instant generatedAt, JsonNode models) {
         ObjectNode root = JSON.createObjectNode();
         root.put("generated_at", generatedAt.toString());
         ObjectNode models = root.putObject("models");
-        previous.map(MonitoringSnapshot::modelsOf).ifPresent(old -> old.fields().forEachRemaining(f -> {
-            if (!f.getKey().equals(model)) {
-                models.set(f.getKey(), f.getValue());
-            }
-        }));
+        previous.map(MonitoringSnapshot::modelsOf)
+                .ifPresent(old -> old.fields().forEachRemaining(f -> {
+                    if (!f.getKey().equals(model)) {
+                        models.set(f.getKey(), f.getValue());
+                    }
+                }));
         models.set(model, entry(entry));
         try {
             return JSON.writeValueAsBytes(root);
@@ -73,8 +84,8 @@ public record MonitoringSnapshot(Instant generatedAt, JsonNode models) {
         try {
             generatedAt = Instant.parse(root.path("generated_at").asText());
         } catch (DateTimeParseException e) {
-            throw new LakeFormatException("monitoring snapshot: generated_at is not an ISO-8601 instant: "
-                    + root.get("generated_at"));
+            throw new LakeFormatException(
+                    "monitoring snapshot: generated_at is not an ISO-8601 instant: " + root.get("generated_at"));
         }
         JsonNode models = root.path("models");
         if (!models.isObject()) {
@@ -83,7 +94,8 @@ public record MonitoringSnapshot(Instant generatedAt, JsonNode models) {
         models.fields().forEachRemaining(model -> {
             for (String field : new String[] {"version", "metrics", "drift"}) {
                 if (!model.getValue().has(field)) {
-                    throw new LakeFormatException("monitoring snapshot: models." + model.getKey() + "." + field + " is missing");
+                    throw new LakeFormatException(
+                            "monitoring snapshot: models." + model.getKey() + "." + field + " is missing");
                 }
             }
         });

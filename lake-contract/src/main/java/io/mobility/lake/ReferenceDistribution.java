@@ -17,11 +17,13 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
     public static final int BINS = 10;
     /** Bin index of a missing (null or NaN) value. */
     public static final int MISSING_BIN = -1;
+
     private static final double TOLERANCE = 1e-3;
 
     /** @param values one value per training row, NaN for missing */
     public static ReferenceDistribution of(double[] values) {
-        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] present =
+                Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
         int n = values.length;
         double[] edges = new double[BINS + 1];
         double[] fractions = new double[BINS];
@@ -43,7 +45,10 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
 
     /** One entry of {@code reference_distributions}; {@code where} names the file and feature in errors. */
     public static ReferenceDistribution fromJson(String where, JsonNode node) {
-        return fromMetadata(where, numbers(where, node, "edges"), numbers(where, node, "fractions"),
+        return fromMetadata(
+                where,
+                numbers(where, node, "edges"),
+                numbers(where, node, "fractions"),
                 number(where, node, "missing_fraction"));
     }
 
@@ -52,7 +57,8 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
      * Fractions that add up to 1 on their own (shares of the present values) are scaled by the present share,
      * so that both conventions give the same reference.
      */
-    public static ReferenceDistribution fromMetadata(String where, double[] edges, double[] fractions, double missingFraction) {
+    public static ReferenceDistribution fromMetadata(
+            String where, double[] edges, double[] fractions, double missingFraction) {
         if (edges == null || edges.length != BINS + 1) {
             throw new LakeFormatException(where + ": 'edges' must hold " + (BINS + 1) + " numbers, got "
                     + (edges == null ? "none" : edges.length));
@@ -63,8 +69,8 @@ public record ReferenceDistribution(double[] edges, double[] fractions, double m
         }
         for (int i = 1; i < edges.length; i++) {
             if (!(edges[i] >= edges[i - 1])) {
-                throw new LakeFormatException(where + ": 'edges' must not decrease, but edges[" + i + "] = "
-                        + edges[i] + " < edges[" + (i - 1) + "] = " + edges[i - 1]);
+                throw new LakeFormatException(where + ": 'edges' must not decrease, but edges[" + i + "] = " + edges[i]
+                        + " < edges[" + (i - 1) + "] = " + edges[i - 1]);
             }
         }
         if (!(missingFraction >= 0 && missingFraction <= 1)) {

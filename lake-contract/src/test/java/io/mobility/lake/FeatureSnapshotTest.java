@@ -47,10 +47,16 @@ class FeatureSnapshotTest {
 
     @Test
     void roundTripSortsZonesAndWritesMissingValuesAsNull() throws Exception {
-        FeatureSnapshot written = new FeatureSnapshot(Instant.parse("2026-11-27T02:00:00Z"),
-                Instant.parse("2026-11-27T01:00:00Z"), Instant.parse("2026-11-27T02:00:00Z"), List.of("a", "b"),
-                Map.of("9", new FeatureSnapshot.ZoneFeatures("9", "Nine", new double[] {1.5, Double.NaN}),
-                        "10", new FeatureSnapshot.ZoneFeatures("10", null, new double[] {2.0, 3.0})));
+        FeatureSnapshot written = new FeatureSnapshot(
+                Instant.parse("2026-11-27T02:00:00Z"),
+                Instant.parse("2026-11-27T01:00:00Z"),
+                Instant.parse("2026-11-27T02:00:00Z"),
+                List.of("a", "b"),
+                Map.of(
+                        "9",
+                        new FeatureSnapshot.ZoneFeatures("9", "Nine", new double[] {1.5, Double.NaN}),
+                        "10",
+                        new FeatureSnapshot.ZoneFeatures("10", null, new double[] {2.0, 3.0})));
 
         var tree = JSON.readTree(written.render());
         assertThat(tree.get("zones").fieldNames()).toIterable().containsExactly("10", "9");

@@ -23,6 +23,7 @@ class LocalLakeStorageTest {
         try (var names = Files.list(target.getParent())) {
             assertThat(names.map(p -> p.getFileName().toString())).containsExactly("latest.json");
         }
-        assertThat(new LocalLakeStorage().readText(dir.resolve("nothing.json").toString())).isEmpty();
+        assertThat(new LocalLakeStorage().readText(dir.resolve("nothing.json").toString()))
+                .isEmpty();
     }
 }

@@ -27,9 +27,16 @@ class ModelMetadataTest {
     void whatTheTrainerWritesReadsBack() {
         ReferenceDistribution lag = ReferenceDistribution.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, Double.NaN});
         ReferenceDistribution hour = ReferenceDistribution.of(new double[] {0, 6, 12, 18});
-        var json = ModelMetadata.json("demand", "20261127T020000Z", java.time.Instant.parse("2026-11-27T02:00:00.5Z"),
-                java.time.Instant.parse("2026-10-01T00:00:00Z"), java.time.Instant.parse("2026-11-26T00:00:00Z"),
-                "ride_requests_next_hour", java.util.List.of("hour_of_day", "lag_1h"), 0.0, null,
+        var json = ModelMetadata.json(
+                "demand",
+                "20261127T020000Z",
+                java.time.Instant.parse("2026-11-27T02:00:00.5Z"),
+                java.time.Instant.parse("2026-10-01T00:00:00Z"),
+                java.time.Instant.parse("2026-11-26T00:00:00Z"),
+                "ride_requests_next_hour",
+                java.util.List.of("hour_of_day", "lag_1h"),
+                0.0,
+                null,
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
                 java.util.Map.of("hour_of_day", hour, "lag_1h", lag));
         assertThat(json.get("trained_at").asText()).isEqualTo("2026-11-27T02:00:00Z");
@@ -65,7 +72,8 @@ class ModelMetadataTest {
                               "fractions": [0.5, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0], "missing_fraction": 0.0}}}
                 """))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("reference_distributions.lag_1h: 'fractions' (sum 1.5) plus 'missing_fraction' (0.0) must add up to 1");
+                .hasMessageContaining(
+                        "reference_distributions.lag_1h: 'fractions' (sum 1.5) plus 'missing_fraction' (0.0) must add up to 1");
     }
 
     @Test
@@ -87,8 +95,7 @@ class ModelMetadataTest {
         assertThat(surge.raw().get("promoted").asBoolean()).isTrue();
 
         assertThatThrownBy(() -> ModelMetadata.parse(FILE, """
-                {"name": "surge", "version": "v1", "features": ["hour_of_day"], "reference_distributions": {}}""")
-                .requireIdentity(FILE))
+                {"name": "surge", "version": "v1", "features": ["hour_of_day"], "reference_distributions": {}}""").requireIdentity(FILE))
                 .isInstanceOf(LakeFormatException.class)
                 .hasMessage(FILE + ": 'trained_at' is missing");
     }

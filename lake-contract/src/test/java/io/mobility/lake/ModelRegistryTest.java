@@ -47,9 +47,11 @@ class ModelRegistryTest {
         assertThat(read.cap(-1.0)).isEqualTo(0.0);
         assertThat(read.cap(1e9)).isEqualTo(1e9);
         assertThat(read.references().get("lag_1h").edges()[10]).isEqualTo(10.0);
-        assertThat(lake.resolve("models/demand").resolve(version).resolve("model.json")).content()
+        assertThat(lake.resolve("models/demand").resolve(version).resolve("model.json"))
+                .content()
                 .contains("\"format\":\"mobility-tree-ensemble/1\"");
-        assertThat(lake.resolve("models/demand").resolve(version).resolve("spark/data.txt")).hasContent("trees");
+        assertThat(lake.resolve("models/demand").resolve(version).resolve("spark/data.txt"))
+                .hasContent("trees");
     }
 
     @Test
@@ -58,9 +60,10 @@ class ModelRegistryTest {
         String first = registry.newVersion("surge", TRAINED);
         registry.publish("surge", first, dir -> write(dir + "/spark/a"), model(), metadata(first));
         assertThat(registry.newVersion("surge", TRAINED)).isEqualTo("20261127T020001Z");
-        assertThatThrownBy(() -> registry.publish("surge", first, dir -> write(dir + "/spark/b"), model(),
-                metadata(first)))
-                .hasMessageContaining(first).hasMessageContaining("already exists");
+        assertThatThrownBy(() ->
+                        registry.publish("surge", first, dir -> write(dir + "/spark/b"), model(), metadata(first)))
+                .hasMessageContaining(first)
+                .hasMessageContaining("already exists");
     }
 
     @Test
@@ -90,7 +93,8 @@ class ModelRegistryTest {
     @Test
     void promotingAnUnpublishedVersionIsRefusedByName() {
         assertThatThrownBy(() -> registry().promote("surge", "20261127T020000Z"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surge")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("surge")
                 .hasMessageContaining("20261127T020000Z");
         assertThat(lake.resolve("models/surge/current")).doesNotExist();
     }
@@ -107,8 +111,17 @@ class ModelRegistryTest {
     }
 
     private static ObjectNode metadata(String version) {
-        return ModelMetadata.json("demand", version, TRAINED, TRAINED.minusSeconds(86400), TRAINED, "requests",
-                List.of("lag_1h"), 0.0, null, JsonNodeFactory.instance.objectNode(),
+        return ModelMetadata.json(
+                "demand",
+                version,
+                TRAINED,
+                TRAINED.minusSeconds(86400),
+                TRAINED,
+                "requests",
+                List.of("lag_1h"),
+                0.0,
+                null,
+                JsonNodeFactory.instance.objectNode(),
                 Map.of("lag_1h", ReferenceDistribution.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})));
     }
 }

@@ -18,8 +18,15 @@ class MonitoringSnapshotTest {
     private static final Instant TO = Instant.parse("2026-11-27T02:00:00Z");
 
     private static MonitoringSnapshot.ModelEntry entry(String version) {
-        return new MonitoringSnapshot.ModelEntry(version, TO.minusSeconds(86400), TO,
-                new MonitoringSnapshot.Metrics(2.4, 3.9, null, 0.19, 96), 96, true, TO.minusSeconds(3600), TO,
+        return new MonitoringSnapshot.ModelEntry(
+                version,
+                TO.minusSeconds(86400),
+                TO,
+                new MonitoringSnapshot.Metrics(2.4, 3.9, null, 0.19, 96),
+                96,
+                true,
+                TO.minusSeconds(3600),
+                TO,
                 List.of(new MonitoringSnapshot.FeatureEntry("lag_1h", 0.31, "major", 0.0, 0.1, 0.1, true)),
                 List.of(new MonitoringSnapshot.HourPoint(TO.minusSeconds(3600), 15.0, 17.0)));
     }
@@ -27,8 +34,8 @@ class MonitoringSnapshotTest {
     @Test
     void whatTheJobWritesTheServiceReadsKeepingOtherModels() throws Exception {
         byte[] demandOnly = MonitoringSnapshot.render(Optional.empty(), TO, "demand", entry("v1"));
-        byte[] both = MonitoringSnapshot.render(Optional.of(new String(demandOnly, StandardCharsets.UTF_8)),
-                TO.plusSeconds(60), "surge", entry("v2"));
+        byte[] both = MonitoringSnapshot.render(
+                Optional.of(new String(demandOnly, StandardCharsets.UTF_8)), TO.plusSeconds(60), "surge", entry("v2"));
 
         MonitoringSnapshot read = MonitoringSnapshot.parse(JSON.readTree(both));
 

@@ -109,10 +109,9 @@ public final class LocalPlatform implements AutoCloseable {
         private int connectPort;
         private List<Path> pluginPath = List.of();
         private Map<String, String> connectProperties = Map.of();
-        private Consumer<String> progress = message -> { };
+        private Consumer<String> progress = message -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 (the default) picks a free port. */
         public Builder kafkaPort(int port) {
@@ -204,12 +203,20 @@ public final class LocalPlatform implements AutoCloseable {
                 progress.accept("creating " + topics.size() + " topics ...");
                 kafka.createTopics(topics, partitions);
                 progress.accept("starting the schema registry ...");
-                registry = new SchemaRegistryServer(kafka.bootstrapServers(), registryPort,
-                        SchemaRegistryServer.DEFAULT_TOPIC, InetAddress.getLoopbackAddress(), registrySettings).start();
+                registry = new SchemaRegistryServer(
+                                kafka.bootstrapServers(),
+                                registryPort,
+                                SchemaRegistryServer.DEFAULT_TOPIC,
+                                InetAddress.getLoopbackAddress(),
+                                registrySettings)
+                        .start();
                 if (withConnect) {
                     progress.accept("starting Kafka Connect (scanning plugins takes a while) ...");
                     connect = ConnectWorker.builder(kafka.bootstrapServers())
-                            .port(connectPort).pluginPath(pluginPath).workerProperties(connectProperties).start();
+                            .port(connectPort)
+                            .pluginPath(pluginPath)
+                            .workerProperties(connectProperties)
+                            .start();
                 }
                 return new LocalPlatform(kafka, registry, connect);
             } catch (RuntimeException e) {

@@ -14,11 +14,16 @@ import picocli.CommandLine.Mixin;
  * {@code ./mobility platform}: the local platform (Kafka, schema registry, optionally Kafka Connect) in the
  * foreground until Ctrl-C.
  */
-@Command(name = "platform", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(
+        name = "platform",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
         description = {
             "Starts, in one JVM, a Kafka broker (KRaft, single node) with every platform topic, a schema registry",
             "speaking the Confluent REST API and, with --with-connect, a Kafka Connect worker. Data is kept in",
-            "--data-dir and reused by the next run. Ctrl-C stops everything."})
+            "--data-dir and reused by the next run. Ctrl-C stops everything."
+        })
 public final class PlatformCommand implements Callable<Integer> {
 
     static {
@@ -68,16 +73,18 @@ public final class PlatformCommand implements Callable<Integer> {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            out.println("[platform] stopping ...");
-            try {
-                platform.close();
-                out.println("[platform] stopped");
-            } catch (RuntimeException e) {
-                err.println("error while stopping: " + describe(e));
-            }
-            stopped.countDown();
-        }, "platform-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    out.println("[platform] stopping ...");
+                    try {
+                        platform.close();
+                        out.println("[platform] stopped");
+                    } catch (RuntimeException e) {
+                        err.println("error while stopping: " + describe(e));
+                    }
+                    stopped.countDown();
+                },
+                "platform-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         out.println(summary(platform, options));
@@ -92,15 +99,23 @@ public final class PlatformCommand implements Callable<Integer> {
 
     static String summary(LocalPlatform platform, PlatformOptions options) {
         StringBuilder text = new StringBuilder();
-        text.append("\nMobility platform is up (data: ").append(options.dataDir().toAbsolutePath().normalize())
+        text.append("\nMobility platform is up (data: ")
+                .append(options.dataDir().toAbsolutePath().normalize())
                 .append(")\n");
         text.append(String.format("  %-24s %s%n", "Kafka bootstrap servers", platform.bootstrapServers()));
-        text.append(String.format("  %-24s %s%s%n", "Schema registry", platform.registryUrl(),
-                platform.registry().httpSettings().basicAuthUser().map(u -> " (basic auth, user " + u + ")")
+        text.append(String.format(
+                "  %-24s %s%s%n",
+                "Schema registry",
+                platform.registryUrl(),
+                platform.registry()
+                        .httpSettings()
+                        .basicAuthUser()
+                        .map(u -> " (basic auth, user " + u + ")")
                         .orElse("")));
-        platform.connectWorker().ifPresent(c ->
-                text.append(String.format("  %-24s %s%n", "Kafka Connect REST", c.restUrl())));
-        text.append(String.format("  %-24s %s%n", "Topics", Topics.ALL.stream().map(Topic::name).toList()));
+        platform.connectWorker()
+                .ifPresent(c -> text.append(String.format("  %-24s %s%n", "Kafka Connect REST", c.restUrl())));
+        text.append(String.format(
+                "  %-24s %s%n", "Topics", Topics.ALL.stream().map(Topic::name).toList()));
         text.append("Press Ctrl-C to stop.");
         return text.toString();
     }

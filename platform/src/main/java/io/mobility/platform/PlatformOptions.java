@@ -15,34 +15,54 @@ final class PlatformOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092",
+    @Option(
+            names = "--kafka-port",
+            paramLabel = "N",
+            defaultValue = "9092",
             description = "Kafka client port on 127.0.0.1 (default ${DEFAULT-VALUE})")
     int kafkaPort;
 
-    @Option(names = "--registry-port", paramLabel = "N", defaultValue = "8081",
+    @Option(
+            names = "--registry-port",
+            paramLabel = "N",
+            defaultValue = "8081",
             description = "schema registry port (default ${DEFAULT-VALUE})")
     int registryPort;
 
-    @Option(names = "--registry-max-body-bytes", paramLabel = "N", defaultValue = "1048576",
+    @Option(
+            names = "--registry-max-body-bytes",
+            paramLabel = "N",
+            defaultValue = "1048576",
             description = "largest request body the registry reads; longer ones get 413 (default ${DEFAULT-VALUE})")
     int registryMaxBodyBytes;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".mobility/platform",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".mobility/platform",
             description = "where Kafka keeps topics, records and schemas (default ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "partitions per platform topic, on first creation (default ${DEFAULT-VALUE})")
     int partitions;
 
     @Option(names = "--with-connect", description = "also start a Kafka Connect worker (distributed mode)")
     boolean withConnect;
 
-    @Option(names = "--connect-port", paramLabel = "N", defaultValue = "8083",
+    @Option(
+            names = "--connect-port",
+            paramLabel = "N",
+            defaultValue = "8083",
             description = "Connect REST port (default ${DEFAULT-VALUE})")
     int connectPort;
 
-    @Option(names = "--plugin-path", paramLabel = "DIRS",
+    @Option(
+            names = "--plugin-path",
+            paramLabel = "DIRS",
             description = "Connect plugin directories, comma-separated (default: none)")
     String pluginPath;
 
@@ -60,8 +80,8 @@ final class PlatformOptions {
         port("--registry-port", registryPort);
         port("--connect-port", connectPort);
         if (registryMaxBodyBytes < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--registry-max-body-bytes must be at least 1, got " + registryMaxBodyBytes);
+            throw new ParameterException(
+                    spec.commandLine(), "--registry-max-body-bytes must be at least 1, got " + registryMaxBodyBytes);
         }
         if (partitions < 1) {
             throw new ParameterException(spec.commandLine(), "--partitions must be at least 1, got " + partitions);
@@ -70,8 +90,8 @@ final class PlatformOptions {
 
     private void port(String option, int port) {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(),
-                    option + " must be a port between 0 and 65535, got " + port);
+            throw new ParameterException(
+                    spec.commandLine(), option + " must be a port between 0 and 65535, got " + port);
         }
     }
 
@@ -107,7 +127,10 @@ final class PlatformOptions {
         if (pluginPath == null) {
             return List.of();
         }
-        return Arrays.stream(pluginPath.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of)
+        return Arrays.stream(pluginPath.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Path::of)
                 .toList();
     }
 }

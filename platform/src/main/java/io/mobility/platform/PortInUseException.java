@@ -7,8 +7,10 @@ public class PortInUseException extends IllegalStateException {
     private final int port;
 
     public PortInUseException(String service, int port, Throwable cause) {
-        super(service + " cannot listen on 127.0.0.1:" + port + ": the port is already in use"
-                + " (is another platform still running? choose another port)", cause);
+        super(
+                service + " cannot listen on 127.0.0.1:" + port + ": the port is already in use"
+                        + " (is another platform still running? choose another port)",
+                cause);
         this.service = service;
         this.port = port;
     }

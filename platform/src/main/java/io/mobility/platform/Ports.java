@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Loopback TCP ports for the platform's servers. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * Fails fast with a clear message when {@code port} is taken, before a server buries the bind error deep in its

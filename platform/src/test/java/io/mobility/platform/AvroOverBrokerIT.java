@@ -40,27 +40,39 @@ class AvroOverBrokerIT {
     @Test
     void everyContractRecordRoundTripsThroughTheBroker() {
         List<SpecificRecord> sent = ExampleEvents.everyType();
-        Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl(),
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true,
-                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
+        Map<String, Object> serde = Map.of(
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                platform.registryUrl(),
+                AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                true,
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                "TopicRecordNameStrategy");
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
         serializer.configure(serde, false);
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "round-trip-test"), new StringSerializer(), serializer)) {
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "round-trip-test"),
+                new StringSerializer(),
+                serializer)) {
             producer.initTransactions();
             producer.beginTransaction();
-            sent.forEach(record -> producer.send(new ProducerRecord<>("round-trip", record.getSchema().getName(), record)));
+            sent.forEach(record -> producer.send(
+                    new ProducerRecord<>("round-trip", record.getSchema().getName(), record)));
             producer.commitTransaction();
         }
 
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(serde, false);
-        List<ConsumerRecord<String, SpecificRecord>> records = TopicReader.of(platform.bootstrapServers(),
-                        new StringDeserializer(), deserializer)
+        List<ConsumerRecord<String, SpecificRecord>> records = TopicReader.of(
+                        platform.bootstrapServers(), new StringDeserializer(), deserializer)
                 .read(List.of("round-trip"), sent.size(), Duration.ofSeconds(30));
-        records.forEach(record -> assertThat(record.key()).isEqualTo(record.value().getSchema().getName()));
-        List<SpecificRecord> received = records.stream().map(ConsumerRecord::value).toList();
+        records.forEach(record ->
+                assertThat(record.key()).isEqualTo(record.value().getSchema().getName()));
+        List<SpecificRecord> received =
+                records.stream().map(ConsumerRecord::value).toList();
 
         assertThat(received).containsExactlyElementsOf(sent);
     }

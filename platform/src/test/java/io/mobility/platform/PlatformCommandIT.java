@@ -33,15 +33,24 @@ class PlatformCommandIT {
     @Test
     void helpDescribesEveryOption() {
         assertThat(execute("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--kafka-port", "--registry-port", "--data-dir",
-                "--partitions", "--with-connect", "--connect-port", "--plugin-path", "--help", "(default 9092)");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "--kafka-port",
+                        "--registry-port",
+                        "--data-dir",
+                        "--partitions",
+                        "--with-connect",
+                        "--connect-port",
+                        "--plugin-path",
+                        "--help",
+                        "(default 9092)");
     }
 
     @Test
     void aMisspelledOptionIsAUsageErrorNamingTheRightOne() {
         assertThat(execute("--kafka-prot", "19092")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option", "'--kafka-prot'",
-                "Possible solutions: --kafka-port");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Unknown option", "'--kafka-prot'", "Possible solutions: --kafka-port");
     }
 
     @Test
@@ -68,9 +77,10 @@ class PlatformCommandIT {
             int status = PlatformCommand.run(options, new PrintStream(out, true), new PrintStream(err, true));
 
             assertThat(status).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: Kafka broker cannot listen on"
-                    + " 127.0.0.1:" + taken.getLocalPort() + ": the port is already in use"
-                    + " (is another platform still running? choose another port)");
+            assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                    .isEqualTo("error: Kafka broker cannot listen on"
+                            + " 127.0.0.1:" + taken.getLocalPort() + ": the port is already in use"
+                            + " (is another platform still running? choose another port)");
         }
     }
 
@@ -78,21 +88,30 @@ class PlatformCommandIT {
     @Test
     void runsUntilStoppedAndStopsCleanly(@TempDir Path dataDir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                PlatformCommand.class.getName(), "--kafka-port", "0", "--registry-port", "0",
-                "--data-dir", dataDir.toString())
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PlatformCommand.class.getName(),
+                        "--kafka-port",
+                        "0",
+                        "--registry-port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
         // Reading its output blocks: a hung command must fail the test, not hang the build.
         CompletableFuture.delayedExecutor(3, TimeUnit.MINUTES).execute(process::destroyForcibly);
         List<String> lines = new ArrayList<>();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String registryUrl = null;
             String line;
             while ((line = output.readLine()) != null) {
                 lines.add(line);
-                Matcher registry = Pattern.compile("Schema registry\\s+(http://\\S+)").matcher(line);
+                Matcher registry =
+                        Pattern.compile("Schema registry\\s+(http://\\S+)").matcher(line);
                 if (registry.find()) {
                     registryUrl = registry.group(1);
                 }
@@ -101,13 +120,16 @@ class PlatformCommandIT {
                 }
             }
             assertThat(lines).as("output so far").anySatisfy(l -> assertThat(l).contains("Mobility platform is up"));
-            assertThat(lines).anySatisfy(l ->
-                    assertThat(l).matches("\\s+Kafka bootstrap servers\\s+127\\.0\\.0\\.1:\\d+"));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l).matches("\\s+Kafka bootstrap servers\\s+127\\.0\\.0\\.1:\\d+"));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("mobility.ride-events.raw"));
             assertThat(registryUrl).isNotNull();
-            HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(registryUrl + "/subjects")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> subjects = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(registryUrl + "/subjects"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(subjects.statusCode()).isEqualTo(200);
             assertThat(subjects.body()).isEqualTo("[]");
 

@@ -24,9 +24,20 @@ class PlatformOptionsTest {
 
     @Test
     void optionsAreReadInBothSpellings() {
-        PlatformOptions options = PlatformOptions.parse("--kafka-port", "19092", "--registry-port=18081", "--with-connect",
-                "--connect-port", "18083", "--plugin-path", "plugins/a, plugins/b", "--data-dir=/tmp/p",
-                "--partitions", "6", "--registry-max-body-bytes", "4096");
+        PlatformOptions options = PlatformOptions.parse(
+                "--kafka-port",
+                "19092",
+                "--registry-port=18081",
+                "--with-connect",
+                "--connect-port",
+                "18083",
+                "--plugin-path",
+                "plugins/a, plugins/b",
+                "--data-dir=/tmp/p",
+                "--partitions",
+                "6",
+                "--registry-max-body-bytes",
+                "4096");
 
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.registryPort()).isEqualTo(18081);
@@ -40,16 +51,16 @@ class PlatformOptionsTest {
 
     @Test
     void badOptionsAreNamed() {
-        assertThatThrownBy(() -> PlatformOptions.parse("--kafka-port", "ninety")).hasMessage(
-                "Invalid value for option '--kafka-port': 'ninety' is not an int");
-        assertThatThrownBy(() -> PlatformOptions.parse("--registry-port", "70000")).hasMessage(
-                "--registry-port must be a port between 0 and 65535, got 70000");
-        assertThatThrownBy(() -> PlatformOptions.parse("--registry-max-body-bytes", "0")).hasMessage(
-                "--registry-max-body-bytes must be at least 1, got 0");
-        assertThatThrownBy(() -> PlatformOptions.parse("--partitions", "0")).hasMessage(
-                "--partitions must be at least 1, got 0");
-        assertThatThrownBy(() -> PlatformOptions.parse("--data-dir")).hasMessageContaining(
-                "Missing required parameter for option '--data-dir'");
+        assertThatThrownBy(() -> PlatformOptions.parse("--kafka-port", "ninety"))
+                .hasMessage("Invalid value for option '--kafka-port': 'ninety' is not an int");
+        assertThatThrownBy(() -> PlatformOptions.parse("--registry-port", "70000"))
+                .hasMessage("--registry-port must be a port between 0 and 65535, got 70000");
+        assertThatThrownBy(() -> PlatformOptions.parse("--registry-max-body-bytes", "0"))
+                .hasMessage("--registry-max-body-bytes must be at least 1, got 0");
+        assertThatThrownBy(() -> PlatformOptions.parse("--partitions", "0"))
+                .hasMessage("--partitions must be at least 1, got 0");
+        assertThatThrownBy(() -> PlatformOptions.parse("--data-dir"))
+                .hasMessageContaining("Missing required parameter for option '--data-dir'");
         assertThatThrownBy(() -> PlatformOptions.parse("--colour")).hasMessage("Unknown option: '--colour'");
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class UsHolidays {
 
-    private UsHolidays() {
-    }
+    private UsHolidays() {}
 
     public static List<LocalDate> of(int year) {
         return List.of(

@@ -20,16 +20,25 @@ class EventContractTest {
         for (Schema enumSchema : namedTypes(Schema.Type.ENUM)) {
             assertThat(enumSchema.getEnumDefault()).as(enumSchema.getFullName()).isEqualTo("UNKNOWN");
         }
-        assertThat(namedTypes(Schema.Type.ENUM)).extracting(Schema::getName).containsExactlyInAnyOrder(
-                "RideEventType", "VehicleType", "PaymentMethod", "CancelledBy", "DriverEventType", "DriverStatus",
-                "ZoneType", "RideStatus");
+        assertThat(namedTypes(Schema.Type.ENUM))
+                .extracting(Schema::getName)
+                .containsExactlyInAnyOrder(
+                        "RideEventType",
+                        "VehicleType",
+                        "PaymentMethod",
+                        "CancelledBy",
+                        "DriverEventType",
+                        "DriverStatus",
+                        "ZoneType",
+                        "RideStatus");
     }
 
     @Test
     void everyEventCarriesItsIdTimeAndProducer() {
         for (Schema event : List.of(RideEvent.getClassSchema(), DriverEvent.getClassSchema())) {
             assertThat(event.getField("event_id").schema().getType()).isEqualTo(Schema.Type.STRING);
-            assertThat(event.getField("event_time").schema().getLogicalType()).isEqualTo(LogicalTypes.timestampMillis());
+            assertThat(event.getField("event_time").schema().getLogicalType())
+                    .isEqualTo(LogicalTypes.timestampMillis());
             assertThat(event.getField("producer").schema().getFullName()).isEqualTo("io.mobility.events.Producer");
         }
     }
@@ -41,11 +50,14 @@ class EventContractTest {
             for (Schema.Field field : record.getFields()) {
                 Schema type = nonNull(field.schema());
                 if (type.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
-                    assertThat(decimal.getScale()).as(record.getName() + "." + field.name()).isEqualTo(2);
+                    assertThat(decimal.getScale())
+                            .as(record.getName() + "." + field.name())
+                            .isEqualTo(2);
                     moneyFields.add(record.getName() + "." + field.name());
                 }
                 if (field.name().contains("fare") || field.name().contains("amount")) {
-                    assertThat(type.getType()).as(record.getName() + "." + field.name())
+                    assertThat(type.getType())
+                            .as(record.getName() + "." + field.name())
                             .isNotIn(Schema.Type.DOUBLE, Schema.Type.FLOAT);
                 }
             }
@@ -58,9 +70,11 @@ class EventContractTest {
         for (Schema record : namedTypes(Schema.Type.RECORD)) {
             for (Schema.Field field : record.getFields()) {
                 if (field.schema().getType() == Schema.Type.UNION) {
-                    assertThat(field.schema().getTypes().get(0).getType()).as(record.getName() + "." + field.name())
+                    assertThat(field.schema().getTypes().get(0).getType())
+                            .as(record.getName() + "." + field.name())
                             .isEqualTo(Schema.Type.NULL);
-                    assertThat(field.defaultVal()).as(record.getName() + "." + field.name())
+                    assertThat(field.defaultVal())
+                            .as(record.getName() + "." + field.name())
                             .isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
                 }
             }
@@ -70,9 +84,16 @@ class EventContractTest {
     @Test
     void topicsHaveUniqueNamesAndReferenceDataIsCompacted() {
         Set<String> names = new HashSet<>();
-        Topics.ALL.forEach(topic -> assertThat(names.add(topic.name())).as(topic.name()).isTrue());
-        assertThat(Topics.ALL).filteredOn(Topic::compacted).extracting(Topic::name)
-                .containsExactlyInAnyOrder("mobility.zones", "mobility.drivers", "mobility.riders", "mobility.rides",
+        Topics.ALL.forEach(
+                topic -> assertThat(names.add(topic.name())).as(topic.name()).isTrue());
+        assertThat(Topics.ALL)
+                .filteredOn(Topic::compacted)
+                .extracting(Topic::name)
+                .containsExactlyInAnyOrder(
+                        "mobility.zones",
+                        "mobility.drivers",
+                        "mobility.riders",
+                        "mobility.rides",
                         "mobility.zone-state");
         assertThat(Topics.byName("mobility.ride-events.raw")).contains(Topics.RIDE_EVENTS_RAW);
         assertThat(Topics.RIDES.valueSubject()).isEqualTo("mobility.rides-value");
@@ -108,8 +129,7 @@ class EventContractTest {
             case UNION -> schema.getTypes().forEach(t -> collect(t, type, found, seen));
             case ARRAY -> collect(schema.getElementType(), type, found, seen);
             case MAP -> collect(schema.getValueType(), type, found, seen);
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class RecordEncodersTest {
 
     /** Every record of the contract: the value of each topic and the records nested in them. */
-    private static final List<Class<?>> RECORDS = recordsOf(Topics.ALL.stream().map(Topic::valueSchema).toList());
+    private static final List<Class<?>> RECORDS =
+            recordsOf(Topics.ALL.stream().map(Topic::valueSchema).toList());
 
     private static List<Class<?>> recordsOf(List<Schema> topLevel) {
         Map<String, Schema> found = new java.util.TreeMap<>();
@@ -49,17 +50,18 @@ class RecordEncodersTest {
                 case UNION -> todo.addAll(s.getTypes());
                 case ARRAY -> todo.push(s.getElementType());
                 case MAP -> todo.push(s.getValueType());
-                default -> {
-                }
+                default -> {}
             }
         }
-        return found.keySet().stream().<Class<?>>map(name -> {
-            try {
-                return Class.forName(name);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return found.keySet().stream()
+                .<Class<?>>map(name -> {
+                    try {
+                        return Class.forName(name);
+                    } catch (ClassNotFoundException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -68,7 +70,8 @@ class RecordEncodersTest {
         for (Class<?> type : RECORDS) {
             DatumWriter<Object> encoder = encoderOf(type);
             encoder.setSchema(schemaOf(type)); // its own schema is accepted
-            assertThatThrownBy(() -> encoder.setSchema(Schema.create(Schema.Type.STRING))).as(type.getName())
+            assertThatThrownBy(() -> encoder.setSchema(Schema.create(Schema.Type.STRING)))
+                    .as(type.getName())
                     .isInstanceOf(UnsupportedOperationException.class);
         }
     }
@@ -109,14 +112,15 @@ class RecordEncodersTest {
 
     @Test
     void moneyWithMoreDigitsThanTheSchemaAllowsIsRefusedAsAvroRefusesIt() throws Exception {
-        io.mobility.events.ride.Fare fare = (io.mobility.events.ride.Fare) ExampleEvents.ride(
-                RideEventType.RIDE_COMPLETED).getFare();
+        io.mobility.events.ride.Fare fare = (io.mobility.events.ride.Fare)
+                ExampleEvents.ride(RideEventType.RIDE_COMPLETED).getFare();
         for (BigDecimal amount : List.of(new BigDecimal("123456789.01"), new BigDecimal("12.345"))) {
             fare.setTotal(amount);
             DatumWriter<Object> encoder = encoderOf(fare.getClass());
             assertThatThrownBy(() -> encode(new SpecificDatumWriter<>(fare.getSchema(), fare.getSpecificData()), fare))
                     .isInstanceOf(org.apache.avro.AvroTypeException.class);
-            assertThatThrownBy(() -> encode(encoder, fare)).as(amount.toPlainString())
+            assertThatThrownBy(() -> encode(encoder, fare))
+                    .as(amount.toPlainString())
                     .isInstanceOf(org.apache.avro.AvroTypeException.class);
         }
     }
@@ -129,7 +133,9 @@ class RecordEncodersTest {
 
     @SuppressWarnings("unchecked")
     private static DatumWriter<Object> encoderOf(Class<?> type) throws Exception {
-        return (DatumWriter<Object>) Class.forName(type.getName() + "Encoder").getDeclaredConstructor().newInstance();
+        return (DatumWriter<Object>) Class.forName(type.getName() + "Encoder")
+                .getDeclaredConstructor()
+                .newInstance();
     }
 
     private static Schema schemaOf(Class<?> type) throws Exception {
@@ -144,9 +150,9 @@ class RecordEncodersTest {
         return bytes.toByteArray();
     }
 
-    private static SpecificRecordBase fill(Class<?> type, SplittableRandom random, double nullShare)
-            throws Exception {
-        SpecificRecordBase record = (SpecificRecordBase) type.getDeclaredConstructor().newInstance();
+    private static SpecificRecordBase fill(Class<?> type, SplittableRandom random, double nullShare) throws Exception {
+        SpecificRecordBase record =
+                (SpecificRecordBase) type.getDeclaredConstructor().newInstance();
         for (Schema.Field field : record.getSchema().getFields()) {
             record.put(field.pos(), value(field.schema(), random, nullShare));
         }
@@ -172,14 +178,19 @@ class RecordEncodersTest {
         }
         return switch (s.getType()) {
             case UNION -> {
-                Schema value = s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst()
+                Schema value = s.getTypes().stream()
+                        .filter(t -> t.getType() != Schema.Type.NULL)
+                        .findFirst()
                         .orElseThrow();
                 yield random.nextDouble() < nullShare ? null : value(value, random, nullShare);
             }
             case RECORD -> fill(Class.forName(s.getFullName()), random, nullShare);
-            case ENUM -> Class.forName(s.getFullName()).getEnumConstants()[random.nextInt(s.getEnumSymbols().size())];
-            case STRING -> List.of("", "D00042", "zöne ✓", "東京", "x".repeat(200), Long.toHexString(random.nextLong()))
-                    .get(random.nextInt(6));
+            case ENUM ->
+                Class.forName(s.getFullName())
+                        .getEnumConstants()[random.nextInt(s.getEnumSymbols().size())];
+            case STRING ->
+                List.of("", "D00042", "zöne ✓", "東京", "x".repeat(200), Long.toHexString(random.nextLong()))
+                        .get(random.nextInt(6));
             case BYTES -> {
                 byte[] bytes = new byte[random.nextInt(40)];
                 random.nextBytes(bytes);

@@ -17,14 +17,20 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
  * earlier version instead of only the latest.
  */
 public enum CompatibilityLevel {
-    NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE;
+    NONE,
+    BACKWARD,
+    BACKWARD_TRANSITIVE,
+    FORWARD,
+    FORWARD_TRANSITIVE,
+    FULL,
+    FULL_TRANSITIVE;
 
     public static CompatibilityLevel parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Unknown compatibility level '" + value + "'; expected one of "
-                    + List.of(values()), e);
+            throw new IllegalArgumentException(
+                    "Unknown compatibility level '" + value + "'; expected one of " + List.of(values()), e);
         }
     }
 
@@ -42,19 +48,25 @@ public enum CompatibilityLevel {
         List<String> problems = new ArrayList<>();
         for (Schema previous : against) {
             if (backward) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous), candidate,
-                        "new schema cannot read data written with an earlier one", problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
+                        candidate,
+                        "new schema cannot read data written with an earlier one",
+                        problems);
             }
             if (forward) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate), previous,
-                        "an earlier schema cannot read data written with the new one", problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
+                        previous,
+                        "an earlier schema cannot read data written with the new one",
+                        problems);
             }
         }
         return problems;
     }
 
-    private static void describe(SchemaPairCompatibility result, Schema reader, String direction,
-                                 List<String> problems) {
+    private static void describe(
+            SchemaPairCompatibility result, Schema reader, String direction, List<String> problems) {
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
             problems.add(direction + ": " + incompatibility.getType() + " at field '"
                     + fieldPath(reader, incompatibility.getLocation()) + "' (" + incompatibility.getMessage() + ")");

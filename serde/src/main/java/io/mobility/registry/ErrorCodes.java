@@ -12,6 +12,5 @@ public final class ErrorCodes {
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
     public static final int STORE_ERROR = 50001;
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 }

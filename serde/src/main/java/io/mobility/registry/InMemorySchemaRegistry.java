@@ -52,8 +52,11 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         if (!problems.isEmpty()) {
             throw new IncompatibleSchemaException(subject, String.join("; ", problems));
         }
-        int id = schemasById.entrySet().stream().filter(e -> e.getValue().equals(schema)).map(Map.Entry::getKey)
-                .findFirst().orElseGet(() -> {
+        int id = schemasById.entrySet().stream()
+                .filter(e -> e.getValue().equals(schema))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseGet(() -> {
                     schemasById.put(nextId, schema);
                     return nextId++;
                 });
@@ -102,6 +105,8 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     }
 
     private List<Schema> history(String subject) {
-        return versionsBySubject.getOrDefault(subject, List.of()).stream().map(schemasById::get).toList();
+        return versionsBySubject.getOrDefault(subject, List.of()).stream()
+                .map(schemasById::get)
+                .toList();
     }
 }

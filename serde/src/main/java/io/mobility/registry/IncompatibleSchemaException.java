@@ -4,7 +4,9 @@ package io.mobility.registry;
 public class IncompatibleSchemaException extends SchemaRegistryException {
 
     public IncompatibleSchemaException(String subject, String registryMessage) {
-        super("Schema refused for subject '" + subject + "' as incompatible: " + registryMessage, 409,
+        super(
+                "Schema refused for subject '" + subject + "' as incompatible: " + registryMessage,
+                409,
                 ErrorCodes.INCOMPATIBLE_SCHEMA);
     }
 }

@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param backoff pause after the first failed try; doubled after each further one
  * @param basicAuthUserInfo {@code user:password} for HTTP basic auth, or null
  */
-public record RegistryClientSettings(int maxAttempts, Duration backoff, Duration connectTimeout,
-                                     Duration requestTimeout, String basicAuthUserInfo) {
+public record RegistryClientSettings(
+        int maxAttempts, Duration backoff, Duration connectTimeout, Duration requestTimeout, String basicAuthUserInfo) {
 
     public RegistryClientSettings {
         if (maxAttempts < 1) {
@@ -19,7 +19,8 @@ public record RegistryClientSettings(int maxAttempts, Duration backoff, Duration
     }
 
     public static RegistryClientSettings defaults() {
-        return new RegistryClientSettings(3, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), null);
+        return new RegistryClientSettings(
+                3, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), null);
     }
 
     public RegistryClientSettings withMaxAttempts(int attempts) {

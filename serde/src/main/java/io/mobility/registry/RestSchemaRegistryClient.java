@@ -48,7 +48,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public RestSchemaRegistryClient(String urls, RegistryClientSettings settings) {
         this.baseUris = parseUrls(urls);
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .build();
     }
 
     @Override
@@ -85,9 +87,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         try {
-            RegisteredSchema found = registered(
-                    send("POST", "/subjects/" + encode(subject), schemaBody(schema), subject, -1), subject);
-            idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(schema, found.id());
+            RegisteredSchema found =
+                    registered(send("POST", "/subjects/" + encode(subject), schemaBody(schema), subject, -1), subject);
+            idsBySubject
+                    .computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
+                    .put(schema, found.id());
             return Optional.of(found);
         } catch (SubjectNotFoundException e) {
             return Optional.empty();
@@ -102,8 +106,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public boolean isCompatible(String subject, Schema schema) {
         try {
-            JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
-                    schemaBody(schema), subject, -1);
+            JsonNode answer = send(
+                    "POST",
+                    "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+                    schemaBody(schema),
+                    subject,
+                    -1);
             return answer.path("is_compatible").asBoolean();
         } catch (SubjectNotFoundException e) {
             return true; // nothing registered yet: any first schema is compatible
@@ -119,8 +127,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private RegisteredSchema registered(JsonNode answer, String subject) {
         int id = answer.path("id").asInt();
-        Schema schema = schemasById.computeIfAbsent(id, i -> parse(answer.path("schema").asText(), "schema id " + i));
-        return new RegisteredSchema(answer.path("subject").asText(subject), id, answer.path("version").asInt(), schema);
+        Schema schema =
+                schemasById.computeIfAbsent(id, i -> parse(answer.path("schema").asText(), "schema id " + i));
+        return new RegisteredSchema(
+                answer.path("subject").asText(subject),
+                id,
+                answer.path("version").asInt(),
+                schema);
     }
 
     private JsonNode send(String method, String path, String body, String subject, int schemaId) {
@@ -129,7 +142,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             URI uri = baseUris.get((attempt - 1) % baseUris.size()).resolve(path);
             try {
-                HttpResponse<String> response = http.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return JSON.readTree(response.body());
@@ -146,14 +160,21 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 throw new RegistryUnreachableException("Interrupted while calling " + method + " " + uri, e);
             }
             if (attempt < attempts) {
-                LOG.warn("Schema registry call {} {} failed (attempt {}/{}): {}", method, uri, attempt, attempts,
+                LOG.warn(
+                        "Schema registry call {} {} failed (attempt {}/{}): {}",
+                        method,
+                        uri,
+                        attempt,
+                        attempts,
                         lastFailure.getMessage());
                 pause(settings.backoff().multipliedBy(1L << (attempt - 1)));
             }
         }
         if (lastFailure instanceof RegistryUnreachableException) {
-            throw new RegistryUnreachableException("Schema registry at " + baseUris + " unreachable after " + attempts
-                    + " attempts: " + lastFailure.getMessage(), lastFailure.getCause());
+            throw new RegistryUnreachableException(
+                    "Schema registry at " + baseUris + " unreachable after " + attempts + " attempts: "
+                            + lastFailure.getMessage(),
+                    lastFailure.getCause());
         }
         throw lastFailure;
     }
@@ -163,18 +184,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 .timeout(settings.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json");
         if (settings.basicAuthUserInfo() != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(settings.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(settings.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8)));
         }
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
         return builder.header("Content-Type", CONTENT_TYPE)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
-    private static SchemaRegistryException failure(int status, String body, String method, URI uri, String subject,
-                                                   int schemaId) {
+    private static SchemaRegistryException failure(
+            int status, String body, String method, URI uri, String subject, int schemaId) {
         int errorCode = -1;
         String message = body;
         try {
@@ -193,8 +218,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (status == 409) {
             return new IncompatibleSchemaException(subject, message);
         }
-        return new SchemaRegistryException(method + " " + uri + " answered HTTP " + status
-                + (errorCode >= 0 ? " (error " + errorCode + ")" : "") + ": " + message, status, errorCode);
+        return new SchemaRegistryException(
+                method + " " + uri + " answered HTTP " + status + (errorCode >= 0 ? " (error " + errorCode + ")" : "")
+                        + ": " + message,
+                status,
+                errorCode);
     }
 
     private static boolean retryable(int status) {
@@ -211,8 +239,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             return new Schema.Parser().parse(json);
         } catch (RuntimeException e) {
-            throw new SchemaRegistryException("The registry returned an unparsable Avro schema for " + what + ": "
-                    + e.getMessage(), e);
+            throw new SchemaRegistryException(
+                    "The registry returned an unparsable Avro schema for " + what + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,9 @@ package io.mobility.registry;
 public class SubjectNotFoundException extends SchemaRegistryException {
 
     public SubjectNotFoundException(String subject, String registryMessage) {
-        super("Subject '" + subject + "' not found in the registry: " + registryMessage, 404, ErrorCodes.SUBJECT_NOT_FOUND);
+        super(
+                "Subject '" + subject + "' not found in the registry: " + registryMessage,
+                404,
+                ErrorCodes.SUBJECT_NOT_FOUND);
     }
 }

@@ -6,7 +6,10 @@ public class UnknownSchemaIdException extends SchemaRegistryException {
     private final int schemaId;
 
     public UnknownSchemaIdException(int schemaId, String registryMessage) {
-        super("Schema id " + schemaId + " is unknown to the registry: " + registryMessage, 404, ErrorCodes.SCHEMA_NOT_FOUND);
+        super(
+                "Schema id " + schemaId + " is unknown to the registry: " + registryMessage,
+                404,
+                ErrorCodes.SCHEMA_NOT_FOUND);
         this.schemaId = schemaId;
     }
 

@@ -37,8 +37,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
     /** For Kafka to instantiate from configuration; {@link #configure} must follow. */
-    public AvroDeserializer() {
-    }
+    public AvroDeserializer() {}
 
     /** Uses {@code registry} instead of the one in the configuration, sharing its cache. */
     public AvroDeserializer(SchemaRegistryClient registry) {
@@ -89,21 +88,32 @@ public class AvroDeserializer<T> implements Deserializer<T> {
                     ? (T) compiled.read(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE)
                     : readWithAvro(reader, data);
         } catch (CompiledDatumReader.TrailingBytesException e) {
-            throw new AvroDecodeException(AvroDecodeException.Reason.MALFORMED_PAYLOAD, topic,
+            throw new AvroDecodeException(
+                    AvroDecodeException.Reason.MALFORMED_PAYLOAD,
+                    topic,
                     "bytes left over after a complete record of schema id " + writerId);
         } catch (AvroTypeException e) {
-            throw new AvroDecodeException(AvroDecodeException.Reason.INCOMPATIBLE_SCHEMA, topic,
-                    "writer schema id " + writerId + " cannot be read as the reader's schema: " + e.getMessage(), e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-                 | NumberFormatException e) { // the last: a zero-length decimal, which has no unscaled value
-            throw new AvroDecodeException(AvroDecodeException.Reason.MALFORMED_PAYLOAD, topic,
-                    "Avro bytes do not match writer schema id " + writerId + ": " + e, e);
+            throw new AvroDecodeException(
+                    AvroDecodeException.Reason.INCOMPATIBLE_SCHEMA,
+                    topic,
+                    "writer schema id " + writerId + " cannot be read as the reader's schema: " + e.getMessage(),
+                    e);
+        } catch (IOException
+                | AvroRuntimeException
+                | IndexOutOfBoundsException
+                | NegativeArraySizeException
+                | NumberFormatException e) { // the last: a zero-length decimal, which has no unscaled value
+            throw new AvroDecodeException(
+                    AvroDecodeException.Reason.MALFORMED_PAYLOAD,
+                    topic,
+                    "Avro bytes do not match writer schema id " + writerId + ": " + e,
+                    e);
         }
     }
 
     private T readWithAvro(DatumReader<T> reader, byte[] data) throws IOException {
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                data.length - WireFormat.HEADER_SIZE, decoders.get());
+        BinaryDecoder decoder = DecoderFactory.get()
+                .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoders.get());
         decoders.set(decoder);
         T record = reader.read(null, decoder);
         if (!decoder.isEnd()) {
@@ -127,13 +137,17 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             writer = registry.schemaById(writerId);
         } catch (UnknownSchemaIdException e) {
-            throw new AvroDecodeException(AvroDecodeException.Reason.UNKNOWN_SCHEMA_ID, topic,
-                    "schema id " + writerId + " is not in the registry", e);
+            throw new AvroDecodeException(
+                    AvroDecodeException.Reason.UNKNOWN_SCHEMA_ID,
+                    topic,
+                    "schema id " + writerId + " is not in the registry",
+                    e);
         } catch (RegistryUnreachableException e) {
             throw new AvroDecodeException(AvroDecodeException.Reason.REGISTRY_UNAVAILABLE, topic, e.getMessage(), e);
         } catch (SchemaRegistryException e) {
             AvroDecodeException.Reason reason = e.httpStatus() >= 500
-                    ? AvroDecodeException.Reason.REGISTRY_UNAVAILABLE : AvroDecodeException.Reason.UNKNOWN_SCHEMA_ID;
+                    ? AvroDecodeException.Reason.REGISTRY_UNAVAILABLE
+                    : AvroDecodeException.Reason.UNKNOWN_SCHEMA_ID;
             throw new AvroDecodeException(reason, topic, e.getMessage(), e);
         }
         DatumReader<T> reader = newReader(topic, writer);
@@ -149,7 +163,9 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         if (reader == null) {
             Class<?> generated = SpecificData.get().getClass(writer);
             if (generated == null || !SpecificRecord.class.isAssignableFrom(generated)) {
-                throw new AvroDecodeException(AvroDecodeException.Reason.INCOMPATIBLE_SCHEMA, topic,
+                throw new AvroDecodeException(
+                        AvroDecodeException.Reason.INCOMPATIBLE_SCHEMA,
+                        topic,
                         "specific.avro.reader=true but no generated class " + writer.getFullName()
                                 + " is on the classpath");
             }
@@ -165,7 +181,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         if (compiled != null) {
             return (DatumReader<T>) compiled;
         }
-        return model instanceof SpecificData specificModel ? new SpecificDatumReader<>(writer, reader, specificModel)
+        return model instanceof SpecificData specificModel
+                ? new SpecificDatumReader<>(writer, reader, specificModel)
                 : new GenericDatumReader<>(writer, reader, model);
     }
 }

@@ -27,28 +27,71 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final String COMPILED_READER = "avro.compiled.reader";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(SCHEMA_REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, "Comma-separated schema registry URLs (http, https), or mem://<scope> for an "
+            .define(
+                    SCHEMA_REGISTRY_URL,
+                    Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
+                    "Comma-separated schema registry URLs (http, https), or mem://<scope> for an "
                             + "in-memory registry shared by every serde of that scope (tests).")
-            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+            .define(
+                    AUTO_REGISTER_SCHEMAS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "Register a record's schema on first use. When false the schema must already be registered "
                             + "under the subject, or serialization fails.")
-            .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.LOW,
+            .define(
+                    KEY_SUBJECT_NAME_STRATEGY,
+                    Type.STRING,
+                    "TopicNameStrategy",
+                    Importance.LOW,
                     "How keys name their subject: TopicNameStrategy, RecordNameStrategy or TopicRecordNameStrategy.")
-            .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", Importance.LOW,
+            .define(
+                    VALUE_SUBJECT_NAME_STRATEGY,
+                    Type.STRING,
+                    "TopicNameStrategy",
+                    Importance.LOW,
                     "How values name their subject: TopicNameStrategy, RecordNameStrategy or TopicRecordNameStrategy.")
-            .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
+            .define(
+                    SPECIFIC_AVRO_READER,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.MEDIUM,
                     "Deserialize into the generated class of the writer's record (which must be on the classpath) "
                             + "instead of GenericRecord.")
-            .define(USE_LOGICAL_TYPE_CONVERTERS, Type.BOOLEAN, false, Importance.LOW,
+            .define(
+                    USE_LOGICAL_TYPE_CONVERTERS,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.LOW,
                     "Generic records carry BigDecimal, Instant and LocalDate for logical types instead of raw values.")
-            .define(REGISTRY_MAX_ATTEMPTS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.LOW,
+            .define(
+                    REGISTRY_MAX_ATTEMPTS,
+                    Type.INT,
+                    3,
+                    ConfigDef.Range.atLeast(1),
+                    Importance.LOW,
                     "Tries per registry call before it fails (I/O errors, 5xx, 408 and 429 are retried).")
-            .define(REGISTRY_BACKOFF_MS, Type.LONG, 100L, ConfigDef.Range.atLeast(0), Importance.LOW,
+            .define(
+                    REGISTRY_BACKOFF_MS,
+                    Type.LONG,
+                    100L,
+                    ConfigDef.Range.atLeast(0),
+                    Importance.LOW,
                     "Pause after the first failed registry call, doubled after each further one.")
-            .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.LOW,
+            .define(
+                    BASIC_AUTH_USER_INFO,
+                    Type.PASSWORD,
+                    null,
+                    Importance.LOW,
                     "user:password for HTTP basic authentication against the registry.")
-            .define(COMPILED_READER, Type.BOOLEAN, true, Importance.LOW,
+            .define(
+                    COMPILED_READER,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.LOW,
                     "Decode records written with the reader's own schema through a reader compiled once per schema "
                             + "(same records as Avro's, faster). When false, or when the schemas differ, Avro's "
                             + "resolving reader decodes.");

@@ -36,8 +36,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     private volatile Buffer lastUsed;
 
     /** For Kafka to instantiate from configuration; {@link #configure} must follow. */
-    public AvroSerializer() {
-    }
+    public AvroSerializer() {}
 
     /** Uses {@code registry} instead of the one in the configuration, sharing its cache. */
     public AvroSerializer(SchemaRegistryClient registry) {
@@ -76,8 +75,8 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
             out.writeFixed(HEADER_PLACEHOLDER, 0, WireFormat.HEADER_SIZE);
             route.writer.write(record, out);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic '" + topic
-                    + "': " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot serialize " + schema.getFullName() + " for topic '" + topic + "': " + e.getMessage(), e);
         }
         byte[] bytes = out.toByteArray();
         WireFormat.writeHeader(bytes, route.schemaId);
@@ -114,13 +113,18 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         }
         String subject = subjects.subject(topic, isKey, schema);
         try {
-            id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema)
-                    .map(RegisteredSchema::id)
-                    .orElseThrow(() -> new SerializationException("Schema " + schema.getFullName()
-                            + " is not registered under subject '" + subject + "' and auto.register.schemas=false"));
+            id = autoRegister
+                    ? registry.register(subject, schema)
+                    : registry.lookup(subject, schema)
+                            .map(RegisteredSchema::id)
+                            .orElseThrow(() -> new SerializationException(
+                                    "Schema " + schema.getFullName() + " is not registered under subject '" + subject
+                                            + "' and auto.register.schemas=false"));
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot get a schema id for " + schema.getFullName() + " under subject '"
-                    + subject + "': " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot get a schema id for " + schema.getFullName() + " under subject '" + subject + "': "
+                            + e.getMessage(),
+                    e);
         }
         ids.put(schema, id);
         return id;
@@ -130,23 +134,26 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         if (record instanceof SpecificRecordBase specific) {
             // by class: a generic record of the same schema must not get the class's generated encoder
             DatumWriter<Object> known = specificWriters.get(record.getClass());
-            return known != null ? known : specificWriters.computeIfAbsent(record.getClass(), type -> {
-                DatumWriter<Object> interpreting = new CompiledDatumWriter(specific.getSchema(),
-                        specific.getSpecificData());
-                return GeneratedEncoder.of(type, specific.getSchema(), interpreting).orElse(interpreting);
-            });
+            return known != null
+                    ? known
+                    : specificWriters.computeIfAbsent(record.getClass(), type -> {
+                        DatumWriter<Object> interpreting =
+                                new CompiledDatumWriter(specific.getSchema(), specific.getSpecificData());
+                        return GeneratedEncoder.of(type, specific.getSchema(), interpreting)
+                                .orElse(interpreting);
+                    });
         }
         DatumWriter<Object> known = genericWriters.get(record.getSchema());
         if (known != null) {
             return known; // the lambda below captures the record, so it would be allocated on every call
         }
-        return genericWriters.computeIfAbsent(record.getSchema(),
+        return genericWriters.computeIfAbsent(
+                record.getSchema(),
                 schema -> new CompiledDatumWriter(schema, LogicalTypes.genericDataWithConversions()));
     }
 
     /** Matched by identity of the schema and class: a generic record of a class's schema gets a generic writer. */
-    private record Route(String topic, Schema schema, Class<?> type, int schemaId, DatumWriter<Object> writer) {
-    }
+    private record Route(String topic, Schema schema, Class<?> type, int schemaId, DatumWriter<Object> writer) {}
 
     private static final byte[] HEADER_PLACEHOLDER = new byte[WireFormat.HEADER_SIZE];
 

@@ -90,6 +90,5 @@ final class ByteArrayEncoder extends BinaryEncoder {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 }

@@ -96,8 +96,9 @@ final class CompiledDatumReader implements DatumReader<Object> {
             return true;
         }
         return switch (s.getType()) {
-            case RECORD -> seen.add(s.getFullName())
-                    && s.getFields().stream().anyMatch(f -> usesClassProperties(f.schema(), seen));
+            case RECORD ->
+                seen.add(s.getFullName())
+                        && s.getFields().stream().anyMatch(f -> usesClassProperties(f.schema(), seen));
             case ARRAY -> usesClassProperties(s.getElementType(), seen);
             case MAP -> usesClassProperties(s.getValueType(), seen);
             case UNION -> s.getTypes().stream().anyMatch(t -> usesClassProperties(t, seen));
@@ -108,8 +109,8 @@ final class CompiledDatumReader implements DatumReader<Object> {
     @Override
     public void setSchema(Schema schema) {
         if (!this.schema.equals(schema)) {
-            throw new UnsupportedOperationException("a compiled reader reads only the schema it was made for, "
-                    + this.schema.getFullName());
+            throw new UnsupportedOperationException(
+                    "a compiled reader reads only the schema it was made for, " + this.schema.getFullName());
         }
     }
 
@@ -145,17 +146,19 @@ final class CompiledDatumReader implements DatumReader<Object> {
     private Node compile(Schema s, Conversion<?> explicit) {
         Node raw = compileRaw(s);
         LogicalType logicalType = s.getLogicalType();
-        Conversion<?> conversion = explicit != null ? explicit
-                : logicalType == null ? null : model.getConversionFor(logicalType);
+        Conversion<?> conversion =
+                explicit != null ? explicit : logicalType == null ? null : model.getConversionFor(logicalType);
         if (conversion == null) {
             return raw;
         }
-        if (conversion.getClass() == Conversions.DecimalConversion.class && s.getType() == Schema.Type.BYTES
+        if (conversion.getClass() == Conversions.DecimalConversion.class
+                && s.getType() == Schema.Type.BYTES
                 && logicalType instanceof org.apache.avro.LogicalTypes.Decimal decimal) {
             return decimal(decimal.getScale());
         }
         if (conversion.getClass() == TimeConversions.TimestampMillisConversion.class
-                && s.getType() == Schema.Type.LONG && logicalType != null) {
+                && s.getType() == Schema.Type.LONG
+                && logicalType != null) {
             return in -> Instant.ofEpochMilli(in.readLong());
         }
         return in -> Conversions.convertToLogicalType(raw.read(in), s, logicalType, conversion);
@@ -168,11 +171,12 @@ final class CompiledDatumReader implements DatumReader<Object> {
             case ARRAY -> array(s);
             case MAP -> map(s);
             case UNION -> union(s);
-            case FIXED -> in -> {
-                GenericFixed fixed = (GenericFixed) model.createFixed(null, s);
-                in.readFixed(fixed.bytes(), 0, s.getFixedSize());
-                return fixed;
-            };
+            case FIXED ->
+                in -> {
+                    GenericFixed fixed = (GenericFixed) model.createFixed(null, s);
+                    in.readFixed(fixed.bytes(), 0, s.getFixedSize());
+                    return fixed;
+                };
             case STRING -> string(s);
             case BYTES -> in -> in.readBytes(null);
             case INT -> Decoder::readInt;
@@ -180,10 +184,11 @@ final class CompiledDatumReader implements DatumReader<Object> {
             case FLOAT -> Decoder::readFloat;
             case DOUBLE -> Decoder::readDouble;
             case BOOLEAN -> Decoder::readBoolean;
-            case NULL -> in -> {
-                in.readNull();
-                return null;
-            };
+            case NULL ->
+                in -> {
+                    in.readNull();
+                    return null;
+                };
         };
     }
 
@@ -234,8 +239,8 @@ final class CompiledDatumReader implements DatumReader<Object> {
         node.nodes = new Node[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             Schema.Field field = fields.get(i);
-            Conversion<?> explicit = sample instanceof SpecificRecordBase generated
-                    ? generated.getConversion(field.pos()) : null;
+            Conversion<?> explicit =
+                    sample instanceof SpecificRecordBase generated ? generated.getConversion(field.pos()) : null;
             node.positions[i] = field.pos();
             node.nodes[i] = compile(field.schema(), explicit);
         }
@@ -248,18 +253,25 @@ final class CompiledDatumReader implements DatumReader<Object> {
      */
     private GenericData.InstanceSupplier constructorOf(Schema s) {
         Class<?> generated = model instanceof SpecificData specific ? specific.getClass(s) : null;
-        if (generated == null || !java.lang.reflect.Modifier.isPublic(generated.getModifiers())
+        if (generated == null
+                || !java.lang.reflect.Modifier.isPublic(generated.getModifiers())
                 || SpecificData.SchemaConstructable.class.isAssignableFrom(generated)) {
             return model.getNewRecordSupplier(s);
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandle constructor = MethodHandles.publicLookup().findConstructor(generated,
-                    MethodType.methodType(void.class));
+            MethodHandle constructor =
+                    MethodHandles.publicLookup().findConstructor(generated, MethodType.methodType(void.class));
             @SuppressWarnings("unchecked")
-            Supplier<Object> create = (Supplier<Object>) LambdaMetafactory.metafactory(lookup, "get",
-                    MethodType.methodType(Supplier.class), MethodType.methodType(Object.class), constructor,
-                    MethodType.methodType(generated)).getTarget().invokeExact();
+            Supplier<Object> create = (Supplier<Object>) LambdaMetafactory.metafactory(
+                            lookup,
+                            "get",
+                            MethodType.methodType(Supplier.class),
+                            MethodType.methodType(Object.class),
+                            constructor,
+                            MethodType.methodType(generated))
+                    .getTarget()
+                    .invokeExact();
             return (old, schema) -> create.get();
         } catch (Throwable e) {
             return model.getNewRecordSupplier(s); // no public no-argument constructor: Avro knows what to do

@@ -53,8 +53,8 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
     @Override
     public void setSchema(Schema schema) {
         if (!this.schema.equals(schema)) {
-            throw new UnsupportedOperationException("a compiled writer writes only the schema it was made for, "
-                    + this.schema.getFullName());
+            throw new UnsupportedOperationException(
+                    "a compiled writer writes only the schema it was made for, " + this.schema.getFullName());
         }
     }
 
@@ -79,7 +79,8 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
         if (datum == null) {
             return null;
         }
-        Conversion c = conversion != null && conversion.getConvertedType().isInstance(datum) ? conversion
+        Conversion c = conversion != null && conversion.getConvertedType().isInstance(datum)
+                ? conversion
                 : model.getConversionByClass(datum.getClass(), logicalType);
         return c == null ? datum : Conversions.convertToRawType(datum, s, logicalType, c);
     }
@@ -87,8 +88,9 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
     private Node compileRaw(Schema s) {
         return switch (s.getType()) {
             case RECORD -> record(s);
-            case ENUM -> (datum, out) -> out.writeEnum(datum instanceof Enum<?> e ? e.ordinal()
-                    : s.getEnumOrdinal(datum.toString()));
+            case ENUM ->
+                (datum, out) ->
+                        out.writeEnum(datum instanceof Enum<?> e ? e.ordinal() : s.getEnumOrdinal(datum.toString()));
             case ARRAY -> array(s);
             case MAP -> map(s);
             case UNION -> union(s);
@@ -100,12 +102,13 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
             case FLOAT -> (datum, out) -> out.writeFloat(((Number) datum).floatValue());
             case DOUBLE -> (datum, out) -> out.writeDouble(((Number) datum).doubleValue());
             case BOOLEAN -> (datum, out) -> out.writeBoolean((Boolean) datum);
-            case NULL -> (datum, out) -> {
-                if (datum != null) {
-                    throw new AvroRuntimeException("not null: " + datum);
-                }
-                out.writeNull();
-            };
+            case NULL ->
+                (datum, out) -> {
+                    if (datum != null) {
+                        throw new AvroRuntimeException("not null: " + datum);
+                    }
+                    out.writeNull();
+                };
         };
     }
 
@@ -144,9 +147,16 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
                     nodes[i].write(value, out);
                 } catch (NullPointerException | ClassCastException e) {
                     Schema.Field field = schema.getFields().get(i);
-                    throw new AvroRuntimeException((value == null ? "null value for non-nullable field "
-                            : "value of the wrong type for field ") + schema.getName() + "." + field.name()
-                            + " (" + field.schema() + ")" + (value == null ? "" : ": " + value.getClass().getName()), e);
+                    throw new AvroRuntimeException(
+                            (value == null
+                                            ? "null value for non-nullable field "
+                                            : "value of the wrong type for field ")
+                                    + schema.getName() + "." + field.name()
+                                    + " (" + field.schema() + ")"
+                                    + (value == null
+                                            ? ""
+                                            : ": " + value.getClass().getName()),
+                            e);
                 }
             }
         }
@@ -161,8 +171,7 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
      */
     private static final class StringNode implements Node {
         /** Immutable, so that threads sharing the writer see the text and its bytes together. */
-        private record Encoded(String text, byte[] utf8) {
-        }
+        private record Encoded(String text, byte[] utf8) {}
 
         private Encoded first;
 
@@ -209,7 +218,10 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
             out.setItemCount(entries.size());
             for (Map.Entry<?, ?> entry : entries.entrySet()) {
                 out.startItem();
-                out.writeString(entry.getKey() instanceof CharSequence cs ? cs : entry.getKey().toString());
+                out.writeString(
+                        entry.getKey() instanceof CharSequence cs
+                                ? cs
+                                : entry.getKey().toString());
                 value.write(entry.getValue(), out);
             }
             out.writeMapEnd();
@@ -236,8 +248,7 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
      * class when the class alone decides it (everything but generic records, enums and fixeds, whose schema does).
      */
     private final class UnionBranches {
-        private record Seen(Class<?> type, int branch) {
-        }
+        private record Seen(Class<?> type, int branch) {}
 
         private final Schema union;
         private final int nullBranch;
@@ -263,8 +274,10 @@ final class CompiledDatumWriter implements DatumWriter<Object> {
                 }
             }
             int branch = model.resolveUnion(union, datum);
-            boolean decidedByClass = !(datum instanceof GenericContainer) || datum instanceof SpecificRecord
-                    || datum instanceof SpecificFixed || datum instanceof Enum<?>;
+            boolean decidedByClass = !(datum instanceof GenericContainer)
+                    || datum instanceof SpecificRecord
+                    || datum instanceof SpecificFixed
+                    || datum instanceof Enum<?>;
             if (decidedByClass && known.length < 8) {
                 Seen[] more = java.util.Arrays.copyOf(known, known.length + 1);
                 more[known.length] = new Seen(type, branch);

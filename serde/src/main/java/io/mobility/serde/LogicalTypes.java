@@ -9,8 +9,7 @@ final class LogicalTypes {
 
     private static final GenericData WITH_CONVERSIONS = create();
 
-    private LogicalTypes() {
-    }
+    private LogicalTypes() {}
 
     /**
      * A generic model converting logical types. Writers accept both raw values (ByteBuffer, Long) and converted ones

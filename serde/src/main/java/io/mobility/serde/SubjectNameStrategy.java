@@ -25,13 +25,16 @@ public enum SubjectNameStrategy {
 
     /** Parses {@code TopicNameStrategy}, {@code io.confluent...TopicRecordNameStrategy}, {@code topic_name}, ... */
     public static SubjectNameStrategy parse(String value) {
-        String simple = value.substring(value.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replace("_", "");
+        String simple = value.substring(value.lastIndexOf('.') + 1)
+                .toLowerCase(Locale.ROOT)
+                .replace("_", "");
         return switch (simple) {
             case "topicnamestrategy", "topicname", "topic" -> TOPIC_NAME;
             case "recordnamestrategy", "recordname", "record" -> RECORD_NAME;
             case "topicrecordnamestrategy", "topicrecordname", "topicrecord" -> TOPIC_RECORD_NAME;
-            default -> throw new IllegalArgumentException("Unknown subject name strategy '" + value
-                    + "'; expected TopicNameStrategy, RecordNameStrategy or TopicRecordNameStrategy");
+            default ->
+                throw new IllegalArgumentException("Unknown subject name strategy '" + value
+                        + "'; expected TopicNameStrategy, RecordNameStrategy or TopicRecordNameStrategy");
         };
     }
 }

@@ -11,8 +11,7 @@ public final class WireFormat {
     public static final byte MAGIC_BYTE = 0;
     public static final int HEADER_SIZE = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** Writes the header for {@code schemaId} at the start of {@code target}. */
     public static void writeHeader(byte[] target, int schemaId) {
@@ -30,12 +29,17 @@ public final class WireFormat {
      */
     public static int schemaId(byte[] payload, String topic) {
         if (payload.length < HEADER_SIZE) {
-            throw new AvroDecodeException(AvroDecodeException.Reason.TOO_SHORT, topic,
+            throw new AvroDecodeException(
+                    AvroDecodeException.Reason.TOO_SHORT,
+                    topic,
                     payload.length + " bytes, fewer than the " + HEADER_SIZE + "-byte wire-format header");
         }
         if (payload[0] != MAGIC_BYTE) {
-            throw new AvroDecodeException(AvroDecodeException.Reason.BAD_MAGIC_BYTE, topic,
-                    String.format("first byte is 0x%02x, not the magic byte 0x00 of Confluent's Avro wire format",
+            throw new AvroDecodeException(
+                    AvroDecodeException.Reason.BAD_MAGIC_BYTE,
+                    topic,
+                    String.format(
+                            "first byte is 0x%02x, not the magic byte 0x00 of Confluent's Avro wire format",
                             payload[0] & 0xff));
         }
         return ByteBuffer.wrap(payload, 1, 4).getInt();

@@ -16,22 +16,29 @@ class CompatibilityLevelTest {
     private static final Schema V1 = record("{\"name\":\"a\",\"type\":\"string\"}");
     private static final Schema V2_OPTIONAL_ADDED = record(
             "{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":[\"null\",\"int\"],\"default\":null}");
-    private static final Schema V2_REQUIRED_ADDED = record(
-            "{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}");
+    private static final Schema V2_REQUIRED_ADDED =
+            record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}");
     private static final Schema V3_A_DROPPED = record("{\"name\":\"b\",\"type\":[\"null\",\"int\"],\"default\":null}");
 
     @Test
     void backwardAllowsANewOptionalFieldAndRefusesANewRequiredOne() {
-        assertThat(CompatibilityLevel.BACKWARD.incompatibilities(V2_OPTIONAL_ADDED, List.of(V1))).isEmpty();
+        assertThat(CompatibilityLevel.BACKWARD.incompatibilities(V2_OPTIONAL_ADDED, List.of(V1)))
+                .isEmpty();
         assertThat(CompatibilityLevel.BACKWARD.incompatibilities(V2_REQUIRED_ADDED, List.of(V1)))
-                .singleElement().asString().contains("READER_FIELD_MISSING_DEFAULT").contains("b");
+                .singleElement()
+                .asString()
+                .contains("READER_FIELD_MISSING_DEFAULT")
+                .contains("b");
     }
 
     @Test
     void forwardRefusesDroppingAFieldOldReadersNeed() {
         assertThat(CompatibilityLevel.FORWARD.incompatibilities(V3_A_DROPPED, List.of(V2_OPTIONAL_ADDED)))
-                .singleElement().asString().contains("an earlier schema cannot read");
-        assertThat(CompatibilityLevel.BACKWARD.incompatibilities(V3_A_DROPPED, List.of(V2_OPTIONAL_ADDED))).isEmpty();
+                .singleElement()
+                .asString()
+                .contains("an earlier schema cannot read");
+        assertThat(CompatibilityLevel.BACKWARD.incompatibilities(V3_A_DROPPED, List.of(V2_OPTIONAL_ADDED)))
+                .isEmpty();
     }
 
     @Test
@@ -41,21 +48,23 @@ class CompatibilityLevelTest {
         Schema v3StringA = record("{\"name\":\"a\",\"type\":[\"null\",\"string\"],\"default\":null},"
                 + "{\"name\":\"b\",\"type\":[\"null\",\"int\"],\"default\":null}");
 
-        assertThat(CompatibilityLevel.BACKWARD.incompatibilities(v3StringA, List.of(v1Int, v2Optional))).isEmpty();
+        assertThat(CompatibilityLevel.BACKWARD.incompatibilities(v3StringA, List.of(v1Int, v2Optional)))
+                .isEmpty();
         assertThat(CompatibilityLevel.BACKWARD_TRANSITIVE.incompatibilities(v3StringA, List.of(v1Int, v2Optional)))
                 .isNotEmpty();
     }
 
     @Test
     void noneAllowsAnything() {
-        assertThat(CompatibilityLevel.NONE.incompatibilities(record("{\"name\":\"a\",\"type\":\"long\"}"),
-                List.of(V1))).isEmpty();
+        assertThat(CompatibilityLevel.NONE.incompatibilities(record("{\"name\":\"a\",\"type\":\"long\"}"), List.of(V1)))
+                .isEmpty();
     }
 
     @Test
     void parsingNamesTheValidLevels() {
         assertThat(CompatibilityLevel.parse("full_transitive")).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
         assertThatThrownBy(() -> CompatibilityLevel.parse("SIDEWAYS"))
-                .hasMessageContaining("SIDEWAYS").hasMessageContaining("BACKWARD");
+                .hasMessageContaining("SIDEWAYS")
+                .hasMessageContaining("BACKWARD");
     }
 }

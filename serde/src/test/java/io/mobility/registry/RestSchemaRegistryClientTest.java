@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class RestSchemaRegistryClientTest {
 
-    private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
+    private static final String SCHEMA =
+            "{\"type\":\"record\",\"name\":\"P\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private HttpServer server;
     private final Deque<Answer> script = new ArrayDeque<>();
@@ -47,9 +47,10 @@ class RestSchemaRegistryClientTest {
     }
 
     private synchronized void answer(HttpExchange exchange) throws IOException {
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
-        Answer answer = script.isEmpty() ? new Answer(500, "{\"error_code\":50001,\"message\":\"unscripted\"}")
-                : script.poll();
+        requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+        Answer answer =
+                script.isEmpty() ? new Answer(500, "{\"error_code\":50001,\"message\":\"unscripted\"}") : script.poll();
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
         exchange.sendResponseHeaders(answer.status(), body.length);
@@ -58,7 +59,8 @@ class RestSchemaRegistryClientTest {
     }
 
     private RestSchemaRegistryClient client(int attempts) {
-        return new RestSchemaRegistryClient("http://127.0.0.1:" + server.getAddress().getPort(),
+        return new RestSchemaRegistryClient(
+                "http://127.0.0.1:" + server.getAddress().getPort(),
                 RegistryClientSettings.defaults().withMaxAttempts(attempts).withBackoff(Duration.ofMillis(10)));
     }
 
@@ -68,9 +70,13 @@ class RestSchemaRegistryClientTest {
         script.add(new Answer(500, "{\"error_code\":50001,\"message\":\"store timeout\"}"));
         script.add(new Answer(200, "{\"id\":21}"));
 
-        assertThat(client(3).register("points-value", new Schema.Parser().parse(SCHEMA))).isEqualTo(21);
-        assertThat(requests).containsExactly("POST /subjects/points-value/versions",
-                "POST /subjects/points-value/versions", "POST /subjects/points-value/versions");
+        assertThat(client(3).register("points-value", new Schema.Parser().parse(SCHEMA)))
+                .isEqualTo(21);
+        assertThat(requests)
+                .containsExactly(
+                        "POST /subjects/points-value/versions",
+                        "POST /subjects/points-value/versions",
+                        "POST /subjects/points-value/versions");
     }
 
     @Test
@@ -81,7 +87,8 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> client(2).schemaById(5))
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("store still down")
-                .extracting(e -> ((SchemaRegistryException) e).errorCode()).isEqualTo(50001);
+                .extracting(e -> ((SchemaRegistryException) e).errorCode())
+                .isEqualTo(50001);
         assertThat(requests).hasSize(2);
     }
 
@@ -92,7 +99,8 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> client(3).schemaById(77))
                 .isInstanceOf(UnknownSchemaIdException.class)
                 .hasMessageContaining("77")
-                .extracting(e -> ((UnknownSchemaIdException) e).schemaId()).isEqualTo(77);
+                .extracting(e -> ((UnknownSchemaIdException) e).schemaId())
+                .isEqualTo(77);
         assertThat(requests).hasSize(1);
     }
 
@@ -102,7 +110,8 @@ class RestSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> client(3).register("points-value", new Schema.Parser().parse(SCHEMA)))
                 .isInstanceOf(IncompatibleSchemaException.class)
-                .hasMessageContaining("points-value").hasMessageContaining("incompatible");
+                .hasMessageContaining("points-value")
+                .hasMessageContaining("incompatible");
         assertThat(requests).hasSize(1);
     }
 
@@ -110,7 +119,8 @@ class RestSchemaRegistryClientTest {
     void unknownSubjectFailsWithASpecificError() {
         script.add(new Answer(404, "{\"error_code\":40401,\"message\":\"Subject 'nope' not found.\"}"));
 
-        assertThatThrownBy(() -> client(3).latest("nope")).isInstanceOf(SubjectNotFoundException.class)
+        assertThatThrownBy(() -> client(3).latest("nope"))
+                .isInstanceOf(SubjectNotFoundException.class)
                 .hasMessageContaining("nope");
     }
 
@@ -133,7 +143,8 @@ class RestSchemaRegistryClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient("http://127.0.0.1:" + closedPort,
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                "http://127.0.0.1:" + closedPort,
                 RegistryClientSettings.defaults().withMaxAttempts(3).withBackoff(Duration.ofMillis(10)));
 
         assertThatThrownBy(() -> client.schemaById(1))
@@ -148,8 +159,9 @@ class RestSchemaRegistryClientTest {
             closedPort = socket.getLocalPort();
         }
         script.add(new Answer(200, "{\"schema\":" + quote(SCHEMA) + "}"));
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient("http://127.0.0.1:" + closedPort
-                + ", http://127.0.0.1:" + server.getAddress().getPort(),
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                "http://127.0.0.1:" + closedPort + ", http://127.0.0.1:"
+                        + server.getAddress().getPort(),
                 RegistryClientSettings.defaults().withMaxAttempts(2).withBackoff(Duration.ofMillis(10)));
 
         assertThat(client.schemaById(9).getName()).isEqualTo("P");

@@ -1,25 +1,21 @@
 package io.mobility.serde;
 
-import io.mobility.events.ExampleEvents;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import io.mobility.registry.RegistryClientSettings;
-import io.mobility.registry.RestSchemaRegistryClient;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.mobility.events.ExampleEvents;
 import io.mobility.events.ride.Fare;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideEventType;
 import io.mobility.registry.InMemorySchemaRegistry;
+import io.mobility.registry.RegistryClientSettings;
+import io.mobility.registry.RestSchemaRegistryClient;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
@@ -64,8 +64,12 @@ class AvroSerdeTest {
             SpecificRecord back = deserializer.deserialize(topic, serializer.serialize(topic, record));
             assertThat(back).as(record.getSchema().getFullName()).isEqualTo(record);
         }
-        assertThat(InMemorySchemaRegistry.forScope(SCOPE).subjects()).contains("topic-RideEvent-value",
-                "topic-ZoneState-value", "topic-QuarantineRecord-value", "topic-RideState-value");
+        assertThat(InMemorySchemaRegistry.forScope(SCOPE).subjects())
+                .contains(
+                        "topic-RideEvent-value",
+                        "topic-ZoneState-value",
+                        "topic-QuarantineRecord-value",
+                        "topic-RideState-value");
     }
 
     @Test
@@ -75,7 +79,8 @@ class AvroSerdeTest {
         List<SpecificRecord> records = ExampleEvents.everyType();
         Map<SpecificRecord, byte[]> expected = new HashMap<>();
         for (SpecificRecord record : records) {
-            expected.put(record, serializer.serialize("topic-" + record.getSchema().getName(), record));
+            expected.put(
+                    record, serializer.serialize("topic-" + record.getSchema().getName(), record));
         }
 
         // Each thread serializes one record type over and over while the others do theirs: a buffer shared by
@@ -87,7 +92,8 @@ class AvroSerdeTest {
                 mismatches.add(threads.submit(() -> {
                     int wrong = 0;
                     for (int i = 0; i < 2_000; i++) {
-                        byte[] bytes = serializer.serialize("topic-" + record.getSchema().getName(), record);
+                        byte[] bytes = serializer.serialize(
+                                "topic-" + record.getSchema().getName(), record);
                         wrong += Arrays.equals(bytes, expected.get(record)) ? 0 : 1;
                     }
                     return wrong;
@@ -161,7 +167,9 @@ class AvroSerdeTest {
                 for (String topic : List.of("ride" + i, "point" + i)) {
                     SpecificRecord record = topic.startsWith("ride") ? event : point;
                     byte[] bytes = serializer.serialize(topic, record);
-                    assertThat(registry.lookup(topic + "-value", record.getSchema())).as(topic).get()
+                    assertThat(registry.lookup(topic + "-value", record.getSchema()))
+                            .as(topic)
+                            .get()
                             .extracting(io.mobility.registry.RegisteredSchema::id)
                             .isEqualTo(WireFormat.schemaId(bytes, topic));
                 }
@@ -217,20 +225,23 @@ class AvroSerdeTest {
                 .hasMessageContaining("not registered under subject 'rides-value'");
 
         InMemorySchemaRegistry.forScope(SCOPE).register("rides-value", RideEvent.getClassSchema());
-        assertThat(serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED))).isNotEmpty();
+        assertThat(serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED)))
+                .isNotEmpty();
     }
 
     @Test
     void recordNameStrategyNamesTheSubjectAfterTheRecord() {
         Map<String, Object> config = config(true);
-        config.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+        config.put(
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
                 "io.confluent.kafka.serializers.subject.RecordNameStrategy");
         AvroSerializer<RideEvent> serializer = new AvroSerializer<>();
         serializer.configure(config, false);
 
         serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_STARTED));
 
-        assertThat(InMemorySchemaRegistry.forScope(SCOPE).subjects()).containsExactly("io.mobility.events.ride.RideEvent");
+        assertThat(InMemorySchemaRegistry.forScope(SCOPE).subjects())
+                .containsExactly("io.mobility.events.ride.RideEvent");
     }
 
     @Test
@@ -254,7 +265,8 @@ class AvroSerdeTest {
                 assertThat(compiled.reader(topic, id)).isInstanceOf(CompiledDatumReader.class);
                 assertThat(avro.reader(topic, id)).isNotInstanceOf(CompiledDatumReader.class);
                 // field by field in CompiledDatumReaderTest; here: the deserializer picks it and gets the same
-                assertThat(fast.toString()).isEqualTo(avro.deserialize(topic, bytes).toString());
+                assertThat(fast.toString())
+                        .isEqualTo(avro.deserialize(topic, bytes).toString());
                 if ((boolean) consumer.get(AvroSerdeConfig.SPECIFIC_AVRO_READER)) {
                     assertThat(fast).isEqualTo(record);
                 }
@@ -286,15 +298,22 @@ class AvroSerdeTest {
         byte[] good = serializer.serialize("rides", ExampleEvents.ride(RideEventType.RIDE_COMPLETED));
 
         byte[] badBranch = good.clone();
-        int driverIdUnion = WireFormat.HEADER_SIZE + 1 + "evt-ride_completed".length() + 1 + 6 + 1 + "ride-1".length()
-                + 1 + "rider-7".length(); // event_id, event_type, event_time, ride_id, rider_id, then driver_id's union
+        int driverIdUnion = WireFormat.HEADER_SIZE
+                + 1
+                + "evt-ride_completed".length()
+                + 1
+                + 6
+                + 1
+                + "ride-1".length()
+                + 1
+                + "rider-7".length(); // event_id, event_type, event_time, ride_id, rider_id, then driver_id's union
         assertThat(good[driverIdUnion]).as("branch 1 (string) of driver_id").isEqualTo((byte) 2);
         badBranch[driverIdUnion] = 8; // branch 4 of a 2-branch union
         for (byte[] bad : List.of(Arrays.copyOf(good, good.length - 1), Arrays.copyOf(good, 9), badBranch)) {
-            AvroDecodeException fromCompiled = catchThrowableOfType(AvroDecodeException.class,
-                    () -> compiled.deserialize("rides", bad));
-            AvroDecodeException fromAvro = catchThrowableOfType(AvroDecodeException.class,
-                    () -> avro.deserialize("rides", bad));
+            AvroDecodeException fromCompiled =
+                    catchThrowableOfType(AvroDecodeException.class, () -> compiled.deserialize("rides", bad));
+            AvroDecodeException fromAvro =
+                    catchThrowableOfType(AvroDecodeException.class, () -> avro.deserialize("rides", bad));
             assertThat(fromCompiled.reason()).isEqualTo(AvroDecodeException.Reason.MALFORMED_PAYLOAD);
             assertThat(fromCompiled).hasMessage(fromAvro.getMessage());
         }
@@ -311,7 +330,11 @@ class AvroSerdeTest {
         byte[] bad = new byte[good.length - 2];
         System.arraycopy(good, 0, bad, 0, WireFormat.HEADER_SIZE);
         bad[WireFormat.HEADER_SIZE] = 0; // base: zero bytes, then the rest of the record after base's 2+1 bytes
-        System.arraycopy(good, WireFormat.HEADER_SIZE + 3, bad, WireFormat.HEADER_SIZE + 1,
+        System.arraycopy(
+                good,
+                WireFormat.HEADER_SIZE + 3,
+                bad,
+                WireFormat.HEADER_SIZE + 1,
                 good.length - WireFormat.HEADER_SIZE - 3);
         for (boolean compiledReader : new boolean[] {true, false}) {
             Map<String, Object> config = config(true);
@@ -330,11 +353,9 @@ class AvroSerdeTest {
     void aSchemaRegisteredWithoutJavaPropertiesOverHttpStillGetsTheCompiledReader() throws Exception {
         // as a Python or Go producer registers it: the contract's schema without avro.java.string
         String registered = RideEvent.getClassSchema().toString().replace(",\"avro.java.string\":\"String\"", "");
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/schemas/ids/7", exchange -> {
-            byte[] body = new ObjectMapper()
-                    .writeValueAsBytes(Map.of("schema", registered));
+            byte[] body = new ObjectMapper().writeValueAsBytes(Map.of("schema", registered));
             exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -342,8 +363,10 @@ class AvroSerdeTest {
         });
         server.start();
         try {
-            AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>(new RestSchemaRegistryClient("http://127.0.0.1:" + server.getAddress().getPort(),
-                    RegistryClientSettings.defaults()), RideEvent.class);
+            AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>(
+                    new RestSchemaRegistryClient(
+                            "http://127.0.0.1:" + server.getAddress().getPort(), RegistryClientSettings.defaults()),
+                    RideEvent.class);
             RideEvent event = ExampleEvents.ride(RideEventType.RIDE_COMPLETED);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -74,12 +74,18 @@ class ByteArrayDecoderTest {
             ByteArrayDecoder ours = new ByteArrayDecoder(bytes, 0, bytes.length);
 
             List<Long> expected = skipAll(avro);
-            assertThat(skipAll(ours)).as(sized ? "sized blocks" : "counted blocks").isEqualTo(expected);
+            assertThat(skipAll(ours))
+                    .as(sized ? "sized blocks" : "counted blocks")
+                    .isEqualTo(expected);
             assertThat(expected).last().isEqualTo(424242L);
             assertThat(ours.isEnd()).isTrue();
-            long leftToTheReader = expected.subList(0, expected.size() - 1).stream().mapToLong(Long::longValue).sum();
+            long leftToTheReader = expected.subList(0, expected.size() - 1).stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             if (sized) {
-                assertThat(leftToTheReader).as("blocks skipped whole by their size").isLessThan(110);
+                assertThat(leftToTheReader)
+                        .as("blocks skipped whole by their size")
+                        .isLessThan(110);
             } else {
                 assertThat(leftToTheReader).isEqualTo(110);
             }

@@ -50,22 +50,45 @@ class CompiledDatumReaderTest {
         for (RideEventType type : RideEventType.values()) {
             records.add(ExampleEvents.ride(type));
         }
-        Fare extremes = Fare.newBuilder(ExampleEvents.fare()).setBase(new BigDecimal("-99999999.99"))
-                .setDistance(new BigDecimal("99999999.99")).setTime(new BigDecimal("0.00"))
-                .setSurge(new BigDecimal("-0.01")).setTolls(new BigDecimal("1.28")).setTip(new BigDecimal("-1.28"))
-                .setTotal(new BigDecimal("21474836.48")).setCurrency("").build();
+        Fare extremes = Fare.newBuilder(ExampleEvents.fare())
+                .setBase(new BigDecimal("-99999999.99"))
+                .setDistance(new BigDecimal("99999999.99"))
+                .setTime(new BigDecimal("0.00"))
+                .setSurge(new BigDecimal("-0.01"))
+                .setTolls(new BigDecimal("1.28"))
+                .setTip(new BigDecimal("-1.28"))
+                .setTotal(new BigDecimal("21474836.48"))
+                .setCurrency("")
+                .build();
         records.add(RideEvent.newBuilder(ExampleEvents.ride(RideEventType.RIDE_COMPLETED))
-                .setEventId("").setRiderId("rïder-ø-東京-🚕").setDriverId("").setFare(extremes)
-                .setQuotedFare(new BigDecimal("-42.00")).setSurgeMultiplier(-0.0).setDistanceKm(Double.NaN)
-                .setCancellation(new Cancellation(CancelledBy.DRIVER, "")).setQualityFlags(List.of("", "ÆØÅ"))
-                .setEventTime(Instant.ofEpochMilli(-1)).build());
+                .setEventId("")
+                .setRiderId("rïder-ø-東京-🚕")
+                .setDriverId("")
+                .setFare(extremes)
+                .setQuotedFare(new BigDecimal("-42.00"))
+                .setSurgeMultiplier(-0.0)
+                .setDistanceKm(Double.NaN)
+                .setCancellation(new Cancellation(CancelledBy.DRIVER, ""))
+                .setQualityFlags(List.of("", "ÆØÅ"))
+                .setEventTime(Instant.ofEpochMilli(-1))
+                .build());
         // built with the schema's defaults: vehicle_type, payment_method UNKNOWN, currency USD, neighbours []
-        records.add(RideEvent.newBuilder().setEventId("e").setEventType(RideEventType.RIDE_REQUESTED)
-                .setEventTime(Instant.EPOCH).setRideId("r").setRiderId("p").setProducer(ExampleEvents.PRODUCER)
-                .setQualityFlags(List.of()).build());
+        records.add(RideEvent.newBuilder()
+                .setEventId("e")
+                .setEventType(RideEventType.RIDE_REQUESTED)
+                .setEventTime(Instant.EPOCH)
+                .setRideId("r")
+                .setRiderId("p")
+                .setProducer(ExampleEvents.PRODUCER)
+                .setQualityFlags(List.of())
+                .build());
         records.add(Fare.newBuilder(ExampleEvents.fare()).clearCurrency().build());
-        records.add(Zone.newBuilder().setZoneId("1").setName("Newark Airport").setBorough("EWR")
-                .setUpdatedAt(Instant.ofEpochMilli(Long.MAX_VALUE)).build());
+        records.add(Zone.newBuilder()
+                .setZoneId("1")
+                .setName("Newark Airport")
+                .setBorough("EWR")
+                .setUpdatedAt(Instant.ofEpochMilli(Long.MAX_VALUE))
+                .build());
         return records;
     }
 
@@ -93,8 +116,10 @@ class CompiledDatumReaderTest {
                 Object actual = decode(CompiledDatumReader.forSchemas(schema, schema, model), bytes);
 
                 assertSameDatum(schema.getName(), actual, expected);
-                assertSameDatum(schema.getName() + " from a stream", decodeFromStream(
-                        CompiledDatumReader.forSchemas(schema, schema, model), bytes), expected);
+                assertSameDatum(
+                        schema.getName() + " from a stream",
+                        decodeFromStream(CompiledDatumReader.forSchemas(schema, schema, model), bytes),
+                        expected);
                 assertThat(actual).isEqualTo(variant);
                 compared++;
             }
@@ -118,8 +143,6 @@ class CompiledDatumReaderTest {
         }
     }
 
-
-
     @Test
     void genericRecordsOfEveryAvroTypeDecodeAsAvrosGenericReaderDecodesThem() throws IOException {
         GenericData converting = LogicalTypes.genericDataWithConversions();
@@ -129,8 +152,10 @@ class CompiledDatumReaderTest {
         for (GenericRecord record : List.of(leaf, root, small)) {
             byte[] bytes = encode(new GenericDatumWriter<>(EveryAvroType.SCHEMA, converting), record);
             for (GenericData model : List.of(GenericData.get(), converting)) {
-                Object expected = decode(new GenericDatumReader<>(EveryAvroType.SCHEMA, EveryAvroType.SCHEMA, model), bytes);
-                CompiledDatumReader compiled = CompiledDatumReader.forSchemas(EveryAvroType.SCHEMA, EveryAvroType.SCHEMA, model);
+                Object expected =
+                        decode(new GenericDatumReader<>(EveryAvroType.SCHEMA, EveryAvroType.SCHEMA, model), bytes);
+                CompiledDatumReader compiled =
+                        CompiledDatumReader.forSchemas(EveryAvroType.SCHEMA, EveryAvroType.SCHEMA, model);
                 assertSameDatum("Node", decode(compiled, bytes), expected);
                 assertSameDatum("Node from a stream", decodeFromStream(compiled, bytes), expected);
             }
@@ -163,14 +188,16 @@ class CompiledDatumReaderTest {
         CompiledDatumReader compiledReader = CompiledDatumReader.forSchemas(schema, schema, model);
         for (byte[] bytes : bad) {
             Object[] read = new Object[3];
-            Throwable avro = catchThrowable(() -> read[0] = decode(new SpecificDatumReader<>(schema, schema, model),
-                    bytes));
+            Throwable avro =
+                    catchThrowable(() -> read[0] = decode(new SpecificDatumReader<>(schema, schema, model), bytes));
             Throwable compiled = catchThrowable(() -> read[1] = decode(compiledReader, bytes));
             Throwable compiledFromStream = catchThrowable(() -> read[2] = decodeFromStream(compiledReader, bytes));
             String what = Arrays.toString(bytes);
             if (avro == null) {
                 assertThat(compiled).as("a payload Avro reads: " + what).isNull();
-                assertThat(compiledFromStream).as("a payload Avro reads: " + what).isNull();
+                assertThat(compiledFromStream)
+                        .as("a payload Avro reads: " + what)
+                        .isNull();
                 assertSameDatum("corrupt but readable", read[1], read[0]);
                 assertSameDatum("corrupt but readable, from a stream", read[2], read[0]);
                 continue;
@@ -201,18 +228,22 @@ class CompiledDatumReaderTest {
     void schemasThatResolutionWouldChangeAreLeftToAvro() {
         Schema v1 = RideEvent.getClassSchema();
         SpecificData model = SpecificData.getForSchema(v1);
-        assertThat(CompiledDatumReader.forSchemas(SchemaEvolutionTest.rideEventV2(), v1, model)).isNull();
-        assertThat(CompiledDatumReader.forSchemas(v1, SchemaEvolutionTest.rideEventV2(), model)).isNull();
-        assertThat(CompiledDatumReader.forSchemas(SchemaEvolutionTest.rideEventWithLongRideId(), v1, model)).isNull();
+        assertThat(CompiledDatumReader.forSchemas(SchemaEvolutionTest.rideEventV2(), v1, model))
+                .isNull();
+        assertThat(CompiledDatumReader.forSchemas(v1, SchemaEvolutionTest.rideEventV2(), model))
+                .isNull();
+        assertThat(CompiledDatumReader.forSchemas(SchemaEvolutionTest.rideEventWithLongRideId(), v1, model))
+                .isNull();
         assertThat(CompiledDatumReader.forSchemas(v1, v1, ReflectData.get())).isNull();
         Schema classProperty = new Schema.Parser().parse("""
                 {"type": "record", "name": "W", "fields": [
                   {"name": "v", "type": {"type": "string", "java-class": "java.math.BigInteger"}}]}""");
-        assertThat(CompiledDatumReader.forSchemas(classProperty, classProperty, GenericData.get())).isNull();
+        assertThat(CompiledDatumReader.forSchemas(classProperty, classProperty, GenericData.get()))
+                .isNull();
         // docs and the avro.java.string property do not change what the bytes mean
-        assertThat(CompiledDatumReader.forSchemas(withoutJavaStringProperty(v1), v1, model)).isNotNull();
+        assertThat(CompiledDatumReader.forSchemas(withoutJavaStringProperty(v1), v1, model))
+                .isNotNull();
     }
-
 
     /** Field by field: equal values of the same Java class, down through records, arrays and maps. */
     private static void assertSameDatum(String path, Object actual, Object expected) {
@@ -241,8 +272,13 @@ class CompiledDatumReaderTest {
             Map<?, ?> a = (Map<?, ?>) actual;
             assertThat(a.keySet()).as(path + " keys").isEqualTo(e.keySet());
             for (Map.Entry<?, ?> entry : e.entrySet()) {
-                Object actualKey = a.keySet().stream().filter(entry.getKey()::equals).findFirst().orElseThrow();
-                assertThat(actualKey.getClass()).as(path + " key class").isEqualTo(entry.getKey().getClass());
+                Object actualKey = a.keySet().stream()
+                        .filter(entry.getKey()::equals)
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(actualKey.getClass())
+                        .as(path + " key class")
+                        .isEqualTo(entry.getKey().getClass());
                 assertSameDatum(path + "[" + entry.getKey() + "]", a.get(entry.getKey()), entry.getValue());
             }
         }

@@ -35,19 +35,21 @@ class CompiledDatumWriterTest {
             records.add(ExampleEvents.ride(type));
         }
         RideEvent sparse = RideEvent.newBuilder(ExampleEvents.ride(RideEventType.RIDE_REQUESTED))
-                .setPickup(null).setQuotedFare(null).setSurgeMultiplier(null).setQualityFlags(List.of("A", "B"))
+                .setPickup(null)
+                .setQuotedFare(null)
+                .setSurgeMultiplier(null)
+                .setQualityFlags(List.of("A", "B"))
                 .build();
         records.add(sparse);
         for (SpecificRecord record : records) {
             SpecificRecordBase specific = (SpecificRecordBase) record;
-            byte[] expected = encode(new SpecificDatumWriter<>(record.getSchema(), specific.getSpecificData()),
-                    record);
+            byte[] expected = encode(new SpecificDatumWriter<>(record.getSchema(), specific.getSpecificData()), record);
             byte[] actual = encode(new CompiledDatumWriter(record.getSchema(), specific.getSpecificData()), record);
-            assertThat(actual).as(record.getSchema().getFullName() + " " + record).isEqualTo(expected);
+            assertThat(actual)
+                    .as(record.getSchema().getFullName() + " " + record)
+                    .isEqualTo(expected);
         }
     }
-
-
 
     @Test
     void genericRecordsOfEveryTypeEncodeToTheSameBytesAsAvrosGenericWriter() throws IOException {
@@ -74,9 +76,18 @@ class CompiledDatumWriterTest {
     @Test
     void repeatedDifferentEmptyAndNonAsciiStringsEncodeToAvrosBytesInEveryEncoder() throws IOException {
         String constant = "simulator";
-        List<Object> values = List.of(constant, constant, new String("simulator"), "seed-42", "", "zöne ✓",
-                new org.apache.avro.util.Utf8("utf8 ✓"), new StringBuilder("built"), constant,
-                "x".repeat(300), "é".repeat(200));
+        List<Object> values = List.of(
+                constant,
+                constant,
+                new String("simulator"),
+                "seed-42",
+                "",
+                "zöne ✓",
+                new org.apache.avro.util.Utf8("utf8 ✓"),
+                new StringBuilder("built"),
+                constant,
+                "x".repeat(300),
+                "é".repeat(200));
         GenericData model = GenericData.get();
         CompiledDatumWriter compiled = new CompiledDatumWriter(STRINGS, model);
         GenericDatumWriter<Object> avro = new GenericDatumWriter<>(STRINGS, model);
@@ -95,17 +106,19 @@ class CompiledDatumWriterTest {
         RideEvent event = ExampleEvents.ride(RideEventType.RIDE_REQUESTED);
         event.setRiderId(null);
         assertThatThrownBy(() -> encode(new CompiledDatumWriter(event.getSchema(), event.getSpecificData()), event))
-                .isInstanceOf(AvroRuntimeException.class).hasMessageContaining("RideEvent.rider_id");
+                .isInstanceOf(AvroRuntimeException.class)
+                .hasMessageContaining("RideEvent.rider_id");
     }
 
     @Test
     void aValueNoUnionBranchTakesIsRefused() {
         GenericRecord record = EveryAvroType.record(1, null, null);
         record.put("arr", List.of(3.5));
-        assertThatThrownBy(() -> encode(new CompiledDatumWriter(EveryAvroType.SCHEMA, LogicalTypes.genericDataWithConversions()),
-                record)).hasMessageContaining("3.5");
+        assertThatThrownBy(() -> encode(
+                        new CompiledDatumWriter(EveryAvroType.SCHEMA, LogicalTypes.genericDataWithConversions()),
+                        record))
+                .hasMessageContaining("3.5");
     }
-
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static byte[] encodeDirect(DatumWriter writer, Object datum) throws IOException {

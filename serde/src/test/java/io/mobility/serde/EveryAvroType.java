@@ -55,8 +55,13 @@ final class EveryAvroType {
         r.put("js", "plain");
         r.put("raw", ByteBuffer.wrap((i == 0 ? "" : "xyz").getBytes(StandardCharsets.UTF_8)));
         r.put("n", null);
-        r.put("e", model.createEnum(i == 0 ? "RED" : "GREEN", SCHEMA.getField("e").schema()));
-        r.put("fx", model.createFixed(null, new byte[] {9, (byte) 0xff}, SCHEMA.getField("fx").schema()));
+        r.put(
+                "e",
+                model.createEnum(i == 0 ? "RED" : "GREEN", SCHEMA.getField("e").schema()));
+        r.put(
+                "fx",
+                model.createFixed(
+                        null, new byte[] {9, (byte) 0xff}, SCHEMA.getField("fx").schema()));
         List<Object> items = new ArrayList<>();
         if (i != 0) {
             items.add("a");
@@ -83,6 +88,5 @@ final class EveryAvroType {
         return r;
     }
 
-    private EveryAvroType() {
-    }
+    private EveryAvroType() {}
 }

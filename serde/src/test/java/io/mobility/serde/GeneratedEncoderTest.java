@@ -34,18 +34,24 @@ class GeneratedEncoderTest {
             CompiledDatumWriter interpreting = new CompiledDatumWriter(record.getSchema(), specific.getSpecificData());
             DatumWriter<Object> generated = GeneratedEncoder.of(record.getClass(), record.getSchema(), interpreting)
                     .orElseThrow(() -> new AssertionError("no encoder for " + record.getClass()));
-            assertThat(encode(generated, record)).as(record.getSchema().getName())
+            assertThat(encode(generated, record))
+                    .as(record.getSchema().getName())
                     .isEqualTo(encode(interpreting, record));
         }
     }
 
     @Test
     void aClassWithoutOneOrAnotherVersionOfTheSchemaGetsNone() {
-        Schema evolved = SchemaBuilder.record("RideEvent").namespace("io.mobility.events.ride").fields()
-                .requiredString("event_id").optionalString("added_later").endRecord();
+        Schema evolved = SchemaBuilder.record("RideEvent")
+                .namespace("io.mobility.events.ride")
+                .fields()
+                .requiredString("event_id")
+                .optionalString("added_later")
+                .endRecord();
         DatumWriter<Object> interpreting = new CompiledDatumWriter(evolved, new RideEvent().getSpecificData());
         assertThat(GeneratedEncoder.of(RideEvent.class, evolved, interpreting)).isEmpty();
-        assertThat(GeneratedEncoder.of(String.class, Schema.create(Schema.Type.STRING), interpreting)).isEmpty();
+        assertThat(GeneratedEncoder.of(String.class, Schema.create(Schema.Type.STRING), interpreting))
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +61,8 @@ class GeneratedEncoderTest {
         RideEvent event = ExampleEvents.ride(RideEventType.RIDE_REQUESTED);
         serializer.serialize("rides", event); // the generated encoder is the serializer's writer from here on
         event.setRiderId(null);
-        assertThatThrownBy(() -> serializer.serialize("rides", event)).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> serializer.serialize("rides", event))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("RideEvent.rider_id");
     }
 

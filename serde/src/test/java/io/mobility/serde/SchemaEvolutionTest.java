@@ -1,13 +1,13 @@
 package io.mobility.serde;
 
-import io.mobility.events.ExampleEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mobility.events.ExampleEvents;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideEventType;
-import io.mobility.registry.IncompatibleSchemaException;
 import io.mobility.registry.InMemorySchemaRegistry;
+import io.mobility.registry.IncompatibleSchemaException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,19 @@ class SchemaEvolutionTest {
     /** v1 plus an optional field: the BACKWARD-compatible way to evolve. */
     static Schema rideEventV2() {
         List<Schema.Field> fields = copyFields(RideEvent.getClassSchema());
-        fields.add(new Schema.Field("promo_code", Schema.createUnion(Schema.create(Schema.Type.NULL),
-                Schema.create(Schema.Type.STRING)), null, Schema.Field.NULL_DEFAULT_VALUE));
+        fields.add(new Schema.Field(
+                "promo_code",
+                Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                null,
+                Schema.Field.NULL_DEFAULT_VALUE));
         return withFields(fields);
     }
 
     /** v1 with ride_id turned into a long: no reader can bridge that. */
     static Schema rideEventWithLongRideId() {
         List<Schema.Field> fields = copyFields(RideEvent.getClassSchema());
-        fields.replaceAll(f -> f.name().equals("ride_id") ? new Schema.Field("ride_id", Schema.create(Schema.Type.LONG)) : f);
+        fields.replaceAll(
+                f -> f.name().equals("ride_id") ? new Schema.Field("ride_id", Schema.create(Schema.Type.LONG)) : f);
         return withFields(fields);
     }
 
@@ -83,7 +87,8 @@ class SchemaEvolutionTest {
         registry.register("rides-value", RideEvent.getClassSchema());
 
         assertThat(registry.isCompatible("rides-value", rideEventV2())).isTrue();
-        assertThat(registry.isCompatible("rides-value", rideEventWithLongRideId())).isFalse();
+        assertThat(registry.isCompatible("rides-value", rideEventWithLongRideId()))
+                .isFalse();
         assertThatThrownBy(() -> registry.register("rides-value", rideEventWithLongRideId()))
                 .isInstanceOf(IncompatibleSchemaException.class)
                 .hasMessageContaining("ride_id");

@@ -16,7 +16,11 @@ class WireFormatTest {
     private static byte[] handBuilt(int schemaId, double lat, double lon) {
         ByteBuffer avro = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN); // Avro doubles: 8 bytes LE
         avro.putDouble(lat).putDouble(lon);
-        return ByteBuffer.allocate(21).put((byte) 0).putInt(schemaId).put(avro.array()).array();
+        return ByteBuffer.allocate(21)
+                .put((byte) 0)
+                .putInt(schemaId)
+                .put(avro.array())
+                .array();
     }
 
     @Test
@@ -56,7 +60,8 @@ class WireFormatTest {
     void bytesWithoutMagicByteAreRefusedWithTheirReason() {
         assertThatThrownBy(() -> WireFormat.schemaId(new byte[] {'{', '"', 'a', '"', ':'}, "raw"))
                 .isInstanceOf(AvroDecodeException.class)
-                .hasMessageContaining("topic 'raw'").hasMessageContaining("0x7b")
+                .hasMessageContaining("topic 'raw'")
+                .hasMessageContaining("0x7b")
                 .extracting(e -> ((AvroDecodeException) e).reason())
                 .isEqualTo(AvroDecodeException.Reason.BAD_MAGIC_BYTE);
     }

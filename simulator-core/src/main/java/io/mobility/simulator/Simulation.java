@@ -6,6 +6,7 @@ import io.mobility.events.rider.Rider;
 import io.mobility.events.zone.ZoneType;
 import io.mobility.simulator.city.City;
 import io.mobility.simulator.city.CityZone;
+import io.mobility.simulator.city.ZoneLookup;
 import io.mobility.simulator.clock.SimulationClock;
 import io.mobility.simulator.demand.CityCalendar;
 import io.mobility.simulator.demand.DemandModel;
@@ -18,7 +19,6 @@ import io.mobility.simulator.sink.CountingSink;
 import io.mobility.simulator.sink.Emission;
 import io.mobility.simulator.sink.EventSink;
 import io.mobility.simulator.supply.Fleet;
-import io.mobility.simulator.city.ZoneLookup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,19 +52,28 @@ public final class Simulation {
     private final Outbox outbox = new Outbox();
     private volatile boolean stopRequested;
 
-    public Simulation(SimulationConfig config, EventSink sink, SimulationClock clock, Clock wallClock,
-                      Progress progress) {
+    public Simulation(
+            SimulationConfig config, EventSink sink, SimulationClock clock, Clock wallClock, Progress progress) {
         this.config = config;
         this.city = City.of(config.zones(), ZoneLookup.bundled());
-        int days = config.length() == null ? 366 : (int) Math.max(1, config.length().toDays() + 1);
+        int days = config.length() == null
+                ? 366
+                : (int) Math.max(1, config.length().toDays() + 1);
         List<String> venues = city.zones().stream()
-                .filter(z -> z.type() == ZoneType.NIGHTLIFE || z.type() == ZoneType.MIXED).map(CityZone::id).toList();
+                .filter(z -> z.type() == ZoneType.NIGHTLIFE || z.type() == ZoneType.MIXED)
+                .map(CityZone::id)
+                .toList();
         this.calendar = CityCalendar.draw(config.seed(), config.start(), days, venues);
         this.demand = new DemandModel(city, calendar, config.requestsPerZoneHour());
         this.producer = new Producer(PRODUCER_NAME, config.producerVersion(), "seed-" + config.seed());
         this.fleet = Fleet.hire(config.drivers(), city, config.seed(), producer);
-        this.dispatcher = new Dispatcher(city, fleet, new SurgePricing(config.surgeCap(), SurgePricing.DEFAULT_SENSITIVITY),
-                config.riders(), config.seed(), producer);
+        this.dispatcher = new Dispatcher(
+                city,
+                fleet,
+                new SurgePricing(config.surgeCap(), SurgePricing.DEFAULT_SENSITIVITY),
+                config.riders(),
+                config.seed(),
+                producer);
         this.sink = new CountingSink(sink, manifest);
         this.faults = new FaultInjector(config.faults(), this.sink, manifest, wallClock, config.seed());
         this.clock = clock;
@@ -130,8 +139,12 @@ public final class Simulation {
         for (int i = 1; i <= config.riders(); i++) {
             String id = Dispatcher.riderId(i);
             Double rating = rng.nextDouble() < 0.9 ? Math.round((4.0 + rng.nextDouble()) * 100) / 100.0 : null;
-            Rider r = new Rider(id, day.minusDays(rng.nextInt(2000)), city.zone(rng.nextInt(city.size())).id(),
-                    rating, at);
+            Rider r = new Rider(
+                    id,
+                    day.minusDays(rng.nextInt(2000)),
+                    city.zone(rng.nextInt(city.size())).id(),
+                    rating,
+                    at);
             sink.send(Topics.RIDERS.name(), id, r);
         }
         sink.flush();
@@ -141,7 +154,9 @@ public final class Simulation {
         manifest.describe("producer", PRODUCER_NAME)
                 .describe("seed", config.seed())
                 .describe("start", config.start().toString())
-                .describe("length", config.length() == null ? null : config.length().toString())
+                .describe(
+                        "length",
+                        config.length() == null ? null : config.length().toString())
                 .describe("zones", config.zones())
                 .describe("drivers", config.drivers())
                 .describe("riders", config.riders())
@@ -154,10 +169,15 @@ public final class Simulation {
         manifest.describe("fault_rates", rates);
         Map<String, Object> cal = new LinkedHashMap<>();
         LocalDate first = CityCalendar.local(config.start()).toLocalDate();
-        LocalDate last = config.length() == null ? first.plusDays(366)
+        LocalDate last = config.length() == null
+                ? first.plusDays(366)
                 : CityCalendar.local(config.start().plus(config.length())).toLocalDate();
         cal.put("time_zone", CityCalendar.NEW_YORK.getId());
-        cal.put("holidays", calendar.holidaysIn(first, last).stream().map(LocalDate::toString).toList());
+        cal.put(
+                "holidays",
+                calendar.holidaysIn(first, last).stream()
+                        .map(LocalDate::toString)
+                        .toList());
         Map<String, String> weather = new LinkedHashMap<>();
         calendar.weatherByDay().forEach((d, w) -> {
             if (!d.isAfter(last)) {

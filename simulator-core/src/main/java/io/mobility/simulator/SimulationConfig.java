@@ -12,9 +12,17 @@ import java.time.Instant;
  * @param length simulated time to produce; null runs until stopped (live mode)
  * @param requestsPerZoneHour mean requests per hour of an average zone on an ordinary day
  */
-public record SimulationConfig(int zones, int drivers, int riders, long seed, Instant start, Duration length,
-                               double requestsPerZoneHour, double surgeCap, FaultRates faults,
-                               String producerVersion) {
+public record SimulationConfig(
+        int zones,
+        int drivers,
+        int riders,
+        long seed,
+        Instant start,
+        Duration length,
+        double requestsPerZoneHour,
+        double surgeCap,
+        FaultRates faults,
+        String producerVersion) {
 
     public static final int DEFAULT_ZONES = 30;
     public static final int DEFAULT_DRIVERS = 1500;
@@ -32,37 +40,46 @@ public record SimulationConfig(int zones, int drivers, int riders, long seed, In
 
     /** A small clean city, handy for tests: override what matters with the wither methods. */
     public static SimulationConfig defaults(Instant start, Duration length) {
-        return new SimulationConfig(DEFAULT_ZONES, DEFAULT_DRIVERS, DEFAULT_RIDERS, 42L, start, length,
-                DEFAULT_REQUESTS_PER_ZONE_HOUR, SurgePricing.DEFAULT_CAP, FaultRates.none(), "dev");
+        return new SimulationConfig(
+                DEFAULT_ZONES,
+                DEFAULT_DRIVERS,
+                DEFAULT_RIDERS,
+                42L,
+                start,
+                length,
+                DEFAULT_REQUESTS_PER_ZONE_HOUR,
+                SurgePricing.DEFAULT_CAP,
+                FaultRates.none(),
+                "dev");
     }
 
     public SimulationConfig withZones(int n) {
-        return new SimulationConfig(n, drivers, riders, seed, start, length, requestsPerZoneHour, surgeCap, faults,
-                producerVersion);
+        return new SimulationConfig(
+                n, drivers, riders, seed, start, length, requestsPerZoneHour, surgeCap, faults, producerVersion);
     }
 
     public SimulationConfig withDrivers(int n) {
-        return new SimulationConfig(zones, n, riders, seed, start, length, requestsPerZoneHour, surgeCap, faults,
-                producerVersion);
+        return new SimulationConfig(
+                zones, n, riders, seed, start, length, requestsPerZoneHour, surgeCap, faults, producerVersion);
     }
 
     public SimulationConfig withRiders(int n) {
-        return new SimulationConfig(zones, drivers, n, seed, start, length, requestsPerZoneHour, surgeCap, faults,
-                producerVersion);
+        return new SimulationConfig(
+                zones, drivers, n, seed, start, length, requestsPerZoneHour, surgeCap, faults, producerVersion);
     }
 
     public SimulationConfig withSeed(long s) {
-        return new SimulationConfig(zones, drivers, riders, s, start, length, requestsPerZoneHour, surgeCap, faults,
-                producerVersion);
+        return new SimulationConfig(
+                zones, drivers, riders, s, start, length, requestsPerZoneHour, surgeCap, faults, producerVersion);
     }
 
     public SimulationConfig withFaults(FaultRates f) {
-        return new SimulationConfig(zones, drivers, riders, seed, start, length, requestsPerZoneHour, surgeCap, f,
-                producerVersion);
+        return new SimulationConfig(
+                zones, drivers, riders, seed, start, length, requestsPerZoneHour, surgeCap, f, producerVersion);
     }
 
     public SimulationConfig withDemand(double perZoneHour) {
-        return new SimulationConfig(zones, drivers, riders, seed, start, length, perZoneHour, surgeCap, faults,
-                producerVersion);
+        return new SimulationConfig(
+                zones, drivers, riders, seed, start, length, perZoneHour, surgeCap, faults, producerVersion);
     }
 }

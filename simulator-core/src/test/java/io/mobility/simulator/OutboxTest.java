@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboxTest {
 
-    private record Scheduled(long time, long seq, Emission emission) {
-    }
+    private record Scheduled(long time, long seq, Emission emission) {}
 
     /** The order the simulation promises: event time, ties in the order scheduled (a priority queue on both). */
     @Test
@@ -30,8 +29,7 @@ class OutboxTest {
             long tick = start + minute * 60_000L;
             for (int i = 0; i < 200; i++) {
                 // due this minute (many ties on whole seconds) or up to an hour later, as ride events are
-                long time = rng.nextBoolean() ? tick + rng.nextInt(60) * 1000L
-                        : tick + rng.nextLong(3_600_000L);
+                long time = rng.nextBoolean() ? tick + rng.nextInt(60) * 1000L : tick + rng.nextLong(3_600_000L);
                 Emission e = new Emission(Topics.RIDE_EVENTS_RAW.name(), "k" + seq, null, time);
                 outbox.add(e);
                 reference.add(new Scheduled(time, seq++, e));

@@ -56,8 +56,7 @@ final class RideTally implements EventSink {
                 waits++;
             }
             case RIDE_COMPLETED, RIDE_CANCELLED -> requestedAt.remove(e.getRideId());
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -82,6 +81,5 @@ final class RideTally implements EventSink {
     }
 
     @Override
-    public void sendRaw(String topic, String key, byte[] value) {
-    }
+    public void sendRaw(String topic, String key, byte[] value) {}
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mobility.events.ride.RideEventType;
 import io.mobility.events.zone.ZoneType;
 import io.mobility.simulator.city.City;
+import io.mobility.simulator.city.ZoneLookup;
 import io.mobility.simulator.clock.SimulationClock;
 import io.mobility.simulator.demand.DemandProfile;
-import io.mobility.simulator.city.ZoneLookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,7 @@ class SimulationBehaviourTest {
 
     /** Monday 3 March 2025, midnight in New York: four whole weeks of every weekday follow. */
     static final Instant MONDAY = Instant.parse("2025-03-03T05:00:00Z");
+
     static final Clock WALL = Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC);
 
     static RideTally fourWeeks;
@@ -44,12 +45,16 @@ class SimulationBehaviourTest {
      */
     @Test
     void hourlyDemandFollowsTheConfiguredProfileOfEachZoneType() {
-        for (ZoneType type : new ZoneType[] {ZoneType.BUSINESS, ZoneType.NIGHTLIFE, ZoneType.RESIDENTIAL,
-                ZoneType.AIRPORT}) {
+        for (ZoneType type :
+                new ZoneType[] {ZoneType.BUSINESS, ZoneType.NIGHTLIFE, ZoneType.RESIDENTIAL, ZoneType.AIRPORT}) {
             double[] counts = toDouble(fourWeeks.requestsByHour.get(type));
             double[] profile = DemandProfile.hourlyProfile(type);
-            assertThat(correlation(counts, profile)).as("hourly correlation of %s", type).isGreaterThan(0.9);
-            assertThat(correlation(counts, shift(profile, 6))).as("against a 6 h shifted profile").isLessThan(0.5);
+            assertThat(correlation(counts, profile))
+                    .as("hourly correlation of %s", type)
+                    .isGreaterThan(0.9);
+            assertThat(correlation(counts, shift(profile, 6)))
+                    .as("against a 6 h shifted profile")
+                    .isLessThan(0.5);
         }
     }
 
@@ -62,7 +67,8 @@ class SimulationBehaviourTest {
     void weeklyDemandFollowsTheConfiguredProfile() {
         for (ZoneType type : new ZoneType[] {ZoneType.BUSINESS, ZoneType.NIGHTLIFE}) {
             double[] counts = toDouble(fourWeeks.requestsByWeekday.get(type));
-            assertThat(correlation(counts, DemandProfile.weeklyProfile(type))).as("weekly correlation of %s", type)
+            assertThat(correlation(counts, DemandProfile.weeklyProfile(type)))
+                    .as("weekly correlation of %s", type)
                     .isGreaterThan(0.8);
         }
         long[] business = fourWeeks.requestsByWeekday.get(ZoneType.BUSINESS);
@@ -79,7 +85,8 @@ class SimulationBehaviourTest {
 
         assertThat(scarce.meanSurge()).isGreaterThan(plenty.meanSurge() + 0.1);
         assertThat(scarce.surgedShare()).isGreaterThan(plenty.surgedShare());
-        assertThat(scarce.meanWaitMinutes()).as("wait from request to driver arrival")
+        assertThat(scarce.meanWaitMinutes())
+                .as("wait from request to driver arrival")
                 .isGreaterThan(plenty.meanWaitMinutes());
         assertThat(scarce.cancelledShare()).isGreaterThan(plenty.cancelledShare() + 0.05);
         // demand itself does not depend on supply
@@ -92,7 +99,8 @@ class SimulationBehaviourTest {
         long ended = fourWeeks.count(RideEventType.RIDE_COMPLETED) + fourWeeks.count(RideEventType.RIDE_CANCELLED);
         assertThat(requested).isGreaterThan(100_000);
         assertThat(ended).isEqualTo(requested);
-        assertThat(fourWeeks.count(RideEventType.RIDE_STARTED)).isEqualTo(fourWeeks.count(RideEventType.RIDE_COMPLETED));
+        assertThat(fourWeeks.count(RideEventType.RIDE_STARTED))
+                .isEqualTo(fourWeeks.count(RideEventType.RIDE_COMPLETED));
     }
 
     static double[] toDouble(long[] v) {

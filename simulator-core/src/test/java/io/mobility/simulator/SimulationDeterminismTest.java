@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class SimulationDeterminismTest {
 
     private static final Clock WALL = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final SimulationConfig CONFIG = SimulationConfig.defaults(Instant.parse("2025-05-01T04:00:00Z"),
-            Duration.ofHours(8)).withFaults(FaultRates.all(0.01));
+    private static final SimulationConfig CONFIG = SimulationConfig.defaults(
+                    Instant.parse("2025-05-01T04:00:00Z"), Duration.ofHours(8))
+            .withFaults(FaultRates.all(0.01));
 
     private static RecordingSink run(SimulationConfig config) throws InterruptedException {
         RecordingSink sink = new RecordingSink();

@@ -27,11 +27,25 @@ class SimulateCommandTest {
     @Test
     void helpListsEveryOptionIncludingEachFaultRate() {
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new SimulateCommand()).setOut(new PrintWriter(out)).execute("--help");
+        int code = new CommandLine(new SimulateCommand())
+                .setOut(new PrintWriter(out))
+                .execute("--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--zones", "--drivers",
-                "--riders", "--seed", "--start", "--days", "--live", "--speed", "--dirty-rate", "--manifest");
+        assertThat(out.toString())
+                .contains(
+                        "--bootstrap-servers",
+                        "--schema-registry-url",
+                        "--zones",
+                        "--drivers",
+                        "--riders",
+                        "--seed",
+                        "--start",
+                        "--days",
+                        "--live",
+                        "--speed",
+                        "--dirty-rate",
+                        "--manifest");
         for (FaultKind kind : FaultKind.values()) {
             assertThat(out.toString()).contains(kind.option());
         }
@@ -57,8 +71,9 @@ class SimulateCommandTest {
 
     @Test
     void aSpecificFaultRateOverridesTheDirtyRate() {
-        SimulationConfig config = parse("--dirty-rate", "0.01", "--late-rate", "0.05", "--start", "2025-01-06",
-                "--days", "0.5").config(WALL);
+        SimulationConfig config = parse(
+                        "--dirty-rate", "0.01", "--late-rate", "0.05", "--start", "2025-01-06", "--days", "0.5")
+                .config(WALL);
 
         assertThat(config.faults().rate(FaultKind.LATE)).isEqualTo(0.05);
         assertThat(config.faults().rate(FaultKind.DUPLICATE)).isEqualTo(0.01);
@@ -69,13 +84,16 @@ class SimulateCommandTest {
     @Test
     void badValuesAreClearErrors() {
         assertThatThrownBy(() -> parse("--start", "last tuesday").config(WALL))
-                .hasMessageContaining("--start must be an ISO date").hasMessageContaining("last tuesday");
+                .hasMessageContaining("--start must be an ISO date")
+                .hasMessageContaining("last tuesday");
         assertThatThrownBy(() -> parse("--days", "-1").config(WALL)).hasMessageContaining("--days must be positive");
         assertThatThrownBy(() -> parse("--negative-fare-rate", "2").config(WALL))
                 .hasMessageContaining("--negative-fare-rate must be between 0 and 1");
 
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new SimulateCommand()).setErr(new PrintWriter(err)).execute("--zones", "many");
+        int code = new CommandLine(new SimulateCommand())
+                .setErr(new PrintWriter(err))
+                .execute("--zones", "many");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--zones").contains("many");
     }
@@ -83,11 +101,17 @@ class SimulateCommandTest {
     @Test
     void replayTlcHasHelpAndNeedsFiles() {
         StringWriter out = new StringWriter();
-        assertThat(new CommandLine(new ReplayTlcCommand()).setOut(new PrintWriter(out)).execute("--help")).isZero();
+        assertThat(new CommandLine(new ReplayTlcCommand())
+                        .setOut(new PrintWriter(out))
+                        .execute("--help"))
+                .isZero();
         assertThat(out.toString()).contains("FILE", "--bootstrap-servers", "--schema-registry-url", "--report");
 
         StringWriter err = new StringWriter();
-        assertThat(new CommandLine(new ReplayTlcCommand()).setErr(new PrintWriter(err)).execute()).isEqualTo(2);
+        assertThat(new CommandLine(new ReplayTlcCommand())
+                        .setErr(new PrintWriter(err))
+                        .execute())
+                .isEqualTo(2);
         assertThat(err.toString()).contains("FILE");
     }
 }

@@ -18,8 +18,7 @@ public final class MobilityMetrics {
     /** The operation of the quarantine's counters, one per reason code: {@code quarantined-UNKNOWN_ZONE}. */
     public static final String QUARANTINED = "quarantined";
 
-    private MobilityMetrics() {
-    }
+    private MobilityMetrics() {}
 
     /** A counter for {@code operation} (e.g. {@code duplicate-dropped}) of {@code entity} (e.g. {@code ride-events}). */
     public static Sensor counter(StreamsMetrics metrics, String entity, String operation) {

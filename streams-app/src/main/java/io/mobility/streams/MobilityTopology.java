@@ -18,11 +18,10 @@ import io.mobility.streams.ride.RideFoldProcessor;
 import io.mobility.streams.standardize.Canonical;
 import io.mobility.streams.validation.DriverEventRules;
 import io.mobility.streams.validation.RideEventRules;
-import io.mobility.streams.zone.ZoneDirectory;
 import io.mobility.streams.zone.ZoneDelta;
+import io.mobility.streams.zone.ZoneDirectory;
 import io.mobility.streams.zone.ZoneSignal;
 import io.mobility.streams.zone.ZoneSignalBuffer;
-import io.mobility.streams.zone.ZoneSignals;
 import io.mobility.streams.zone.ZoneStateProcessor;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,7 @@ public final class MobilityTopology {
     public static final String DRIVER_DEDUP_STORE = "driver-event-last-seen";
     public static final String RIDES_STORE = "rides";
 
-    private MobilityTopology() {
-    }
+    private MobilityTopology() {}
 
     public static Topology build(StreamsSettings settings) {
         Map<String, Object> config = settings.asMap();
@@ -70,21 +68,28 @@ public final class MobilityTopology {
 
         Serde<Zone> zoneSerde = avro(Zone.class, config);
         Serde<Driver> driverSerde = avro(Driver.class, config);
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ZoneDirectory.STORE),
-                        Serdes.String(), zoneSerde).withLoggingDisabled(),
-                Topics.ZONES.name(), Consumed.with(Serdes.String(), zoneSerde).withName("zones"),
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(ZoneDirectory.STORE), Serdes.String(), zoneSerde)
+                        .withLoggingDisabled(),
+                Topics.ZONES.name(),
+                Consumed.with(Serdes.String(), zoneSerde).withName("zones"),
                 () -> new ReferenceTableLoader<>(ZoneDirectory.STORE, Canonical::zoneId));
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DriverDirectory.STORE),
-                        Serdes.String(), driverSerde).withLoggingDisabled(),
-                Topics.DRIVERS.name(), Consumed.with(Serdes.String(), driverSerde).withName("drivers"),
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DriverDirectory.STORE), Serdes.String(), driverSerde)
+                        .withLoggingDisabled(),
+                Topics.DRIVERS.name(),
+                Consumed.with(Serdes.String(), driverSerde).withName("drivers"),
                 () -> new ReferenceTableLoader<>(DriverDirectory.STORE, Canonical::id));
 
         builder.addStateStore(Deduplicator.store(RIDE_DEDUP_STORE));
         builder.addStateStore(Deduplicator.store(DRIVER_DEDUP_STORE));
         // Cached: a ride's several updates within one commit reach the changelog once. Values are the rides topic's
         // wire-format bytes: RideFoldProcessor encodes a state once for the store and the topic.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RIDES_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(RIDES_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         builder.addStateStore(DriverPresenceProcessor.store());
         builder.addStateStore(ZoneSignalBuffer.store());
         ZoneStateProcessor.stores().forEach(builder::addStateStore);
@@ -96,21 +101,27 @@ public final class MobilityTopology {
         // Processors forward to their downstream nodes by name (see CleaningProcessor.Routes): each value type
         // reaches only the nodes for it, so the streams below carry mixed types and the sinks cast back.
         RideEvents rideEvents = new RideEvents(new RideEventRules(settings.maxClockSkewMs()));
-        CleaningProcessor.Routes rideRoutes = new CleaningProcessor.Routes("ride-quarantine",
-                List.of("ride-events-clean", "fold-rides"));
-        KStream<String, SpecificRecord> rides = builder
-                .stream(Topics.RIDE_EVENTS_RAW.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("ride-events-raw"))
-                .process(() -> new CleaningProcessor<>(rideEvents, RIDE_DEDUP_STORE, settings.dedupHorizon(),
-                        rideRoutes), Named.as("clean-ride-events"), RIDE_DEDUP_STORE);
+        CleaningProcessor.Routes rideRoutes =
+                new CleaningProcessor.Routes("ride-quarantine", List.of("ride-events-clean", "fold-rides"));
+        KStream<String, SpecificRecord> rides = builder.stream(
+                        Topics.RIDE_EVENTS_RAW.name(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ride-events-raw"))
+                .process(
+                        () -> new CleaningProcessor<>(
+                                rideEvents, RIDE_DEDUP_STORE, settings.dedupHorizon(), rideRoutes),
+                        Named.as("clean-ride-events"),
+                        RIDE_DEDUP_STORE);
         DriverEvents driverEvents = new DriverEvents(new DriverEventRules(settings.maxClockSkewMs()));
-        CleaningProcessor.Routes driverRoutes = new CleaningProcessor.Routes("driver-quarantine",
-                List.of("driver-events-clean", "driver-presence"));
-        KStream<String, SpecificRecord> drivers = builder
-                .stream(Topics.DRIVER_EVENTS_RAW.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("driver-events-raw"))
-                .process(() -> new CleaningProcessor<>(driverEvents, DRIVER_DEDUP_STORE, settings.dedupHorizon(),
-                        driverRoutes), Named.as("clean-driver-events"), DRIVER_DEDUP_STORE);
+        CleaningProcessor.Routes driverRoutes =
+                new CleaningProcessor.Routes("driver-quarantine", List.of("driver-events-clean", "driver-presence"));
+        KStream<String, SpecificRecord> drivers = builder.stream(
+                        Topics.DRIVER_EVENTS_RAW.name(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("driver-events-raw"))
+                .process(
+                        () -> new CleaningProcessor<>(
+                                driverEvents, DRIVER_DEDUP_STORE, settings.dedupHorizon(), driverRoutes),
+                        Named.as("clean-driver-events"),
+                        DRIVER_DEDUP_STORE);
 
         rides.to(Topics.QUARANTINE.name(), producedAs(quarantineSerde, rideRoutes.quarantine()));
         drivers.to(Topics.QUARANTINE.name(), producedAs(quarantineSerde, driverRoutes.quarantine()));
@@ -118,20 +129,31 @@ public final class MobilityTopology {
         drivers.to(Topics.DRIVER_EVENTS_CLEAN.name(), producedAs(driverEventSerde, "driver-events-clean"));
 
         KStream<String, Object> folded = MobilityTopology.<RideEvent>carrying(rides)
-                .process(() -> new RideFoldProcessor(RIDES_STORE, "rides", "zone-signals"), Named.as("fold-rides"),
+                .process(
+                        () -> new RideFoldProcessor(RIDES_STORE, "rides", "zone-signals"),
+                        Named.as("fold-rides"),
                         RIDES_STORE);
         folded.to(Topics.RIDES.name(), producedAs(Serdes.ByteArray(), "rides"));
 
         KStream<String, ZoneSignal> driverSignals = MobilityTopology.<DriverEvent>carrying(drivers)
                 .process(DriverPresenceProcessor::new, Named.as("driver-presence"), DriverPresenceProcessor.STORE);
-        MobilityTopology.<ZoneSignal>carrying(folded).merge(driverSignals, Named.as("zone-signals"))
-                .process(() -> new ZoneSignalBuffer(settings.zoneEmitInterval()), Named.as("zone-signal-sums"),
+        MobilityTopology.<ZoneSignal>carrying(folded)
+                .merge(driverSignals, Named.as("zone-signals"))
+                .process(
+                        () -> new ZoneSignalBuffer(settings.zoneEmitInterval()),
+                        Named.as("zone-signal-sums"),
                         ZoneSignalBuffer.STORE)
-                .repartition(Repartitioned.with(Serdes.String(), ZoneDelta.serde()).withName("zone-deltas"))
-                .process(() -> new ZoneStateProcessor(settings.zoneWindowsMinutes(), settings.zoneEmitInterval()),
-                        Named.as("zone-state"), ZoneStateProcessor.MINUTES_STORE, ZoneStateProcessor.DRIVERS_STORE)
-                .to(Topics.ZONE_STATE.name(), Produced.with(Serdes.String(), avro(ZoneState.class, config))
-                        .withName("zone-state-out"));
+                .repartition(
+                        Repartitioned.with(Serdes.String(), ZoneDelta.serde()).withName("zone-deltas"))
+                .process(
+                        () -> new ZoneStateProcessor(settings.zoneWindowsMinutes(), settings.zoneEmitInterval()),
+                        Named.as("zone-state"),
+                        ZoneStateProcessor.MINUTES_STORE,
+                        ZoneStateProcessor.DRIVERS_STORE)
+                .to(
+                        Topics.ZONE_STATE.name(),
+                        Produced.with(Serdes.String(), avro(ZoneState.class, config))
+                                .withName("zone-state-out"));
         return builder.build();
     }
 

@@ -15,8 +15,7 @@ public final class ReferenceTableChanges {
 
     private static final Map<String, AtomicLong> COUNTERS = new ConcurrentHashMap<>();
 
-    private ReferenceTableChanges() {
-    }
+    private ReferenceTableChanges() {}
 
     static void changed(String storeName) {
         counter(storeName).incrementAndGet();

@@ -56,8 +56,12 @@ public final class ReferenceTopicCatchUp<V> implements AutoCloseable {
      * @param timeout how long a catch-up may take before the task fails (rather than call a zone unknown unchecked);
      *                well under the exactly-once transaction timeout
      */
-    public ReferenceTopicCatchUp(String topic, UnaryOperator<String> canonicalKey, Deserializer<V> values,
-                                 Supplier<Consumer<byte[], byte[]>> consumers, Duration timeout) {
+    public ReferenceTopicCatchUp(
+            String topic,
+            UnaryOperator<String> canonicalKey,
+            Deserializer<V> values,
+            Supplier<Consumer<byte[], byte[]>> consumers,
+            Duration timeout) {
         this.topic = topic;
         this.canonicalKey = canonicalKey;
         this.values = values;
@@ -70,15 +74,17 @@ public final class ReferenceTopicCatchUp<V> implements AutoCloseable {
      * with the app's global consumer settings (read_committed when the app is exactly-once) on the first miss, and a
      * read may take {@link #TIMEOUT}.
      */
-    public static <V extends SpecificRecord> ReferenceTopicCatchUp<V> of(ProcessorContext<?, ?> context, String topic,
-                                                                         UnaryOperator<String> canonicalKey,
-                                                                         Class<V> type) {
+    public static <V extends SpecificRecord> ReferenceTopicCatchUp<V> of(
+            ProcessorContext<?, ?> context, String topic, UnaryOperator<String> canonicalKey, Class<V> type) {
         Map<String, Object> config = context.appConfigs();
         SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type);
         serde.configure(config, false);
         String clientId = context.applicationId() + "-" + context.taskId() + "-" + topic + "-recheck";
         Map<String, Object> consumerConfig = new StreamsConfig(config).getGlobalConsumerConfigs(clientId);
-        return new ReferenceTopicCatchUp<>(topic, canonicalKey, serde.deserializer(),
+        return new ReferenceTopicCatchUp<>(
+                topic,
+                canonicalKey,
+                serde.deserializer(),
                 () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 TIMEOUT);
     }

@@ -24,18 +24,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./mobility streams}: runs the app against any Kafka until SIGTERM or Ctrl-C. */
-@Command(name = "streams", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(
+        name = "streams",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
         description = {
             "Cleans, deduplicates and conforms ride and driver events with Kafka Streams (exactly once):",
-            "  ride/driver-events.raw -> ride/driver-events.clean, quarantine, rides, zone-state"},
-        footer = {"",
+            "  ride/driver-events.raw -> ride/driver-events.clean, quarantine, rides, zone-state"
+        },
+        footer = {
+            "",
             "Settings, later wins: defaults, --config FILE, environment MOBILITY_STREAMS_<KEY> (key upper case,",
             "dots as underscores, e.g. MOBILITY_STREAMS_BOOTSTRAP_SERVERS), then options.",
             "App keys: mobility.dedup.horizon.ms (86400000), mobility.validation.max.clock.skew.ms (300000),",
             "mobility.zone.windows.minutes (5,15), mobility.zone.emit.interval.ms (1000), mobility.http.host",
             "(127.0.0.1), mobility.http.port (8086).",
             "Kafka default changed for throughput: producer.batch.size 131072.",
-            "HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (Prometheus text format)."})
+            "HTTP: GET /health/live, /health/ready (200 only when RUNNING), /metrics (Prometheus text format)."
+        })
 public final class StreamsCommand implements Callable<Integer> {
 
     static {
@@ -45,26 +52,36 @@ public final class StreamsCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "properties file (Kafka Streams settings and mobility.* keys)")
     Path config;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka brokers (default 127.0.0.1:9092)")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
+    @Option(
+            names = "--schema-registry-url",
+            paramLabel = "URL",
             description = "schema registry (default http://127.0.0.1:8081)")
     String schemaRegistryUrl;
 
-    @Option(names = "--application-id", paramLabel = "ID",
+    @Option(
+            names = "--application-id",
+            paramLabel = "ID",
             description = "Streams application.id (default mobility-streams)")
     String applicationId;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
             description = "where RocksDB stores live (default <tmp>/mobility-streams)")
     String stateDir;
 
-    @Option(names = "--http-port", paramLabel = "PORT",
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
             description = "health and metrics port, 0 = any (default 8086, on 127.0.0.1)")
     String httpPort;
 
@@ -143,18 +160,24 @@ public final class StreamsCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        progress.scheduleAtFixedRate(() -> log.info("{}", CounterSummary.line(streams.metrics())), 10, 10,
-                TimeUnit.SECONDS);
-        Thread hook = new Thread(() -> {
-            log.info("Stopping: closing Kafka Streams (commits the open transaction)");
-            boolean closed = streams.close(Duration.ofSeconds(30));
-            log.info(closed ? "Closed Kafka Streams cleanly" : "Kafka Streams did not close within 30 s");
-            stopped.countDown();
-        }, "shutdown");
+        progress.scheduleAtFixedRate(
+                () -> log.info("{}", CounterSummary.line(streams.metrics())), 10, 10, TimeUnit.SECONDS);
+        Thread hook = new Thread(
+                () -> {
+                    log.info("Stopping: closing Kafka Streams (commits the open transaction)");
+                    boolean closed = streams.close(Duration.ofSeconds(30));
+                    log.info(closed ? "Closed Kafka Streams cleanly" : "Kafka Streams did not close within 30 s");
+                    stopped.countDown();
+                },
+                "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        log.info("Starting {} against {} (registry {}), health on http://{}:{}/health/ready",
-                settings.get(StreamsConfig.APPLICATION_ID_CONFIG), settings.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
-                settings.get(StreamsSettings.SCHEMA_REGISTRY_URL), settings.httpHost(), health.port());
+        log.info(
+                "Starting {} against {} (registry {}), health on http://{}:{}/health/ready",
+                settings.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                settings.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+                settings.get(StreamsSettings.SCHEMA_REGISTRY_URL),
+                settings.httpHost(),
+                health.port());
         streams.start();
         try {
             stopped.await();

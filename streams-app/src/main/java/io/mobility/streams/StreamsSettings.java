@@ -33,6 +33,7 @@ public final class StreamsSettings {
     public static final String ZONE_RECHECK_TOPIC = "mobility.zone.recheck.topic";
     /** On a driver id the global table does not know, read the drivers topic to its end before enriching without. */
     public static final String DRIVER_RECHECK_TOPIC = "mobility.driver.recheck.topic";
+
     public static final String HTTP_HOST = "mobility.http.host";
     public static final String HTTP_PORT = "mobility.http.port";
 
@@ -57,13 +58,17 @@ public final class StreamsSettings {
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         // Fewer, larger produce requests for the clean topics and the changelogs.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(128 * 1024));
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "mobility-streams")
-                .toString());
+        p.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Path.of(System.getProperty("java.io.tmpdir"), "mobility-streams")
+                        .toString());
         // Raw topics are read as bytes and decoded in the topology; this covers the reference tables.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        p.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
-        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, org.apache.kafka.common.serialization.Serdes
-                .StringSerde.class.getName());
+        p.put(
+                StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.Serdes.StringSerde.class.getName());
         p.put(DEDUP_HORIZON_MS, String.valueOf(Duration.ofHours(24).toMillis()));
         p.put(MAX_CLOCK_SKEW_MS, String.valueOf(Duration.ofMinutes(5).toMillis()));
         p.put(ZONE_WINDOWS_MINUTES, "5,15");
@@ -95,7 +100,11 @@ public final class StreamsSettings {
         Map<String, String> found = new HashMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                found.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                found.put(
+                        name.substring(ENV_PREFIX.length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.'),
+                        value);
             }
         });
         return found;
@@ -133,7 +142,10 @@ public final class StreamsSettings {
     public List<Integer> zoneWindowsMinutes() {
         String raw = get(ZONE_WINDOWS_MINUTES);
         try {
-            List<Integer> windows = Arrays.stream(raw.split(",")).map(String::strip).map(Integer::parseInt).toList();
+            List<Integer> windows = Arrays.stream(raw.split(","))
+                    .map(String::strip)
+                    .map(Integer::parseInt)
+                    .toList();
             if (windows.isEmpty() || windows.stream().anyMatch(w -> w <= 0)) {
                 throw new NumberFormatException("windows must be positive");
             }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The same event_id within the horizon reaches the clean topic once; the dropped copies are counted. */
 class DeduplicationTest {
 
-    private final StreamsFixture app = new StreamsFixture(
-            Map.of(StreamsSettings.DEDUP_HORIZON_MS, String.valueOf(Duration.ofHours(1).toMillis())));
+    private final StreamsFixture app = new StreamsFixture(Map.of(
+            StreamsSettings.DEDUP_HORIZON_MS, String.valueOf(Duration.ofHours(1).toMillis())));
 
     @AfterEach
     void close() {
@@ -33,7 +33,8 @@ class DeduplicationTest {
         sameIdPaddedLater.setEventId(" r1-req ");
         app.send(sameIdPaddedLater);
 
-        assertThat(app.cleanRides.readValuesToList()).extracting(RideEvent::getEventId)
+        assertThat(app.cleanRides.readValuesToList())
+                .extracting(RideEvent::getEventId)
                 .containsExactly("r1-req", "r2-req");
         assertThat(app.metric("ride-events", "duplicate-dropped")).isEqualTo(2);
         assertThat(app.metric("ride-events", "clean")).isEqualTo(2);
@@ -72,8 +73,12 @@ class DeduplicationTest {
         RideEvent recent = Events.requested("r2", later.minus(Duration.ofMinutes(1)));
         app.rideRaw.pipeInput(StreamsFixture.utf8("r2"), app.encode(Topics.RIDE_EVENTS_RAW.name(), recent), later);
 
-        assertThat(ids.get("r1-req")).as("more than the horizon behind stream time").isNull();
-        assertThat(ids.get("r2-req")).as("within the horizon").isEqualTo(recent.getEventTime().toEpochMilli());
+        assertThat(ids.get("r1-req"))
+                .as("more than the horizon behind stream time")
+                .isNull();
+        assertThat(ids.get("r2-req"))
+                .as("within the horizon")
+                .isEqualTo(recent.getEventTime().toEpochMilli());
         assertThat(app.cleanRides.readValuesToList()).hasSize(2);
     }
 }

@@ -29,8 +29,7 @@ public final class Events {
     /** JFK Airport: lat 40.62..40.67, lon -73.82..-73.74. */
     public static final String JFK = "132";
 
-    private Events() {
-    }
+    private Events() {}
 
     public static List<Zone> zones() {
         return List.of(
@@ -38,12 +37,24 @@ public final class Events {
                 zone(JFK, "JFK Airport", "Queens", ZoneType.AIRPORT, 40.62, -73.82, 40.67, -73.74));
     }
 
-    static Zone zone(String id, String name, String borough, ZoneType type, double minLat, double minLon,
-                     double maxLat, double maxLon) {
-        return Zone.newBuilder().setZoneId(id).setName(name).setBorough(borough).setZoneType(type)
+    static Zone zone(
+            String id,
+            String name,
+            String borough,
+            ZoneType type,
+            double minLat,
+            double minLon,
+            double maxLat,
+            double maxLon) {
+        return Zone.newBuilder()
+                .setZoneId(id)
+                .setName(name)
+                .setBorough(borough)
+                .setZoneType(type)
                 .setCentroid(new GeoPoint((minLat + maxLat) / 2, (minLon + maxLon) / 2))
                 .setBoundingBox(new BoundingBox(minLat, minLon, maxLat, maxLon))
-                .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
+                .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .build();
     }
 
     public static GeoPoint inMidtown() {
@@ -55,37 +66,61 @@ public final class Events {
     }
 
     public static RideEvent.Builder base(String eventId, RideEventType type, String rideId, Instant at) {
-        return RideEvent.newBuilder().setEventId(eventId).setEventType(type).setEventTime(at).setRideId(rideId)
-                .setRiderId("rider-" + rideId).setProducer(PRODUCER);
+        return RideEvent.newBuilder()
+                .setEventId(eventId)
+                .setEventType(type)
+                .setEventTime(at)
+                .setRideId(rideId)
+                .setRiderId("rider-" + rideId)
+                .setProducer(PRODUCER);
     }
 
     public static RideEvent requested(String rideId, Instant at) {
         return base(rideId + "-req", RideEventType.RIDE_REQUESTED, rideId, at)
-                .setPickupZoneId(MIDTOWN).setPickup(inMidtown()).setDropoffZoneId(JFK)
-                .setVehicleType(VehicleType.ECONOMY).setQuotedFare(new BigDecimal("52.50")).setSurgeMultiplier(1.5)
+                .setPickupZoneId(MIDTOWN)
+                .setPickup(inMidtown())
+                .setDropoffZoneId(JFK)
+                .setVehicleType(VehicleType.ECONOMY)
+                .setQuotedFare(new BigDecimal("52.50"))
+                .setSurgeMultiplier(1.5)
                 .build();
     }
 
     public static RideEvent withDriver(String rideId, RideEventType type, String suffix, Instant at) {
-        return base(rideId + "-" + suffix, type, rideId, at).setDriverId("driver-" + rideId).build();
+        return base(rideId + "-" + suffix, type, rideId, at)
+                .setDriverId("driver-" + rideId)
+                .build();
     }
 
     public static RideEvent completed(String rideId, Instant at) {
-        return base(rideId + "-done", RideEventType.RIDE_COMPLETED, rideId, at).setDriverId("driver-" + rideId)
-                .setDropoffZoneId(JFK).setDropoff(inJfk()).setDistanceKm(24.5).setPaymentMethod(PaymentMethod.CARD)
-                .setFare(fare("48.00")).build();
+        return base(rideId + "-done", RideEventType.RIDE_COMPLETED, rideId, at)
+                .setDriverId("driver-" + rideId)
+                .setDropoffZoneId(JFK)
+                .setDropoff(inJfk())
+                .setDistanceKm(24.5)
+                .setPaymentMethod(PaymentMethod.CARD)
+                .setFare(fare("48.00"))
+                .build();
     }
 
     public static RideEvent cancelled(String rideId, Instant at) {
         return base(rideId + "-cancel", RideEventType.RIDE_CANCELLED, rideId, at)
-                .setCancellation(new Cancellation(CancelledBy.RIDER, "changed_mind")).build();
+                .setCancellation(new Cancellation(CancelledBy.RIDER, "changed_mind"))
+                .build();
     }
 
     public static Fare fare(String total) {
         BigDecimal t = new BigDecimal(total);
-        return Fare.newBuilder().setBase(new BigDecimal("3.00")).setDistance(t.subtract(new BigDecimal("10.00")))
-                .setTime(new BigDecimal("4.00")).setSurge(new BigDecimal("3.00")).setTolls(BigDecimal.ZERO.setScale(2))
-                .setTip(BigDecimal.ZERO.setScale(2)).setTotal(t).setCurrency("USD").build();
+        return Fare.newBuilder()
+                .setBase(new BigDecimal("3.00"))
+                .setDistance(t.subtract(new BigDecimal("10.00")))
+                .setTime(new BigDecimal("4.00"))
+                .setSurge(new BigDecimal("3.00"))
+                .setTolls(BigDecimal.ZERO.setScale(2))
+                .setTip(BigDecimal.ZERO.setScale(2))
+                .setTotal(t)
+                .setCurrency("USD")
+                .build();
     }
 
     /** The whole happy lifecycle of a ride, in order: requested at {@code start}, completed 30 minutes later. */
@@ -100,9 +135,16 @@ public final class Events {
     }
 
     public static DriverEvent ping(String eventId, String driverId, String zone, DriverStatus status, Instant at) {
-        return DriverEvent.newBuilder().setEventId(eventId).setEventType(DriverEventType.DRIVER_PING)
-                .setEventTime(at).setDriverId(driverId).setStatus(status).setZoneId(zone)
-                .setLocation(MIDTOWN.equals(zone) ? inMidtown() : inJfk()).setVehicleType(VehicleType.ECONOMY)
-                .setProducer(PRODUCER).build();
+        return DriverEvent.newBuilder()
+                .setEventId(eventId)
+                .setEventType(DriverEventType.DRIVER_PING)
+                .setEventTime(at)
+                .setDriverId(driverId)
+                .setStatus(status)
+                .setZoneId(zone)
+                .setLocation(MIDTOWN.equals(zone) ? inMidtown() : inJfk())
+                .setVehicleType(VehicleType.ECONOMY)
+                .setProducer(PRODUCER)
+                .build();
     }
 }

@@ -39,36 +39,76 @@ class QuarantineTest {
 
     static Stream<Arguments> brokenRideEvents() {
         return Stream.of(
-                broken("UNKNOWN_EVENT_TYPE", "event_type is UNKNOWN", requested("r1", StreamsFixture.NOW),
+                broken(
+                        "UNKNOWN_EVENT_TYPE",
+                        "event_type is UNKNOWN",
+                        requested("r1", StreamsFixture.NOW),
                         e -> e.setEventType(RideEventType.UNKNOWN)),
-                broken("MISSING_FIELD", "pickup_zone_id is missing: RIDE_REQUESTED must carry it",
-                        requested("r1", StreamsFixture.NOW), e -> e.setPickupZoneId(null)),
-                broken("MISSING_FIELD", "driver_id is missing: DRIVER_ASSIGNED must carry it",
+                broken(
+                        "MISSING_FIELD",
+                        "pickup_zone_id is missing: RIDE_REQUESTED must carry it",
+                        requested("r1", StreamsFixture.NOW),
+                        e -> e.setPickupZoneId(null)),
+                broken(
+                        "MISSING_FIELD",
+                        "driver_id is missing: DRIVER_ASSIGNED must carry it",
                         Events.withDriver("r1", RideEventType.DRIVER_ASSIGNED, "a", StreamsFixture.NOW),
                         e -> e.setDriverId("  ")),
-                broken("MISSING_FIELD", "fare is missing: RIDE_COMPLETED must carry it",
-                        completed("r1", StreamsFixture.NOW), e -> e.setFare(null)),
-                broken("MISSING_FIELD", "cancellation is missing", Events.cancelled("r1", StreamsFixture.NOW),
+                broken(
+                        "MISSING_FIELD",
+                        "fare is missing: RIDE_COMPLETED must carry it",
+                        completed("r1", StreamsFixture.NOW),
+                        e -> e.setFare(null)),
+                broken(
+                        "MISSING_FIELD",
+                        "cancellation is missing",
+                        Events.cancelled("r1", StreamsFixture.NOW),
                         e -> e.setCancellation(null)),
-                broken("MISSING_FIELD", "event_id is missing", requested("r1", StreamsFixture.NOW),
+                broken(
+                        "MISSING_FIELD",
+                        "event_id is missing",
+                        requested("r1", StreamsFixture.NOW),
                         e -> e.setEventId(" ")),
-                broken("INVALID_COORDINATES", "pickup (123.0, -73.99) is not a position on Earth",
-                        requested("r1", StreamsFixture.NOW), e -> e.setPickup(new GeoPoint(123.0, -73.99))),
-                broken("NEGATIVE_FARE", "fare.total is negative: -48.00", completed("r1", StreamsFixture.NOW),
+                broken(
+                        "INVALID_COORDINATES",
+                        "pickup (123.0, -73.99) is not a position on Earth",
+                        requested("r1", StreamsFixture.NOW),
+                        e -> e.setPickup(new GeoPoint(123.0, -73.99))),
+                broken(
+                        "NEGATIVE_FARE",
+                        "fare.total is negative: -48.00",
+                        completed("r1", StreamsFixture.NOW),
                         e -> e.getFare().setTotal(new BigDecimal("-48.00"))),
-                broken("NEGATIVE_FARE", "quoted_fare is negative", requested("r1", StreamsFixture.NOW),
+                broken(
+                        "NEGATIVE_FARE",
+                        "quoted_fare is negative",
+                        requested("r1", StreamsFixture.NOW),
                         e -> e.setQuotedFare(new BigDecimal("-1.00"))),
-                broken("INVALID_DISTANCE", "distance_km = -3.0", completed("r1", StreamsFixture.NOW),
+                broken(
+                        "INVALID_DISTANCE",
+                        "distance_km = -3.0",
+                        completed("r1", StreamsFixture.NOW),
                         e -> e.setDistanceKm(-3.0)),
-                broken("INVALID_SURGE", "surge_multiplier = NaN", requested("r1", StreamsFixture.NOW),
+                broken(
+                        "INVALID_SURGE",
+                        "surge_multiplier = NaN",
+                        requested("r1", StreamsFixture.NOW),
                         e -> e.setSurgeMultiplier(Double.NaN)),
-                broken("UNKNOWN_ZONE", "pickup_zone_id '999' is not in the zones reference table",
-                        requested("r1", StreamsFixture.NOW), e -> e.setPickupZoneId("999")),
-                broken("UNKNOWN_ZONE", "dropoff_zone_id '7' is not in the zones reference table",
-                        completed("r1", StreamsFixture.NOW), e -> e.setDropoffZoneId("007")),
-                broken("FUTURE_EVENT_TIME", "is more than 300000 ms after the processing time",
-                        requested("r1", StreamsFixture.NOW), e -> e.setEventTime(StreamsFixture.NOW.plus(
-                                Duration.ofDays(2)))));
+                broken(
+                        "UNKNOWN_ZONE",
+                        "pickup_zone_id '999' is not in the zones reference table",
+                        requested("r1", StreamsFixture.NOW),
+                        e -> e.setPickupZoneId("999")),
+                broken(
+                        "UNKNOWN_ZONE",
+                        "dropoff_zone_id '7' is not in the zones reference table",
+                        completed("r1", StreamsFixture.NOW),
+                        e -> e.setDropoffZoneId("007")),
+                broken(
+                        "FUTURE_EVENT_TIME",
+                        "is more than 300000 ms after the processing time",
+                        requested("r1", StreamsFixture.NOW),
+                        e -> e.setEventTime(StreamsFixture.NOW.plus(Duration.ofDays(2)))));
     }
 
     private static Arguments broken(String code, String message, RideEvent valid, Consumer<RideEvent> breakIt) {
@@ -101,7 +141,11 @@ class QuarantineTest {
     void undecodableBytesAreQuarantinedByDecodingReasonAndGoodRecordsBehindThemStillPass() {
         byte[] json = "{\"event_id\": \"e1\"}".getBytes(StandardCharsets.UTF_8);
         byte[] tooShort = {0, 0, 1};
-        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(0x7FFF0000).putInt(42).array();
+        byte[] unknownId = ByteBuffer.allocate(9)
+                .put((byte) 0)
+                .putInt(0x7FFF0000)
+                .putInt(42)
+                .array();
         byte[] valid = app.encode(Topics.RIDE_EVENTS_RAW.name(), requested("r9", StreamsFixture.NOW));
         byte[] malformed = java.util.Arrays.copyOf(valid, valid.length - 7);
         // A record written with another record's schema: registered, decodable, but not a RideEvent.
@@ -116,14 +160,22 @@ class QuarantineTest {
         app.sendRawRide("r9", valid);
 
         List<QuarantineRecord> entries = app.quarantine.readValuesToList();
-        assertThat(entries).extracting(QuarantineRecord::getReasonCode).containsExactly(
-                "BAD_MAGIC_BYTE", "TOO_SHORT", "UNKNOWN_SCHEMA_ID", "MALFORMED_PAYLOAD", "INCOMPATIBLE_SCHEMA",
-                "TOO_SHORT");
+        assertThat(entries)
+                .extracting(QuarantineRecord::getReasonCode)
+                .containsExactly(
+                        "BAD_MAGIC_BYTE",
+                        "TOO_SHORT",
+                        "UNKNOWN_SCHEMA_ID",
+                        "MALFORMED_PAYLOAD",
+                        "INCOMPATIBLE_SCHEMA",
+                        "TOO_SHORT");
         assertThat(entries).extracting(QuarantineRecord::getSourceOffset).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(bytes(entries.get(0).getValue())).isEqualTo(json);
         assertThat(entries.get(2).getMessage()).contains("schema id 2147418112 is not in the registry");
         assertThat(entries).allSatisfy(q -> assertThat(q.getEventId()).isNull());
-        assertThat(app.cleanRides.readValuesToList()).extracting(RideEvent::getEventId).containsExactly("r9-req");
+        assertThat(app.cleanRides.readValuesToList())
+                .extracting(RideEvent::getEventId)
+                .containsExactly("r9-req");
     }
 
     @Test
@@ -137,12 +189,16 @@ class QuarantineTest {
         app.send(unknownType);
         app.send(Events.ping("d-4", "driver-1", Events.MIDTOWN, DriverStatus.AVAILABLE, StreamsFixture.NOW));
 
-        assertThat(app.quarantine.readValuesToList()).extracting(QuarantineRecord::getReasonCode,
-                QuarantineRecord::getEventId, QuarantineRecord::getSourceTopic).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("UNKNOWN_ZONE", "d-1", "mobility.driver-events.raw"),
-                org.assertj.core.groups.Tuple.tuple("MISSING_FIELD", "d-2", "mobility.driver-events.raw"),
-                org.assertj.core.groups.Tuple.tuple("UNKNOWN_EVENT_TYPE", "d-3", "mobility.driver-events.raw"));
-        assertThat(app.cleanDrivers.readValuesToList()).extracting(e -> e.getEventId()).containsExactly("d-4");
+        assertThat(app.quarantine.readValuesToList())
+                .extracting(
+                        QuarantineRecord::getReasonCode, QuarantineRecord::getEventId, QuarantineRecord::getSourceTopic)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("UNKNOWN_ZONE", "d-1", "mobility.driver-events.raw"),
+                        org.assertj.core.groups.Tuple.tuple("MISSING_FIELD", "d-2", "mobility.driver-events.raw"),
+                        org.assertj.core.groups.Tuple.tuple("UNKNOWN_EVENT_TYPE", "d-3", "mobility.driver-events.raw"));
+        assertThat(app.cleanDrivers.readValuesToList())
+                .extracting(e -> e.getEventId())
+                .containsExactly("d-4");
     }
 
     @Test
@@ -150,15 +206,21 @@ class QuarantineTest {
         RideEvent toNewZone = requested("r1", StreamsFixture.NOW);
         toNewZone.setDropoffZoneId("4");
         app.send(toNewZone);
-        Zone alphabetCity = Zone.newBuilder(Events.zones().get(0)).setZoneId("4").setName("Alphabet City").build();
+        Zone alphabetCity = Zone.newBuilder(Events.zones().get(0))
+                .setZoneId("4")
+                .setName("Alphabet City")
+                .build();
         app.zones.pipeInput("4", alphabetCity);
         RideEvent again = requested("r2", StreamsFixture.NOW);
         again.setDropoffZoneId("4");
         app.send(again);
 
-        assertThat(app.quarantine.readValuesToList()).extracting(QuarantineRecord::getEventId)
+        assertThat(app.quarantine.readValuesToList())
+                .extracting(QuarantineRecord::getEventId)
                 .containsExactly("r1-req");
-        assertThat(app.cleanRides.readValuesToList()).extracting(RideEvent::getEventId).containsExactly("r2-req");
+        assertThat(app.cleanRides.readValuesToList())
+                .extracting(RideEvent::getEventId)
+                .containsExactly("r2-req");
         assertThat(InMemorySchemaRegistry.forScope(app.scope).subjects()).contains("mobility.quarantine-value");
     }
 

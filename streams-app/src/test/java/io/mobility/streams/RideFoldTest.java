@@ -29,14 +29,25 @@ class RideFoldTest {
 
     @Test
     void aLifecycleInOrderBecomesACompletedEnrichedRideWithDerivedFigures() {
-        app.drivers.pipeInput("driver-r1", Driver.newBuilder().setDriverId("driver-r1")
-                .setVehicleType(VehicleType.XL).setSignupDate(LocalDate.of(2024, 5, 1))
-                .setUpdatedAt(StreamsFixture.NOW).build());
+        app.drivers.pipeInput(
+                "driver-r1",
+                Driver.newBuilder()
+                        .setDriverId("driver-r1")
+                        .setVehicleType(VehicleType.XL)
+                        .setSignupDate(LocalDate.of(2024, 5, 1))
+                        .setUpdatedAt(StreamsFixture.NOW)
+                        .build());
         Events.lifecycle("r1", START).forEach(app::send);
 
         List<RideState> updates = app.rides.readValuesToList();
-        assertThat(updates).extracting(RideState::getStatus).containsExactly(RideStatus.REQUESTED,
-                RideStatus.ASSIGNED, RideStatus.ARRIVED, RideStatus.STARTED, RideStatus.COMPLETED);
+        assertThat(updates)
+                .extracting(RideState::getStatus)
+                .containsExactly(
+                        RideStatus.REQUESTED,
+                        RideStatus.ASSIGNED,
+                        RideStatus.ARRIVED,
+                        RideStatus.STARTED,
+                        RideStatus.COMPLETED);
         RideState ride = updates.get(4);
         assertThat(ride.getRideId()).isEqualTo("r1");
         assertThat(ride.getRiderId()).isEqualTo("rider-r1");
@@ -45,7 +56,9 @@ class RideFoldTest {
         assertThat(ride.getPickupBorough()).isEqualTo("Manhattan");
         assertThat(ride.getDropoffZoneName()).isEqualTo("JFK Airport");
         assertThat(ride.getDropoffBorough()).isEqualTo("Queens");
-        assertThat(ride.getVehicleType()).as("the driver's vehicle, from the drivers table").isEqualTo(VehicleType.XL);
+        assertThat(ride.getVehicleType())
+                .as("the driver's vehicle, from the drivers table")
+                .isEqualTo(VehicleType.XL);
         assertThat(ride.getRequestedAt()).isEqualTo(START);
         assertThat(ride.getCompletedAt()).isEqualTo(START.plusSeconds(1800));
         assertThat(ride.getWaitSeconds()).as("request to arrival").isEqualTo(330);
@@ -64,20 +77,26 @@ class RideFoldTest {
         Events.lifecycle("in-order", START).forEach(app::send);
         List<RideEvent> shuffled = new ArrayList<>(Events.lifecycle("shuffled", START));
         // completed, started, requested, arrived, assigned
-        List<RideEvent> order = List.of(shuffled.get(4), shuffled.get(3), shuffled.get(0), shuffled.get(2),
-                shuffled.get(1));
+        List<RideEvent> order =
+                List.of(shuffled.get(4), shuffled.get(3), shuffled.get(0), shuffled.get(2), shuffled.get(1));
         order.forEach(app::send);
 
         List<RideState> updates = app.rides.readValuesToList();
-        List<RideState> shuffledUpdates = updates.stream().filter(s -> s.getRideId().equals("shuffled")).toList();
-        assertThat(shuffledUpdates).extracting(RideState::getStatus).as("never moves back")
+        List<RideState> shuffledUpdates =
+                updates.stream().filter(s -> s.getRideId().equals("shuffled")).toList();
+        assertThat(shuffledUpdates)
+                .extracting(RideState::getStatus)
+                .as("never moves back")
                 .containsOnly(RideStatus.COMPLETED);
-        RideState inOrder = updates.stream().filter(s -> s.getRideId().equals("in-order")).reduce((a, b) -> b)
+        RideState inOrder = updates.stream()
+                .filter(s -> s.getRideId().equals("in-order"))
+                .reduce((a, b) -> b)
                 .orElseThrow();
         RideState late = shuffledUpdates.get(shuffledUpdates.size() - 1);
         assertThat(late.getRequestedAt()).isEqualTo(START);
         assertThat(late.getPickupZoneName()).isEqualTo("Midtown Center");
-        assertThat(late).usingRecursiveComparison()
+        assertThat(late)
+                .usingRecursiveComparison()
                 .ignoringFields("ride_id", "rider_id", "driver_id", "last_event_id", "updated_at")
                 .isEqualTo(inOrder);
     }
@@ -85,20 +104,28 @@ class RideFoldTest {
     @Test
     void aSecondEventForAPhaseAndARegressionAreIgnoredAndCounted() {
         Events.lifecycle("r1", START).stream().limit(4).forEach(app::send);
-        RideEvent assignedAgain = Events.withDriver("r1", RideEventType.DRIVER_ASSIGNED, "assigned-2",
-                START.plusSeconds(40));
+        RideEvent assignedAgain =
+                Events.withDriver("r1", RideEventType.DRIVER_ASSIGNED, "assigned-2", START.plusSeconds(40));
         app.send(assignedAgain);
         app.send(Events.completed("r1", START.plusSeconds(1800)));
         app.send(Events.cancelled("r1", START.plusSeconds(1900)));
 
         List<RideState> updates = app.rides.readValuesToList();
-        assertThat(updates).extracting(RideState::getStatus).containsExactly(RideStatus.REQUESTED,
-                RideStatus.ASSIGNED, RideStatus.ARRIVED, RideStatus.STARTED, RideStatus.COMPLETED);
+        assertThat(updates)
+                .extracting(RideState::getStatus)
+                .containsExactly(
+                        RideStatus.REQUESTED,
+                        RideStatus.ASSIGNED,
+                        RideStatus.ARRIVED,
+                        RideStatus.STARTED,
+                        RideStatus.COMPLETED);
         assertThat(updates.get(4).getCancelledAt()).isNull();
         assertThat(app.metric("rides", "fold-duplicate-phase")).isEqualTo(1);
         assertThat(app.metric("rides", "fold-regression")).isEqualTo(1);
         assertThat(app.metric("rides", "fold-applied")).isEqualTo(5);
-        assertThat(app.cleanRides.readValuesToList()).as("the clean topic keeps every distinct event").hasSize(7);
+        assertThat(app.cleanRides.readValuesToList())
+                .as("the clean topic keeps every distinct event")
+                .hasSize(7);
     }
 
     @Test
@@ -112,8 +139,9 @@ class RideFoldTest {
         RideState last = updates.get(updates.size() - 1);
         assertThat(last.getStatus()).isEqualTo(RideStatus.STARTED);
         assertThat(last.getAssignedAt()).isNull();
-        assertThat(last.getArrivedAt()).as("a late event from before the start fills in").isEqualTo(
-                START.plusSeconds(300));
+        assertThat(last.getArrivedAt())
+                .as("a late event from before the start fills in")
+                .isEqualTo(START.plusSeconds(300));
         assertThat(last.getWaitSeconds()).isEqualTo(300);
         assertThat(app.metric("rides", "fold-regression")).isEqualTo(1);
     }
@@ -126,7 +154,8 @@ class RideFoldTest {
         RideState last = app.rides.readValuesToList().get(1);
         assertThat(last.getStatus()).isEqualTo(RideStatus.CANCELLED);
         assertThat(last.getCancellation().getReason()).isEqualTo("changed_mind");
-        assertThat(last.getVehicleType()).as("requested product when the driver is unknown")
+        assertThat(last.getVehicleType())
+                .as("requested product when the driver is unknown")
                 .isEqualTo(VehicleType.ECONOMY);
     }
 }

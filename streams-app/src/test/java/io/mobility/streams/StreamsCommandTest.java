@@ -20,23 +20,33 @@ class StreamsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return StreamsCommand.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return StreamsCommand.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void helpDescribesEveryOptionAndTheEnvironmentOverrides() {
         assertThat(run(Map.of(), "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--config FILE", "--bootstrap-servers",
-                "--schema-registry-url", "--application-id", "--state-dir", "--http-port",
-                "MOBILITY_STREAMS_BOOTSTRAP_SERVERS", "/health/ready");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "--config FILE",
+                        "--bootstrap-servers",
+                        "--schema-registry-url",
+                        "--application-id",
+                        "--state-dir",
+                        "--http-port",
+                        "MOBILITY_STREAMS_BOOTSTRAP_SERVERS",
+                        "/health/ready");
     }
 
     @Test
     void anUnknownOptionOrAMissingValueIsAUsageError() {
         assertThat(run(Map.of(), "--bootstrap", "h:9092")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown options: '--bootstrap', 'h:9092'",
-                "Possible solutions: --bootstrap-servers");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Unknown options: '--bootstrap', 'h:9092'", "Possible solutions: --bootstrap-servers");
         err.reset();
         assertThat(run(Map.of(), "--state-dir")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -52,9 +62,10 @@ class StreamsCommandTest {
 
     @Test
     void aBadSettingSaysWhichKeyAndWhy() {
-        assertThat(run(Map.of("MOBILITY_STREAMS_MOBILITY_ZONE_WINDOWS_MINUTES", "5,soon"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
-                "mobility.zone.windows.minutes = '5,soon' is not a comma-separated list of positive minutes");
+        assertThat(run(Map.of("MOBILITY_STREAMS_MOBILITY_ZONE_WINDOWS_MINUTES", "5,soon")))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("mobility.zone.windows.minutes = '5,soon' is not a comma-separated list of positive minutes");
         err.reset();
         assertThat(run(Map.of(), "--config", "/nonexistent/streams.properties")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot read the configuration file");
@@ -69,9 +80,15 @@ class StreamsCommandTest {
                 mobility.dedup.horizon.ms=3600000
                 mobility.zone.windows.minutes=1, 10
                 """);
-        StreamsSettings settings = StreamsSettings.load(file,
-                Map.of("MOBILITY_STREAMS_APPLICATION_ID", "from-env", "MOBILITY_STREAMS_STATE_DIR", "/env/state",
-                        "UNRELATED", "x"),
+        StreamsSettings settings = StreamsSettings.load(
+                file,
+                Map.of(
+                        "MOBILITY_STREAMS_APPLICATION_ID",
+                        "from-env",
+                        "MOBILITY_STREAMS_STATE_DIR",
+                        "/env/state",
+                        "UNRELATED",
+                        "x"),
                 Map.of("state.dir", "/option/state"));
 
         assertThat(settings.get("bootstrap.servers")).isEqualTo("from-file:9092");

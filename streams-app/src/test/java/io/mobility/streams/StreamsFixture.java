@@ -58,34 +58,53 @@ final class StreamsFixture implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Map<String, String> all = new HashMap<>(Map.of(
-                "application.id", "mobility-streams-test",
-                "bootstrap.servers", "unused:9092",
+                "application.id",
+                "mobility-streams-test",
+                "bootstrap.servers",
+                "unused:9092",
                 // The global stores are loaded synchronously here, and there is no broker to read their topics from.
-                StreamsSettings.ZONE_RECHECK_TOPIC, "false",
-                StreamsSettings.DRIVER_RECHECK_TOPIC, "false",
-                "schema.registry.url", "mem://" + scope,
-                "state.dir", stateDir.toString()));
+                StreamsSettings.ZONE_RECHECK_TOPIC,
+                "false",
+                StreamsSettings.DRIVER_RECHECK_TOPIC,
+                "false",
+                "schema.registry.url",
+                "mem://" + scope,
+                "state.dir",
+                stateDir.toString()));
         all.putAll(overrides);
         StreamsSettings settings = StreamsSettings.load(null, Map.of(), all);
         serdeConfig = Map.of("schema.registry.url", "mem://" + scope);
         Properties props = settings.asProperties();
         driver = new TopologyTestDriver(MobilityTopology.build(settings), props, NOW);
-        rideRaw = driver.createInputTopic(Topics.RIDE_EVENTS_RAW.name(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        driverRaw = driver.createInputTopic(Topics.DRIVER_EVENTS_RAW.name(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        zones = driver.createInputTopic(Topics.ZONES.name(), new StringSerializer(), serde(Zone.class).serializer());
-        drivers = driver.createInputTopic(Topics.DRIVERS.name(), new StringSerializer(),
+        rideRaw = driver.createInputTopic(
+                Topics.RIDE_EVENTS_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        driverRaw = driver.createInputTopic(
+                Topics.DRIVER_EVENTS_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        zones = driver.createInputTopic(
+                Topics.ZONES.name(), new StringSerializer(), serde(Zone.class).serializer());
+        drivers = driver.createInputTopic(
+                Topics.DRIVERS.name(),
+                new StringSerializer(),
                 serde(Driver.class).serializer());
-        cleanRides = driver.createOutputTopic(Topics.RIDE_EVENTS_CLEAN.name(), new StringDeserializer(),
+        cleanRides = driver.createOutputTopic(
+                Topics.RIDE_EVENTS_CLEAN.name(),
+                new StringDeserializer(),
                 serde(RideEvent.class).deserializer());
-        cleanDrivers = driver.createOutputTopic(Topics.DRIVER_EVENTS_CLEAN.name(), new StringDeserializer(),
+        cleanDrivers = driver.createOutputTopic(
+                Topics.DRIVER_EVENTS_CLEAN.name(),
+                new StringDeserializer(),
                 serde(DriverEvent.class).deserializer());
-        quarantine = driver.createOutputTopic(Topics.QUARANTINE.name(), new StringDeserializer(),
+        quarantine = driver.createOutputTopic(
+                Topics.QUARANTINE.name(),
+                new StringDeserializer(),
                 serde(QuarantineRecord.class).deserializer());
-        rides = driver.createOutputTopic(Topics.RIDES.name(), new StringDeserializer(),
+        rides = driver.createOutputTopic(
+                Topics.RIDES.name(),
+                new StringDeserializer(),
                 serde(RideState.class).deserializer());
-        zoneState = driver.createOutputTopic(Topics.ZONE_STATE.name(), new StringDeserializer(),
+        zoneState = driver.createOutputTopic(
+                Topics.ZONE_STATE.name(),
+                new StringDeserializer(),
                 serde(ZoneState.class).deserializer());
         Events.zones().forEach(z -> zones.pipeInput(z.getZoneId(), z, NOW));
     }

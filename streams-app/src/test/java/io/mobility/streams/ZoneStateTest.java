@@ -47,9 +47,13 @@ class ZoneStateTest {
         app.send(Events.ping("p3", "d3", Events.MIDTOWN, DriverStatus.ON_TRIP, T0.plusSeconds(520)));
         app.send(Events.ping("p4", "d2", Events.JFK, DriverStatus.AVAILABLE, T0.plusSeconds(650)));
 
-        assertThat(app.zoneState.isEmpty()).as("emitted on the wall-clock schedule, not per event").isTrue();
+        assertThat(app.zoneState.isEmpty())
+                .as("emitted on the wall-clock schedule, not per event")
+                .isTrue();
         app.driver.advanceWallClockTime(Duration.ofSeconds(1));
-        assertThat(app.zoneState.isEmpty()).as("the first interval only sends the summed signals on by zone").isTrue();
+        assertThat(app.zoneState.isEmpty())
+                .as("the first interval only sends the summed signals on by zone")
+                .isTrue();
         app.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         Map<String, ZoneState> latest = latest(app.zoneState.readKeyValuesToList());
@@ -97,7 +101,8 @@ class ZoneStateTest {
         app.send(Events.requested("r1", T0));
         app.send(Events.requested("r2", T0.plusSeconds(5)));
         emitZoneState();
-        assertThat(latest(app.zoneState.readKeyValuesToList()).get("161/5").getOpenRequests()).isEqualTo(2);
+        assertThat(latest(app.zoneState.readKeyValuesToList()).get("161/5").getOpenRequests())
+                .isEqualTo(2);
 
         app.send(Events.withDriver("r1", RideEventType.DRIVER_ASSIGNED, "a", T0.plusSeconds(20)));
         app.send(Events.cancelled("r2", T0.plusSeconds(30)));

@@ -19,8 +19,7 @@ public final class Poll {
         T get() throws Exception;
     }
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /**
      * Asks {@code probe} until {@code done} accepts its answer, and returns that answer.
@@ -33,8 +32,8 @@ public final class Poll {
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("waiting for " + what + ": not done after " + timeout.toMillis()
-                        + " ms; last seen: " + last);
+                throw new AssertionError(
+                        "waiting for " + what + ": not done after " + timeout.toMillis() + " ms; last seen: " + last);
             }
             Thread.sleep(INTERVAL.toMillis());
             last = probe.get();

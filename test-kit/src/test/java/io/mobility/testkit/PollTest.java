@@ -24,19 +24,25 @@ class PollTest {
     void aTimeoutNamesWhatWasAwaitedAndTheLastAnswer() {
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> Poll.until("the task RUNNING", Duration.ofMillis(300), () -> "FAILED",
-                s -> s.equals("RUNNING")))
+        assertThatThrownBy(() -> Poll.until(
+                        "the task RUNNING", Duration.ofMillis(300), () -> "FAILED", s -> s.equals("RUNNING")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("waiting for the task RUNNING: not done after 300 ms; last seen: FAILED");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300),
-                Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
     }
 
     @Test
     void aProbeThatThrowsStopsTheWait() {
-        assertThatThrownBy(() -> Poll.until("an answer", Duration.ofSeconds(10), () -> {
-            throw new IOException("connection refused");
-        }, s -> true)).isInstanceOf(IOException.class).hasMessage("connection refused");
+        assertThatThrownBy(() -> Poll.until(
+                        "an answer",
+                        Duration.ofSeconds(10),
+                        () -> {
+                            throw new IOException("connection refused");
+                        },
+                        s -> true))
+                .isInstanceOf(IOException.class)
+                .hasMessage("connection refused");
     }
 
     @Test

@@ -8,6 +8,5 @@ public final class AggregateTables {
     public static final String ZONE_DAILY = "agg_zone_daily";
     public static final String CITY_DAILY = "agg_city_daily";
 
-    private AggregateTables() {
-    }
+    private AggregateTables() {}
 }

@@ -48,7 +48,9 @@ public final class AggregatesJob implements BatchJob {
             }
             long current = DeltaPaths.currentVersion(spark, path);
             reached.put(path, current);
-            facts.put(table, spark.read().format("delta").option("versionAsOf", current).load(path));
+            facts.put(
+                    table,
+                    spark.read().format("delta").option("versionAsOf", current).load(path));
             Dataset<Row> days = changedDays(spark, path, last.get(path), current);
             changedDays = changedDays == null ? days : changedDays.union(days);
         }
@@ -70,24 +72,54 @@ public final class AggregatesJob implements BatchJob {
         }
     }
 
-    private static void publish(SparkSession spark, Lake lake, JobProgress progress, Dataset<Row> days,
-                                Map<String, Dataset<Row>> facts) {
+    private static void publish(
+            SparkSession spark, Lake lake, JobProgress progress, Dataset<Row> days, Map<String, Dataset<Row>> facts) {
         Dataset<Row> rides = onDays(facts.get(GoldTables.FACT_RIDE), days, spark);
         Dataset<Row> activity = onDays(facts.get(GoldTables.FACT_DRIVER_ACTIVITY), days, spark);
         Dataset<Row> supply = onDays(facts.get(GoldTables.FACT_ZONE_SUPPLY), days, spark);
         DeltaMerge merge = new DeltaMerge(spark);
-        write(merge, lake, progress, AggregateTables.ZONE_HOUR, ZoneHourAggregate.compute(rides, supply),
-                List.of("zone_id", "date_key", "hour_key"), days);
-        write(merge, lake, progress, AggregateTables.DRIVER_DAILY, DailyAggregates.driverDaily(activity),
-                List.of("driver_id", "date_key"), days);
-        write(merge, lake, progress, AggregateTables.ZONE_DAILY, DailyAggregates.zoneDaily(rides, supply),
-                List.of("zone_id", "date_key"), days);
-        write(merge, lake, progress, AggregateTables.CITY_DAILY, DailyAggregates.cityDaily(rides, activity),
-                List.of("date_key"), days);
+        write(
+                merge,
+                lake,
+                progress,
+                AggregateTables.ZONE_HOUR,
+                ZoneHourAggregate.compute(rides, supply),
+                List.of("zone_id", "date_key", "hour_key"),
+                days);
+        write(
+                merge,
+                lake,
+                progress,
+                AggregateTables.DRIVER_DAILY,
+                DailyAggregates.driverDaily(activity),
+                List.of("driver_id", "date_key"),
+                days);
+        write(
+                merge,
+                lake,
+                progress,
+                AggregateTables.ZONE_DAILY,
+                DailyAggregates.zoneDaily(rides, supply),
+                List.of("zone_id", "date_key"),
+                days);
+        write(
+                merge,
+                lake,
+                progress,
+                AggregateTables.CITY_DAILY,
+                DailyAggregates.cityDaily(rides, activity),
+                List.of("date_key"),
+                days);
     }
 
-    private static void write(DeltaMerge merge, Lake lake, JobProgress progress, String table, Dataset<Row> rows,
-                              List<String> keys, Dataset<Row> days) {
+    private static void write(
+            DeltaMerge merge,
+            Lake lake,
+            JobProgress progress,
+            String table,
+            Dataset<Row> rows,
+            List<String> keys,
+            Dataset<Row> days) {
         Dataset<Row> staged = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             merge.replaceSlices(lake.gold(table), staged, keys, "date_key", days);
@@ -108,12 +140,17 @@ public final class AggregatesJob implements BatchJob {
     /** date_key of every row that changed in (last, current], or of every row when there is no last run. */
     private static Dataset<Row> changedDays(SparkSession spark, String path, Long last, long current) {
         if (last == null) {
-            return spark.read().format("delta").option("versionAsOf", current).load(path).select("date_key");
+            return spark.read()
+                    .format("delta")
+                    .option("versionAsOf", current)
+                    .load(path)
+                    .select("date_key");
         }
         if (last >= current) {
             return spark.read().format("delta").load(path).select("date_key").limit(0);
         }
-        return spark.read().format("delta")
+        return spark.read()
+                .format("delta")
                 .option("readChangeFeed", "true")
                 .option("startingVersion", last + 1)
                 .option("endingVersion", current)

@@ -14,8 +14,7 @@ import org.apache.spark.sql.Column;
 /** The ride measures every demand aggregate shares, over fact_ride rows. */
 final class RideMeasures {
 
-    private RideMeasures() {
-    }
+    private RideMeasures() {}
 
     static Column requests() {
         return count(lit(1)).as("requests");
@@ -31,7 +30,9 @@ final class RideMeasures {
 
     /** Fare totals of completed rides, tips included. */
     static Column revenue() {
-        return coalesce(sum(when(col("is_completed"), col("fare_total"))), lit(0)).cast("decimal(14,2)").as("revenue");
+        return coalesce(sum(when(col("is_completed"), col("fare_total"))), lit(0))
+                .cast("decimal(14,2)")
+                .as("revenue");
     }
 
     static Column avgWaitSeconds() {

@@ -18,28 +18,48 @@ import org.apache.spark.sql.Row;
  */
 public final class ZoneHourAggregate {
 
-    private ZoneHourAggregate() {
-    }
+    private ZoneHourAggregate() {}
 
     public static Dataset<Row> compute(Dataset<Row> rides, Dataset<Row> supply) {
-        Dataset<Row> demand = rides
-                .withColumn("hour_start", date_trunc("hour", col("ride_time")))
-                .groupBy(col("pickup_zone_key").as("zone_key"), col("pickup_zone_id").as("zone_id"),
-                        col("date_key"), col("hour_key"), col("hour_start"))
-                .agg(RideMeasures.requests(), RideMeasures.completed(), RideMeasures.cancelled(),
+        Dataset<Row> demand = rides.withColumn("hour_start", date_trunc("hour", col("ride_time")))
+                .groupBy(
+                        col("pickup_zone_key").as("zone_key"),
+                        col("pickup_zone_id").as("zone_id"),
+                        col("date_key"),
+                        col("hour_key"),
+                        col("hour_start"))
+                .agg(
+                        RideMeasures.requests(),
+                        RideMeasures.completed(),
+                        RideMeasures.cancelled(),
                         RideMeasures.avgWaitSeconds(),
-                        percentile_approx(col("wait_seconds"), lit(0.9), lit(100_000)).as("p90_wait_seconds"),
+                        percentile_approx(col("wait_seconds"), lit(0.9), lit(100_000))
+                                .as("p90_wait_seconds"),
                         round(avg(col("surge_multiplier")), 6).as("avg_surge_multiplier"),
                         RideMeasures.revenue());
-        Dataset<Row> available = supply.select("zone_key", "zone_id", "date_key", "hour_key", "hour_start",
-                "available_drivers", "available_driver_minutes");
-        return demand.join(available, Columns.seq("zone_key", "zone_id", "date_key", "hour_key", "hour_start"), "full_outer")
+        Dataset<Row> available = supply.select(
+                "zone_key",
+                "zone_id",
+                "date_key",
+                "hour_key",
+                "hour_start",
+                "available_drivers",
+                "available_driver_minutes");
+        return demand.join(
+                        available,
+                        Columns.seq("zone_key", "zone_id", "date_key", "hour_key", "hour_start"),
+                        "full_outer")
                 .select(
-                        col("zone_key"), col("zone_id"), col("date_key"), col("hour_key"), col("hour_start"),
+                        col("zone_key"),
+                        col("zone_id"),
+                        col("date_key"),
+                        col("hour_key"),
+                        col("hour_start"),
                         coalesce(col("requests"), lit(0L)).as("requests"),
                         coalesce(col("completed"), lit(0L)).as("completed"),
                         coalesce(col("cancelled"), lit(0L)).as("cancelled"),
-                        coalesce(round(col("cancelled").divide(col("requests")), 6), lit(0.0)).as("cancellation_rate"),
+                        coalesce(round(col("cancelled").divide(col("requests")), 6), lit(0.0))
+                                .as("cancellation_rate"),
                         col("avg_wait_seconds"),
                         col("p90_wait_seconds"),
                         col("avg_surge_multiplier"),

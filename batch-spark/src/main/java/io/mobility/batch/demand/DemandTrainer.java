@@ -55,9 +55,14 @@ public final class DemandTrainer {
     private static final Duration WEEK = Duration.ofDays(7);
 
     /** What a training run produced. */
-    public record Result(String version, boolean promoted, String promotionReason, ForecastMetrics model,
-                         ForecastMetrics seasonalNaive, ForecastMetrics trailingMean, double trainSeconds) {
-    }
+    public record Result(
+            String version,
+            boolean promoted,
+            String promotionReason,
+            ForecastMetrics model,
+            ForecastMetrics seasonalNaive,
+            ForecastMetrics trailingMean,
+            double trainSeconds) {}
 
     private final SparkSession spark;
     private final GbtSettings settings;
@@ -98,7 +103,8 @@ public final class DemandTrainer {
         // MLlib's trees refuse NaN in training vectors: a row trains (and is scored) only when every feature is known,
         // which after the warm-up week drops just the few hours whose longest look-back (171 h) is incomplete.
         Dataset<Row> usable = observed.where(col("hour_start").geq(ts(warmupEnd)))
-                .na().drop(DemandFeatures.NAMES.toArray(String[]::new))
+                .na()
+                .drop(DemandFeatures.NAMES.toArray(String[]::new))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             return evaluateAndRegister(registry, usable, warmupEnd, holdoutStart, end, started);
@@ -107,8 +113,13 @@ public final class DemandTrainer {
         }
     }
 
-    private Result evaluateAndRegister(ModelRegistry registry, Dataset<Row> usable, Instant trainFrom,
-                                       Instant holdoutStart, Instant end, long started) {
+    private Result evaluateAndRegister(
+            ModelRegistry registry,
+            Dataset<Row> usable,
+            Instant trainFrom,
+            Instant holdoutStart,
+            Instant end,
+            long started) {
         List<String> features = DemandFeatures.NAMES;
         Dataset<Row> pooled = null;
         ArrayNode folds = JsonNodeFactory.instance.arrayNode();
@@ -119,10 +130,17 @@ public final class DemandTrainer {
             Instant foldStart = holdoutStart.plus(WEEK.multipliedBy(k));
             Instant foldEnd = foldStart.plus(WEEK);
             Dataset<Row> train = usable.where(col("hour_start").lt(ts(foldStart)));
-            Dataset<Row> test = usable.where(col("hour_start").geq(ts(foldStart)).and(col("hour_start").lt(ts(foldEnd))));
-            GBTRegressionModel model = settings.regressor(TARGET).fit(TreePredictions.assembler(features).transform(train));
+            Dataset<Row> test = usable.where(
+                    col("hour_start").geq(ts(foldStart)).and(col("hour_start").lt(ts(foldEnd))));
+            GBTRegressionModel model = settings.regressor(TARGET)
+                    .fit(TreePredictions.assembler(features).transform(train));
             Dataset<Row> predicted = TreePredictions.predict(model, features, test, 0.0, null)
-                    .select(col("zone_id"), col("hour_start"), col(TARGET), col(SEASONAL_NAIVE), col(TRAILING_MEAN),
+                    .select(
+                            col("zone_id"),
+                            col("hour_start"),
+                            col(TARGET),
+                            col(SEASONAL_NAIVE),
+                            col(TRAILING_MEAN),
                             col(TreePredictions.PREDICTION))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             ForecastMetrics m = ForecastMetrics.of(predicted, TARGET, TreePredictions.PREDICTION);
@@ -130,9 +148,14 @@ public final class DemandTrainer {
             fold.put("from", foldStart.toString());
             fold.put("to", foldEnd.toString());
             fold.set("model", m.toJson());
-            fold.set("seasonal_naive", ForecastMetrics.of(predicted, TARGET, SEASONAL_NAIVE).toJson());
-            fold.set("trailing_mean", ForecastMetrics.of(predicted, TARGET, TRAILING_MEAN).toJson());
-            progress.stage(String.format("fold %d/%d %s .. %s: model WAPE %.4f", k + 1, holdoutWeeks, foldStart, foldEnd, m.wape()));
+            fold.set(
+                    "seasonal_naive",
+                    ForecastMetrics.of(predicted, TARGET, SEASONAL_NAIVE).toJson());
+            fold.set(
+                    "trailing_mean",
+                    ForecastMetrics.of(predicted, TARGET, TRAILING_MEAN).toJson());
+            progress.stage(String.format(
+                    "fold %d/%d %s .. %s: model WAPE %.4f", k + 1, holdoutWeeks, foldStart, foldEnd, m.wape()));
             pooled = pooled == null ? predicted : pooled.unionByName(predicted);
             last = model;
             lastTest = test;
@@ -142,18 +165,22 @@ public final class DemandTrainer {
         ForecastMetrics naive = ForecastMetrics.of(pooled, TARGET, SEASONAL_NAIVE);
         ForecastMetrics trailing = ForecastMetrics.of(pooled, TARGET, TRAILING_MEAN);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        progress.stage(String.format("holdout WAPE: model %.4f, seasonal-naive %.4f, trailing mean %.4f",
+        progress.stage(String.format(
+                "holdout WAPE: model %.4f, seasonal-naive %.4f, trailing mean %.4f",
                 model.wape(), naive.wape(), trailing.wape()));
 
         Instant finalTrainEnd = holdoutStart.plus(WEEK.multipliedBy(holdoutWeeks - 1));
-        Map<String, ReferenceDistribution> reference = TrainingDistributions.of(usable.where(col("hour_start").lt(ts(finalTrainEnd))), features);
+        Map<String, ReferenceDistribution> reference =
+                TrainingDistributions.of(usable.where(col("hour_start").lt(ts(finalTrainEnd))), features);
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
         metrics.set("holdout", model.toJson());
         ObjectNode baselines = metrics.putObject("baselines");
         baselines.set("seasonal_naive", naive.toJson());
         baselines.set("trailing_mean", trailing.toJson());
-        metrics.put("evaluation", "rolling origin: " + holdoutWeeks + " weekly fold(s) from " + holdoutStart + " to " + end
-                + ", each forecast by a model trained on all earlier hours");
+        metrics.put(
+                "evaluation",
+                "rolling origin: " + holdoutWeeks + " weekly fold(s) from " + holdoutStart + " to " + end
+                        + ", each forecast by a model trained on all earlier hours");
         metrics.put("seasonal_naive_feature", SEASONAL_NAIVE);
         metrics.put("trailing_mean_feature", TRAILING_MEAN);
         metrics.put("mape_min_actual", ForecastMetrics.MAPE_MIN_ACTUAL);
@@ -170,18 +197,34 @@ public final class DemandTrainer {
 
         Instant trainedAt = Instant.now();
         String version = registry.newVersion(NAME, trainedAt);
-        ObjectNode metadata = ModelMetadata.json(NAME, version, trainedAt, trainFrom, finalTrainEnd,
-                "ride_requests_next_hour", features, 0.0, null, metrics, reference);
-        Promotion.Decision decision = Promotion.decide(registry, NAME, lastFold.wape(), lastTest, TARGET,
-                ForecastMetrics::wape, "WAPE");
+        ObjectNode metadata = ModelMetadata.json(
+                NAME,
+                version,
+                trainedAt,
+                trainFrom,
+                finalTrainEnd,
+                "ride_requests_next_hour",
+                features,
+                0.0,
+                null,
+                metrics,
+                reference);
+        Promotion.Decision decision =
+                Promotion.decide(registry, NAME, lastFold.wape(), lastTest, TARGET, ForecastMetrics::wape, "WAPE");
         GBTRegressionModel finalModel = last;
         metadata.put("promoted", decision.promote());
         metadata.put("promotion_reason", decision.reason());
-        registry.publish(NAME, version, dir -> SparkModels.save(finalModel, dir), TreeEnsembleExporter.export(finalModel), metadata);
+        registry.publish(
+                NAME,
+                version,
+                dir -> SparkModels.save(finalModel, dir),
+                TreeEnsembleExporter.export(finalModel),
+                metadata);
         if (decision.promote()) {
             registry.promote(NAME, version);
         }
-        progress.stage("demand " + version + (decision.promote() ? " promoted" : " registered, not promoted") + ": " + decision.reason());
+        progress.stage("demand " + version + (decision.promote() ? " promoted" : " registered, not promoted") + ": "
+                + decision.reason());
         return new Result(version, decision.promote(), decision.reason(), model, naive, trailing, trainSeconds);
     }
 

@@ -1,10 +1,10 @@
 package io.mobility.batch.demand;
 
-import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Lake;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.model.GbtSettings;
 import io.mobility.batch.surge.SurgeTrainer;
 import io.mobility.lake.ModelRegistry;

@@ -25,8 +25,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ClosedHours {
 
-    private ClosedHours() {
-    }
+    private ClosedHours() {}
 
     /** The start of the last hour that has ended by {@code watermark}. */
     public static Instant lastClosed(Instant watermark) {
@@ -36,14 +35,17 @@ public final class ClosedHours {
     /** The last closed hour of the lake's data, or of {@code --as-of} when that is earlier than the data's watermark. */
     public static Instant lastClosed(SparkSession spark, Lake lake, BatchOptions options) {
         Instant watermark = watermark(spark, lake);
-        Instant asOf = options.option("as-of").map(v -> {
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("option --as-of must be an ISO-8601 instant such as 2026-11-27T10:00:00Z, got '"
-                        + v + "'");
-            }
-        }).orElse(watermark);
+        Instant asOf = options.option("as-of")
+                .map(v -> {
+                    try {
+                        return Instant.parse(v);
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException(
+                                "option --as-of must be an ISO-8601 instant such as 2026-11-27T10:00:00Z, got '" + v
+                                        + "'");
+                    }
+                })
+                .orElse(watermark);
         return lastClosed(asOf.isBefore(watermark) ? asOf : watermark);
     }
 

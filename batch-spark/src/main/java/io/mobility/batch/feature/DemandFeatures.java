@@ -35,20 +35,34 @@ public final class DemandFeatures {
 
     /** The feature vector, in order; metadata.json and the snapshot list them the same way. */
     public static final List<String> NAMES = List.of(
-            "hour_of_day", "day_of_week", "is_weekend", "month", "is_holiday",
-            "lag_1h", "lag_2h", "lag_24h", "lag_168h",
-            "mean_3h", "mean_24h", "mean_168h", "mean_same_hour_7d", "level_ratio_3h", "profile_forecast",
-            "available_drivers_lag_1h", "available_drivers_mean_24h", "demand_supply_ratio_lag_1h",
+            "hour_of_day",
+            "day_of_week",
+            "is_weekend",
+            "month",
+            "is_holiday",
+            "lag_1h",
+            "lag_2h",
+            "lag_24h",
+            "lag_168h",
+            "mean_3h",
+            "mean_24h",
+            "mean_168h",
+            "mean_same_hour_7d",
+            "level_ratio_3h",
+            "profile_forecast",
+            "available_drivers_lag_1h",
+            "available_drivers_mean_24h",
+            "demand_supply_ratio_lag_1h",
             "zone_type_code");
 
     /** Features computed from the hour being predicted, by the service too (docs/model-format.md). */
     public static final List<String> CALENDAR = List.of("hour_of_day", "day_of_week", "is_weekend", "month");
 
     // A generous span of years: the list is tiny, and it saves a pass over the data to find the range.
-    private static final Object[] HOLIDAYS = UsHolidays.between(2000, 2100).stream().map(Date::valueOf).toArray();
+    private static final Object[] HOLIDAYS =
+            UsHolidays.between(2000, 2100).stream().map(Date::valueOf).toArray();
 
-    private DemandFeatures() {
-    }
+    private DemandFeatures() {}
 
     /**
      * @param grid {@code zone_id}, {@code hour_start}, {@code requests} (null = not observed), {@code available_drivers}
@@ -57,11 +71,13 @@ public final class DemandFeatures {
      */
     public static Dataset<Row> compute(Dataset<Row> grid) {
         WindowSpec byHour = Window.partitionBy("zone_id").orderBy(col("epoch_hour"));
-        Dataset<Row> g = grid.withColumn("epoch_hour", unix_seconds(col("hour_start")).divide(3600).cast("long"));
+        Dataset<Row> g = grid.withColumn(
+                "epoch_hour", unix_seconds(col("hour_start")).divide(3600).cast("long"));
         Column isoDay = dayofweek(col("hour_start")).plus(5).mod(7).plus(1);
         // Step 1: every distinct window value once (one sort per zone partition; each lag computed a single time
         // although the same-hour and level features reuse them), step 2: plain arithmetic over those columns.
-        List<Column> windowed = new ArrayList<>(List.of(col("zone_id"), col("hour_start"), col("requests"), col("zone_type")));
+        List<Column> windowed =
+                new ArrayList<>(List.of(col("zone_id"), col("hour_start"), col("requests"), col("zone_type")));
         Set<Integer> lags = new TreeSet<>(List.of(1, 2, 24, 168));
         for (int d = 1; d <= 7; d++) {
             lags.add(24 * d);
@@ -85,7 +101,9 @@ public final class DemandFeatures {
                 isoDay.cast("double").as("day_of_week"),
                 when(isoDay.geq(6), 1.0).otherwise(0.0).as("is_weekend"),
                 month(col("hour_start")).cast("double").as("month"),
-                when(to_date(col("hour_start")).isin(HOLIDAYS), 1.0).otherwise(0.0).as("is_holiday"),
+                when(to_date(col("hour_start")).isin(HOLIDAYS), 1.0)
+                        .otherwise(0.0)
+                        .as("is_holiday"),
                 col(lagName(1)).as("lag_1h"),
                 col(lagName(2)).as("lag_2h"),
                 col(lagName(24)).as("lag_24h"),
@@ -98,7 +116,9 @@ public final class DemandFeatures {
                 sameHourMean(7).multiply(levelRatio()).as("profile_forecast"),
                 col("available_drivers_lag_1h"),
                 col("available_drivers_mean_24h"),
-                col(lagName(1)).divide(greatestOne(col("available_drivers_lag_1h"))).as("demand_supply_ratio_lag_1h"),
+                col(lagName(1))
+                        .divide(greatestOne(col("available_drivers_lag_1h")))
+                        .as("demand_supply_ratio_lag_1h"),
                 zoneTypeCode(col("zone_type")).as("zone_type_code"));
     }
 
@@ -114,7 +134,10 @@ public final class DemandFeatures {
     /** The mean of the {@code hours} hours before this one, or null unless all of them are known. */
     private static Column mean(WindowSpec byHour, String column, int hours) {
         WindowSpec frame = byHour.rangeBetween(-hours, -1);
-        return when(count(col(column)).over(frame).equalTo(hours), avg(col(column)).over(frame)).cast("double");
+        return when(
+                        count(col(column)).over(frame).equalTo(hours),
+                        avg(col(column)).over(frame))
+                .cast("double");
     }
 
     /**
@@ -152,9 +175,9 @@ public final class DemandFeatures {
         Column code = lit(null).cast("double");
         ZoneType[] types = ZoneType.values();
         for (int i = types.length - 1; i >= 0; i--) {
-            code = when(zoneType.equalTo(types[i].name()), (double) types[i].ordinal()).otherwise(code);
+            code = when(zoneType.equalTo(types[i].name()), (double) types[i].ordinal())
+                    .otherwise(code);
         }
         return code;
     }
-
 }

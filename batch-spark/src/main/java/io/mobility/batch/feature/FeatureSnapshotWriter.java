@@ -17,8 +17,7 @@ import org.apache.spark.sql.Row;
  */
 public final class FeatureSnapshotWriter {
 
-    private FeatureSnapshotWriter() {
-    }
+    private FeatureSnapshotWriter() {}
 
     /** The snapshot of a lake on the local disk (tests, the export fixture). */
     public static Path path(String lakeRoot) {
@@ -26,7 +25,8 @@ public final class FeatureSnapshotWriter {
     }
 
     /** @param rows feature rows with zone_id, zone_name and every column of {@code features} */
-    public static String write(LakeFiles files, String lakeRoot, List<Row> rows, List<String> features, Instant lastObserved) {
+    public static String write(
+            LakeFiles files, String lakeRoot, List<Row> rows, List<String> features, Instant lastObserved) {
         Map<String, FeatureSnapshot.ZoneFeatures> zones = new LinkedHashMap<>();
         for (Row row : rows) {
             double[] values = new double[features.size()];
@@ -37,8 +37,12 @@ public final class FeatureSnapshotWriter {
             String zoneId = row.getAs("zone_id");
             zones.put(zoneId, new FeatureSnapshot.ZoneFeatures(zoneId, row.getAs("zone_name"), values));
         }
-        FeatureSnapshot snapshot = new FeatureSnapshot(Instant.now().truncatedTo(ChronoUnit.SECONDS), lastObserved,
-                lastObserved.plus(1, ChronoUnit.HOURS), List.copyOf(features), zones);
+        FeatureSnapshot snapshot = new FeatureSnapshot(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                lastObserved,
+                lastObserved.plus(1, ChronoUnit.HOURS),
+                List.copyOf(features),
+                zones);
         String target = FeatureSnapshot.location(lakeRoot);
         files.writeAtomically(target, snapshot.render());
         return target;

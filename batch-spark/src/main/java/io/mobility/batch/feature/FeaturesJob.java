@@ -34,8 +34,7 @@ public final class FeaturesJob implements BatchJob {
     public static final String NAME = "features";
     public static final String TABLE = "features_zone_hour";
     /** The frame {@link DemandFeatures} produces plus zone names, and the hours it covers. */
-    public record ZoneHourFeatures(Dataset<Row> rows, Instant firstHour, Instant lastObserved) {
-    }
+    public record ZoneHourFeatures(Dataset<Row> rows, Instant firstHour, Instant lastObserved) {}
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
@@ -47,13 +46,18 @@ public final class FeaturesJob implements BatchJob {
         try {
             Dataset<Row> table = rows.select(tableColumns());
             String path = lake.gold(TABLE);
-            DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema()).partitionedBy("date")
-                    .property("delta.enableChangeDataFeed", "true").execute();
+            DeltaTable.createIfNotExists(spark)
+                    .location(path)
+                    .addColumns(table.schema())
+                    .partitionedBy("date")
+                    .property("delta.enableChangeDataFeed", "true")
+                    .execute();
             new DeltaMerge(spark).upsert(path, table, List.of("zone_id", "hour_start"), null);
             progress.rows(TABLE + " merged", table.count());
             Timestamp next = Timestamp.from(features.lastObserved().plusSeconds(3600));
             List<Row> latest = rows.where(col("hour_start").equalTo(next)).collectAsList();
-            var file = FeatureSnapshotWriter.write(LakeFiles.of(spark), lake.root(), latest, DemandFeatures.NAMES, features.lastObserved());
+            var file = FeatureSnapshotWriter.write(
+                    LakeFiles.of(spark), lake.root(), latest, DemandFeatures.NAMES, features.lastObserved());
             progress.rows("snapshot " + file + " zones", latest.size());
         } finally {
             rows.unpersist();
@@ -66,11 +70,13 @@ public final class FeaturesJob implements BatchJob {
      */
     public static ZoneHourFeatures compute(SparkSession spark, Lake lake, Instant from, Instant lastClosed) {
         GoldReader reader = new GoldReader(spark);
-        Dataset<Row> agg = require(reader.pinned(lake.gold(AggregateTables.ZONE_HOUR)), lake.gold(AggregateTables.ZONE_HOUR));
+        Dataset<Row> agg =
+                require(reader.pinned(lake.gold(AggregateTables.ZONE_HOUR)), lake.gold(AggregateTables.ZONE_HOUR));
         Dataset<Row> zones = require(reader.pinned(lake.gold(GoldTables.DIM_ZONE)), lake.gold(GoldTables.DIM_ZONE));
         Row span = agg.agg(min("hour_start"), max("hour_start")).first();
         if (span.isNullAt(0)) {
-            throw new IllegalArgumentException(lake.gold(AggregateTables.ZONE_HOUR) + " is empty: nothing to compute features from");
+            throw new IllegalArgumentException(
+                    lake.gold(AggregateTables.ZONE_HOUR) + " is empty: nothing to compute features from");
         }
         Instant first = span.getTimestamp(0).toInstant();
         Instant last = lastClosed;
@@ -87,15 +93,16 @@ public final class FeaturesJob implements BatchJob {
     }
 
     static Column[] tableColumns() {
-        List<Column> columns = new ArrayList<>(List.of(col("zone_id"), col("hour_start"), col("date"), col("requests")));
+        List<Column> columns =
+                new ArrayList<>(List.of(col("zone_id"), col("hour_start"), col("date"), col("requests")));
         DemandFeatures.NAMES.forEach(n -> columns.add(col(n)));
         return columns.toArray(Column[]::new);
     }
 
     private static Dataset<Row> require(Dataset<Row> table, String path) {
         if (table == null) {
-            throw new IllegalArgumentException("no Delta table at " + path
-                    + ": run 'batch gold' and 'batch aggregates' first");
+            throw new IllegalArgumentException(
+                    "no Delta table at " + path + ": run 'batch gold' and 'batch aggregates' first");
         }
         return table;
     }

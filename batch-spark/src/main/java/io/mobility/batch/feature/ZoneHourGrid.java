@@ -25,29 +25,37 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ZoneHourGrid {
 
-    private ZoneHourGrid() {
-    }
+    private ZoneHourGrid() {}
 
     /** Columns: zone_id, zone_name, zone_type, hour_start, requests (DOUBLE), available_drivers (DOUBLE). */
-    public static Dataset<Row> build(SparkSession spark, Dataset<Row> aggZoneHour, Dataset<Row> dimZone,
-                                     Instant from, Instant lastObserved) {
+    public static Dataset<Row> build(
+            SparkSession spark, Dataset<Row> aggZoneHour, Dataset<Row> dimZone, Instant from, Instant lastObserved) {
         Column first = lit(Timestamp.from(from));
         Column last = lit(Timestamp.from(lastObserved));
-        Dataset<Row> zones = dimZone
-                .where(col("zone_id").notEqual(SurrogateKeys.UNKNOWN))
+        Dataset<Row> zones = dimZone.where(col("zone_id").notEqual(SurrogateKeys.UNKNOWN))
                 .select(col("zone_id"), col("name").as("zone_name"), col("zone_type"));
         Dataset<Row> hours = spark.range(1)
-                .select(explode(sequence(first, lit(Timestamp.from(lastObserved.plusSeconds(3600))),
-                        expr("interval 1 hour"))).as("hour_start"));
+                .select(explode(sequence(
+                                first, lit(Timestamp.from(lastObserved.plusSeconds(3600))), expr("interval 1 hour")))
+                        .as("hour_start"));
         Dataset<Row> observed = aggZoneHour
                 .where(col("hour_start").geq(first).and(col("hour_start").leq(last)))
-                .select(col("zone_id"), col("hour_start"), col("requests").cast("double").as("obs_requests"),
+                .select(
+                        col("zone_id"),
+                        col("hour_start"),
+                        col("requests").cast("double").as("obs_requests"),
                         col("available_drivers").cast("double").as("obs_available_drivers"));
         Column isObserved = col("hour_start").leq(last);
         return zones.crossJoin(hours)
                 .join(observed, Columns.seq("zone_id", "hour_start"), "left")
-                .select(col("zone_id"), col("zone_name"), col("zone_type"), col("hour_start"),
-                        when(isObserved, coalesce(col("obs_requests"), lit(0.0))).as("requests"),
-                        when(isObserved, coalesce(col("obs_available_drivers"), lit(0.0))).as("available_drivers"));
+                .select(
+                        col("zone_id"),
+                        col("zone_name"),
+                        col("zone_type"),
+                        col("hour_start"),
+                        when(isObserved, coalesce(col("obs_requests"), lit(0.0)))
+                                .as("requests"),
+                        when(isObserved, coalesce(col("obs_available_drivers"), lit(0.0)))
+                                .as("available_drivers"));
     }
 }

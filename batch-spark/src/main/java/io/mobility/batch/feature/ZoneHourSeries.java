@@ -57,8 +57,8 @@ public final class ZoneHourSeries {
         double[] out = new double[names.size()];
         for (int i = 0; i < out.length; i++) {
             if (!all.containsKey(names.get(i))) {
-                throw new IllegalArgumentException("feature '" + names.get(i) + "' is not a demand feature; known: "
-                        + DemandFeatures.NAMES);
+                throw new IllegalArgumentException(
+                        "feature '" + names.get(i) + "' is not a demand feature; known: " + DemandFeatures.NAMES);
             }
             Double v = all.get(names.get(i));
             out[i] = v == null ? Double.NaN : v;

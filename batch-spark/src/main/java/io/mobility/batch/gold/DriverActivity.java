@@ -38,8 +38,7 @@ public final class DriverActivity {
 
     public static final int MAX_GAP_MINUTES = 15;
 
-    private DriverActivity() {
-    }
+    private DriverActivity() {}
 
     /** Driver events to read to compute the given days: those days and the day before (statuses carry over midnight). */
     public static Dataset<Row> eventsFor(Dataset<Row> driverEvents, List<LocalDate> days) {
@@ -58,43 +57,62 @@ public final class DriverActivity {
 
     /** Status intervals cut at hour boundaries: driver_id, zone_id, status, online, hour_start, millis. */
     public static Dataset<Row> hourlyIntervals(Dataset<Row> events, List<LocalDate> days) {
-        Column next = lead(col("event_time"), 1).over(Window.partitionBy("driver_id").orderBy("event_time", "event_id"));
+        Column next =
+                lead(col("event_time"), 1).over(Window.partitionBy("driver_id").orderBy("event_time", "event_id"));
         Column capped = col("event_time").plus(expr("INTERVAL " + MAX_GAP_MINUTES + " MINUTES"));
-        Dataset<Row> intervals = events
-                .withColumn("_end", when(next.isNull().or(next.gt(capped)), capped).otherwise(next))
+        Dataset<Row> intervals = events.withColumn(
+                        "_end", when(next.isNull().or(next.gt(capped)), capped).otherwise(next))
                 .where(col("_end").gt(col("event_time")))
                 .select(
                         col("driver_id"),
                         coalesce(col("zone_id"), lit(SurrogateKeys.UNKNOWN)).as("zone_id"),
                         col("status"),
-                        col("event_type").notEqual("DRIVER_OFFLINE").and(col("status").notEqual("OFFLINE")).as("online"),
+                        col("event_type")
+                                .notEqual("DRIVER_OFFLINE")
+                                .and(col("status").notEqual("OFFLINE"))
+                                .as("online"),
                         col("event_time").as("_start"),
                         col("_end"));
-        Column hourStart = explode(sequence(date_trunc("hour", col("_start")),
-                date_trunc("hour", col("_end").minus(expr("INTERVAL 1 MILLISECOND"))), expr("INTERVAL 1 HOUR")));
+        Column hourStart = explode(sequence(
+                date_trunc("hour", col("_start")),
+                date_trunc("hour", col("_end").minus(expr("INTERVAL 1 MILLISECOND"))),
+                expr("INTERVAL 1 HOUR")));
         List<Date> wanted = days.stream().map(Date::valueOf).toList();
         return intervals
                 .select(col("*"), hourStart.as("hour_start"))
-                .withColumn("millis", unix_millis(least(col("_end"), col("hour_start").plus(expr("INTERVAL 1 HOUR"))))
-                        .minus(unix_millis(greatest(col("_start"), col("hour_start")))))
+                .withColumn(
+                        "millis",
+                        unix_millis(least(col("_end"), col("hour_start").plus(expr("INTERVAL 1 HOUR"))))
+                                .minus(unix_millis(greatest(col("_start"), col("hour_start")))))
                 .where(to_date(col("hour_start")).isin(wanted.toArray()))
                 .drop("_start", "_end");
     }
 
     /** driver x hour, without driver_key: minutes from intervals, trips and earnings from completed fact_ride rows. */
     public static Dataset<Row> driverHours(Dataset<Row> intervals, Dataset<Row> completedRides) {
-        Dataset<Row> time = intervals.where(col("online"))
+        Dataset<Row> time = intervals
+                .where(col("online"))
                 .groupBy("driver_id", "hour_start")
-                .agg(sum("millis").as("online_millis"),
-                        sum(when(col("status").equalTo("AVAILABLE"), col("millis")).otherwise(0L)).as("available_millis"),
-                        sum(when(col("status").equalTo("ON_TRIP"), col("millis")).otherwise(0L)).as("on_trip_millis"));
+                .agg(
+                        sum("millis").as("online_millis"),
+                        sum(when(col("status").equalTo("AVAILABLE"), col("millis"))
+                                        .otherwise(0L))
+                                .as("available_millis"),
+                        sum(when(col("status").equalTo("ON_TRIP"), col("millis"))
+                                        .otherwise(0L))
+                                .as("on_trip_millis"));
         Dataset<Row> trips = completedRides
                 .where(col("driver_id").isNotNull())
                 .withColumn("hour_start", date_trunc("hour", col("completed_at")))
                 .groupBy("driver_id", "hour_start")
-                .agg(count(lit(1)).as("trips"),
-                        sum(coalesce(col("fare_total"), lit(0).cast("decimal(10,2)"))).cast("decimal(14,2)").as("earnings"),
-                        sum(coalesce(col("fare_tip"), lit(0).cast("decimal(10,2)"))).cast("decimal(14,2)").as("tips"));
+                .agg(
+                        count(lit(1)).as("trips"),
+                        sum(coalesce(col("fare_total"), lit(0).cast("decimal(10,2)")))
+                                .cast("decimal(14,2)")
+                                .as("earnings"),
+                        sum(coalesce(col("fare_tip"), lit(0).cast("decimal(10,2)")))
+                                .cast("decimal(14,2)")
+                                .as("tips"));
         Dataset<Row> joined = time.join(trips, Columns.seq("driver_id", "hour_start"), "full_outer");
         return joined.select(
                 col("driver_id"),
@@ -111,7 +129,8 @@ public final class DriverActivity {
 
     /** zone x hour supply: minutes drivers spent AVAILABLE in the zone, and how many distinct drivers did. */
     public static Dataset<Row> zoneSupply(Dataset<Row> intervals) {
-        return intervals.where(col("online").and(col("status").equalTo("AVAILABLE")))
+        return intervals
+                .where(col("online").and(col("status").equalTo("AVAILABLE")))
                 .groupBy("zone_id", "hour_start")
                 .agg(sum("millis").as("_millis"), countDistinct("driver_id").as("available_drivers"))
                 .select(

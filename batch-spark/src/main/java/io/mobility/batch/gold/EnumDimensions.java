@@ -20,8 +20,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class EnumDimensions {
 
-    private EnumDimensions() {
-    }
+    private EnumDimensions() {}
 
     public static List<String> paymentMethods() {
         return Arrays.stream(PaymentMethod.values()).map(Enum::name).toList();
@@ -34,12 +33,17 @@ public final class EnumDimensions {
     public static Dataset<Row> paymentMethod(SparkSession spark) {
         return dimension(spark, paymentMethods(), "payment_method")
                 .withColumn("is_cash", col("payment_method").equalTo("CASH"))
-                .withColumn("is_charged", col("payment_method").isin("NO_CHARGE", "DISPUTE", "UNKNOWN").unary_$bang());
+                .withColumn(
+                        "is_charged",
+                        col("payment_method")
+                                .isin("NO_CHARGE", "DISPUTE", "UNKNOWN")
+                                .unary_$bang());
     }
 
     public static Dataset<Row> vehicleType(SparkSession spark) {
         return dimension(spark, vehicleTypes(), "vehicle_type")
-                .withColumn("seats", when(col("vehicle_type").equalTo("XL"), lit(6)).otherwise(lit(4)));
+                .withColumn(
+                        "seats", when(col("vehicle_type").equalTo("XL"), lit(6)).otherwise(lit(4)));
     }
 
     /** The known symbol, or UNKNOWN for anything else (including null). */
@@ -48,7 +52,8 @@ public final class EnumDimensions {
     }
 
     private static Dataset<Row> dimension(SparkSession spark, List<String> symbols, String name) {
-        return spark.createDataset(symbols, Encoders.STRING()).toDF(name)
+        return spark.createDataset(symbols, Encoders.STRING())
+                .toDF(name)
                 .select(SurrogateKeys.of(col(name)).as(name + "_key"), col(name));
     }
 }

@@ -21,22 +21,32 @@ public final class FactRideTable {
     public static final String NEWER_CONDITION =
             "s.events_applied > t.events_applied OR (s.events_applied = t.events_applied AND s.source_updated_at >= t.source_updated_at)";
 
-    private FactRideTable() {
-    }
+    private FactRideTable() {}
 
     /** The current state of each ride among the given changelog rows. */
     public static Dataset<Row> currentStates(Dataset<Row> changelog) {
         return changelog
-                .withColumn("_rank", row_number().over(Window.partitionBy("ride_id")
-                        .orderBy(col("events_applied").desc(), col("updated_at").desc(), col("last_event_id").desc())))
+                .withColumn(
+                        "_rank",
+                        row_number()
+                                .over(Window.partitionBy("ride_id")
+                                        .orderBy(
+                                                col("events_applied").desc(),
+                                                col("updated_at").desc(),
+                                                col("last_event_id").desc())))
                 .where(col("_rank").equalTo(1))
                 .drop("_rank");
     }
 
     /** When a ride happened for the calendar: its request, else the earliest step we know of. */
     public static Column rideTime() {
-        return coalesce(col("requested_at"), col("assigned_at"), col("started_at"), col("completed_at"),
-                col("cancelled_at"), col("last_event_time"));
+        return coalesce(
+                col("requested_at"),
+                col("assigned_at"),
+                col("started_at"),
+                col("completed_at"),
+                col("cancelled_at"),
+                col("last_event_time"));
     }
 
     /** Fact rows (without driver_key) from current ride states. */
@@ -89,9 +99,13 @@ public final class FactRideTable {
 
     /** Keeps, per ride, the row furthest along (the same rule MERGE applies against the table). */
     public static Dataset<Row> furthestAlong(Dataset<Row> facts) {
-        return facts
-                .withColumn("_rank", row_number().over(Window.partitionBy("ride_id")
-                        .orderBy(col("events_applied").desc(), col("source_updated_at").desc())))
+        return facts.withColumn(
+                        "_rank",
+                        row_number()
+                                .over(Window.partitionBy("ride_id")
+                                        .orderBy(
+                                                col("events_applied").desc(),
+                                                col("source_updated_at").desc())))
                 .where(col("_rank").equalTo(1))
                 .drop("_rank");
     }

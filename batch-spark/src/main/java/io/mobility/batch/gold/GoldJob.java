@@ -97,8 +97,12 @@ public final class GoldJob implements BatchJob {
             }
         }
 
-        private void publish(Dataset<Row> rides, Dataset<Row> zones, Dataset<Row> drivers, Dataset<Row> riders,
-                             Dataset<Row> driverEvents) {
+        private void publish(
+                Dataset<Row> rides,
+                Dataset<Row> zones,
+                Dataset<Row> drivers,
+                Dataset<Row> riders,
+                Dataset<Row> driverEvents) {
             Dataset<Row> existingZone = reader.pinned(lake.gold(DIM_ZONE));
             Dataset<Row> existingRider = reader.pinned(lake.gold(DIM_RIDER));
             Dataset<Row> existingDriver = reader.pinned(lake.gold(DIM_DRIVER));
@@ -124,36 +128,71 @@ public final class GoldJob implements BatchJob {
             progress.rows("dim_driver versions rebuilt", rebuild.versions().count());
 
             progress.stage("staging fact_ride");
-            Dataset<Row> rekeyIds = existingFact == null ? newFacts.select("ride_id").limit(0)
+            Dataset<Row> rekeyIds = existingFact == null
+                    ? newFacts.select("ride_id").limit(0)
                     : existingFact.join(rebuild.affectedDrivers(), "driver_id").select("ride_id");
-            Dataset<Row> rekeyed = existingFact == null ? newFacts.limit(0)
-                    : existingFact.join(rebuild.affectedDrivers(), "driver_id").select(Columns.cols(newFacts.columns()));
+            Dataset<Row> rekeyed = existingFact == null
+                    ? newFacts.limit(0)
+                    : existingFact
+                            .join(rebuild.affectedDrivers(), "driver_id")
+                            .select(Columns.cols(newFacts.columns()));
             Dataset<Row> candidates = keep(DriverDimension.withDriverKey(
                     FactRideTable.furthestAlong(newFacts.unionByName(rekeyed)),
-                    col("driver_id"), col("ride_time"), driverAfter, "ride_id"));
+                    col("driver_id"),
+                    col("ride_time"),
+                    driverAfter,
+                    "ride_id"));
             progress.rows("fact_ride rows staged", candidates.count());
-            Dataset<Row> dates = keep(CalendarDimensions.dates(candidates.select(to_date(col("ride_time")).as("date"))));
+            Dataset<Row> dates = keep(CalendarDimensions.dates(
+                    candidates.select(to_date(col("ride_time")).as("date"))));
 
             Dataset<Row> zoneAfter = after(existingZone, zoneUpserts, "zone_key");
             Dataset<Row> riderAfter = after(existingRider, riderUpserts, "rider_key");
             Dataset<Row> dateAfter = after(existingDate, dates, "date_key");
             List<QualityCheck> checks = List.of(
-                    Checks.reconciled("silver_to_fact_reconciliation", FACT_RIDE,
-                            rides.select("ride_id").union(rekeyIds), candidates, "ride_id"),
+                    Checks.reconciled(
+                            "silver_to_fact_reconciliation",
+                            FACT_RIDE,
+                            rides.select("ride_id").union(rekeyIds),
+                            candidates,
+                            "ride_id"),
                     Checks.uniqueKey(FACT_RIDE, candidates, "ride_id"),
-                    Checks.nonNegative(FACT_RIDE, candidates, "wait_seconds", "duration_seconds", "distance_km",
-                            "quoted_fare", "fare_base", "fare_distance", "fare_time", "fare_surge", "fare_tolls",
-                            "fare_tip", "fare_total", "surge_multiplier"),
+                    Checks.nonNegative(
+                            FACT_RIDE,
+                            candidates,
+                            "wait_seconds",
+                            "duration_seconds",
+                            "distance_km",
+                            "quoted_fare",
+                            "fare_base",
+                            "fare_distance",
+                            "fare_time",
+                            "fare_surge",
+                            "fare_tolls",
+                            "fare_tip",
+                            "fare_total",
+                            "surge_multiplier"),
                     Checks.noOrphans(FACT_RIDE, candidates, "pickup_zone_key", DIM_ZONE, zoneAfter, "zone_key"),
                     Checks.noOrphans(FACT_RIDE, candidates, "dropoff_zone_key", DIM_ZONE, zoneAfter, "zone_key"),
                     Checks.noOrphans(FACT_RIDE, candidates, "rider_key", DIM_RIDER, riderAfter, "rider_key"),
                     Checks.noOrphans(FACT_RIDE, candidates, "driver_key", DIM_DRIVER, driverAfter, "driver_key"),
-                    Checks.noOrphans(FACT_RIDE, candidates, "payment_method_key", DIM_PAYMENT_METHOD,
-                            EnumDimensions.paymentMethod(spark), "payment_method_key"),
-                    Checks.noOrphans(FACT_RIDE, candidates, "vehicle_type_key", DIM_VEHICLE_TYPE,
-                            EnumDimensions.vehicleType(spark), "vehicle_type_key"),
+                    Checks.noOrphans(
+                            FACT_RIDE,
+                            candidates,
+                            "payment_method_key",
+                            DIM_PAYMENT_METHOD,
+                            EnumDimensions.paymentMethod(spark),
+                            "payment_method_key"),
+                    Checks.noOrphans(
+                            FACT_RIDE,
+                            candidates,
+                            "vehicle_type_key",
+                            DIM_VEHICLE_TYPE,
+                            EnumDimensions.vehicleType(spark),
+                            "vehicle_type_key"),
                     Checks.noOrphans(FACT_RIDE, candidates, "date_key", DIM_DATE, dateAfter, "date_key"),
-                    Checks.noOrphans(FACT_RIDE, candidates, "hour_key", DIM_TIME, CalendarDimensions.hours(spark), "hour_key"),
+                    Checks.noOrphans(
+                            FACT_RIDE, candidates, "hour_key", DIM_TIME, CalendarDimensions.hours(spark), "hour_key"),
                     Checks.oneNaturalKeyPerKey(DIM_ZONE, zoneAfter, "zone_key", "zone_id"),
                     Checks.oneNaturalKeyPerKey(DIM_RIDER, riderAfter, "rider_key", "rider_id"),
                     Checks.uniqueKey(DIM_DRIVER, driverAfter, "driver_key"),
@@ -169,7 +208,11 @@ public final class GoldJob implements BatchJob {
             progress.rows("dim_zone upserted", zoneUpserts.count());
             merge.upsert(lake.gold(DIM_RIDER), riderUpserts, List.of("rider_key"), riderDim.updateCondition());
             progress.rows("dim_rider upserted", riderUpserts.count());
-            merge.replaceSlices(lake.gold(DIM_DRIVER), rebuild.versions(), List.of("driver_key"), "driver_id",
+            merge.replaceSlices(
+                    lake.gold(DIM_DRIVER),
+                    rebuild.versions(),
+                    List.of("driver_key"),
+                    "driver_id",
                     rebuild.affectedDrivers());
             progress.stage("publishing fact_ride");
             merge.upsert(lake.gold(FACT_RIDE), candidates, List.of("ride_id"), FactRideTable.NEWER_CONDITION);
@@ -178,8 +221,11 @@ public final class GoldJob implements BatchJob {
             publishDriverActivity(driverEvents, candidates, driverAfter, zoneAfter);
         }
 
-        private void publishDriverActivity(Dataset<Row> newDriverEvents, Dataset<Row> candidates,
-                                           Dataset<Row> driverAfter, Dataset<Row> zoneAfter) {
+        private void publishDriverActivity(
+                Dataset<Row> newDriverEvents,
+                Dataset<Row> candidates,
+                Dataset<Row> driverAfter,
+                Dataset<Row> zoneAfter) {
             // Even with no day to recompute this runs (on empty frames) so that the activity tables always exist.
             List<LocalDate> days = affectedDays(newDriverEvents, candidates);
             progress.stage("recomputing driver activity for " + days.size() + " day(s)");
@@ -187,48 +233,82 @@ public final class GoldJob implements BatchJob {
             if (allEvents == null) {
                 allEvents = spark.createDataFrame(List.of(), SilverSchema.DRIVER_EVENT);
             }
-            Dataset<Row> intervals = keep(DriverActivity.hourlyIntervals(DriverActivity.eventsFor(allEvents, days), days));
-            List<java.sql.Date> sqlDays = days.stream().map(java.sql.Date::valueOf).toList();
+            Dataset<Row> intervals =
+                    keep(DriverActivity.hourlyIntervals(DriverActivity.eventsFor(allEvents, days), days));
+            List<java.sql.Date> sqlDays =
+                    days.stream().map(java.sql.Date::valueOf).toList();
             Dataset<Row> completed = reader.pinned(lake.gold(FACT_RIDE))
                     .where(col("is_completed").and(to_date(col("completed_at")).isin(sqlDays.toArray())));
-            Dataset<Row> hours = keep(DriverDimension.withDriverKey(DriverActivity.driverHours(intervals, completed),
-                    col("driver_id"), col("hour_start"), driverAfter, "driver_id", "hour_start"));
+            Dataset<Row> hours = keep(DriverDimension.withDriverKey(
+                    DriverActivity.driverHours(intervals, completed),
+                    col("driver_id"),
+                    col("hour_start"),
+                    driverAfter,
+                    "driver_id",
+                    "hour_start"));
             Dataset<Row> supply = keep(DriverActivity.zoneSupply(intervals));
-            Dataset<Row> dayKeys = CalendarDimensions.dates(spark.createDataset(sqlDays,
-                    org.apache.spark.sql.Encoders.DATE()).toDF("date"));
-            new QualityGate(spark, lake, progress).enforce(NAME, runId, List.of(
-                    Checks.uniqueKey(FACT_DRIVER_ACTIVITY, hours, "driver_id", "hour_start"),
-                    Checks.nonNegative(FACT_DRIVER_ACTIVITY, hours, "online_minutes", "available_minutes",
-                            "on_trip_minutes", "trips", "earnings"),
-                    Checks.atMost(FACT_DRIVER_ACTIVITY, hours, "online_minutes", 60.0),
-                    Checks.noOrphans(FACT_DRIVER_ACTIVITY, hours, "driver_key", DIM_DRIVER, driverAfter, "driver_key"),
-                    Checks.uniqueKey(FACT_ZONE_SUPPLY, supply, "zone_id", "hour_start"),
-                    Checks.noOrphans(FACT_ZONE_SUPPLY, supply, "zone_key", DIM_ZONE, zoneAfter, "zone_key")));
+            Dataset<Row> dayKeys =
+                    CalendarDimensions.dates(spark.createDataset(sqlDays, org.apache.spark.sql.Encoders.DATE())
+                            .toDF("date"));
+            new QualityGate(spark, lake, progress)
+                    .enforce(
+                            NAME,
+                            runId,
+                            List.of(
+                                    Checks.uniqueKey(FACT_DRIVER_ACTIVITY, hours, "driver_id", "hour_start"),
+                                    Checks.nonNegative(
+                                            FACT_DRIVER_ACTIVITY,
+                                            hours,
+                                            "online_minutes",
+                                            "available_minutes",
+                                            "on_trip_minutes",
+                                            "trips",
+                                            "earnings"),
+                                    Checks.atMost(FACT_DRIVER_ACTIVITY, hours, "online_minutes", 60.0),
+                                    Checks.noOrphans(
+                                            FACT_DRIVER_ACTIVITY,
+                                            hours,
+                                            "driver_key",
+                                            DIM_DRIVER,
+                                            driverAfter,
+                                            "driver_key"),
+                                    Checks.uniqueKey(FACT_ZONE_SUPPLY, supply, "zone_id", "hour_start"),
+                                    Checks.noOrphans(
+                                            FACT_ZONE_SUPPLY, supply, "zone_key", DIM_ZONE, zoneAfter, "zone_key")));
             merge.upsert(lake.gold(DIM_DATE), dayKeys, List.of("date_key"), null);
-            merge.replaceSlices(lake.gold(FACT_DRIVER_ACTIVITY), hours, List.of("driver_id", "hour_start"), "date_key",
-                    dayKeys);
+            merge.replaceSlices(
+                    lake.gold(FACT_DRIVER_ACTIVITY), hours, List.of("driver_id", "hour_start"), "date_key", dayKeys);
             progress.rows("fact_driver_activity rows for those days", hours.count());
-            merge.replaceSlices(lake.gold(FACT_ZONE_SUPPLY), supply, List.of("zone_id", "hour_start"), "date_key", dayKeys);
+            merge.replaceSlices(
+                    lake.gold(FACT_ZONE_SUPPLY), supply, List.of("zone_id", "hour_start"), "date_key", dayKeys);
             progress.rows("fact_zone_supply rows for those days", supply.count());
         }
 
         /** Days whose driver activity may change: days of new driver events (and the day their last status spills
          * into) and completion days of changed rides. */
         private List<LocalDate> affectedDays(Dataset<Row> newDriverEvents, Dataset<Row> candidates) {
-            Dataset<Row> days = newDriverEvents.select(to_date(col("event_time")).as("d"))
-                    .union(newDriverEvents.select(to_date(col("event_time")
-                            .plus(expr("INTERVAL " + DriverActivity.MAX_GAP_MINUTES + " MINUTES")))))
+            Dataset<Row> days = newDriverEvents
+                    .select(to_date(col("event_time")).as("d"))
+                    .union(newDriverEvents.select(to_date(
+                            col("event_time").plus(expr("INTERVAL " + DriverActivity.MAX_GAP_MINUTES + " MINUTES")))))
                     .union(candidates.where(col("completed_at").isNotNull()).select(to_date(col("completed_at"))))
                     .distinct();
-            return days.collectAsList().stream().map(r -> r.getDate(0).toLocalDate()).sorted().toList();
+            return days.collectAsList().stream()
+                    .map(r -> r.getDate(0).toLocalDate())
+                    .sorted()
+                    .toList();
         }
 
-        private Dataset<Row> silver(String table, StructType schema, Map<String, Long> last, Map<String, Long> reached) {
+        private Dataset<Row> silver(
+                String table, StructType schema, Map<String, Long> last, Map<String, Long> reached) {
             String path = lake.silver(table);
-            SilverChanges.Batch batch = new SilverChanges(spark).since(path, schema, Optional.ofNullable(last.get(path)));
+            SilverChanges.Batch batch =
+                    new SilverChanges(spark).since(path, schema, Optional.ofNullable(last.get(path)));
             batch.toVersion().ifPresent(v -> reached.put(path, v));
             Dataset<Row> rows = keep(batch.rows());
-            progress.rows("silver/" + table + (batch.wholeTable() ? " (whole table)" : " (new since last run)"), rows.count());
+            progress.rows(
+                    "silver/" + table + (batch.wholeTable() ? " (whole table)" : " (new since last run)"),
+                    rows.count());
             return rows;
         }
 

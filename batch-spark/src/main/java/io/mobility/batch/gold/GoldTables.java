@@ -15,6 +15,5 @@ public final class GoldTables {
     public static final String FACT_ZONE_SUPPLY = "fact_zone_supply";
     public static final String QUALITY_CHECKS = "quality_checks";
 
-    private GoldTables() {
-    }
+    private GoldTables() {}
 }

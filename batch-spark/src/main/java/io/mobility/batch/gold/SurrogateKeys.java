@@ -18,8 +18,7 @@ public final class SurrogateKeys {
     /** Natural key of the "unknown" member each dimension carries, for facts without that reference. */
     public static final String UNKNOWN = "UNKNOWN";
 
-    private SurrogateKeys() {
-    }
+    private SurrogateKeys() {}
 
     public static Column of(Column naturalKey) {
         return xxhash64(coalesce(naturalKey, lit(UNKNOWN)));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.mobility.batch.lake.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
-import io.mobility.batch.lake.Columns;
 
 /**
  * A slowly changing dimension of type 1 (latest values win), built from a silver reference table: dim_zone and
@@ -32,20 +32,26 @@ public final class Type1Dimension {
     }
 
     public static Type1Dimension zone() {
-        return new Type1Dimension("zone_id", "zone_key", orderedMap(
-                "name", col("name"),
-                "borough", col("borough"),
-                "service_zone", col("service_zone"),
-                "zone_type", col("zone_type"),
-                "centroid_lat", col("centroid.lat"),
-                "centroid_lon", col("centroid.lon")));
+        return new Type1Dimension(
+                "zone_id",
+                "zone_key",
+                orderedMap(
+                        "name", col("name"),
+                        "borough", col("borough"),
+                        "service_zone", col("service_zone"),
+                        "zone_type", col("zone_type"),
+                        "centroid_lat", col("centroid.lat"),
+                        "centroid_lon", col("centroid.lon")));
     }
 
     public static Type1Dimension rider() {
-        return new Type1Dimension("rider_id", "rider_key", orderedMap(
-                "signup_date", col("signup_date"),
-                "home_zone_id", col("home_zone_id"),
-                "rating", col("rating")));
+        return new Type1Dimension(
+                "rider_id",
+                "rider_key",
+                orderedMap(
+                        "signup_date", col("signup_date"),
+                        "home_zone_id", col("home_zone_id"),
+                        "rating", col("rating")));
     }
 
     public String surrogateKey() {
@@ -61,15 +67,21 @@ public final class Type1Dimension {
      * keys (a one-column frame) that neither those rows nor {@code existing} (the current dimension, may be null) hold.
      */
     public Dataset<Row> upserts(Dataset<Row> silver, Dataset<Row> referenced, Dataset<Row> existing) {
-        Dataset<Row> latest = silver
-                .withColumn("_rank", row_number().over(Window.partitionBy(naturalKey).orderBy(col("updated_at").desc())))
+        Dataset<Row> latest = silver.withColumn(
+                        "_rank",
+                        row_number()
+                                .over(Window.partitionBy(naturalKey)
+                                        .orderBy(col("updated_at").desc())))
                 .where(col("_rank").equalTo(1))
                 .select(columns(false));
         Dataset<Row> known = latest.select(naturalKey);
         if (existing != null) {
             known = known.union(existing.select(naturalKey));
         }
-        Dataset<Row> inferred = referenced.toDF(naturalKey).where(col(naturalKey).isNotNull()).distinct()
+        Dataset<Row> inferred = referenced
+                .toDF(naturalKey)
+                .where(col(naturalKey).isNotNull())
+                .distinct()
                 .join(known, Columns.seq(naturalKey), "left_anti");
         return latest.unionByName(inferredRows(inferred, latest.schema()));
     }
@@ -83,7 +95,8 @@ public final class Type1Dimension {
         List<Column> cols = new ArrayList<>();
         cols.add(SurrogateKeys.of(col(naturalKey)).as(surrogateKey));
         cols.add(col(naturalKey));
-        attributes.forEach((name, source) -> cols.add(lit(null).cast(schema.apply(name).dataType()).as(name)));
+        attributes.forEach((name, source) ->
+                cols.add(lit(null).cast(schema.apply(name).dataType()).as(name)));
         cols.add(lit(true).as("is_inferred"));
         cols.add(lit(null).cast("timestamp").as("updated_at"));
         return naturalKeys.select(cols.toArray(Column[]::new));

@@ -52,15 +52,18 @@ public final class DeltaMerge {
         String update = extraUpdateCondition == null ? changed : "(" + extraUpdateCondition + ") AND (" + changed + ")";
         table.as("t")
                 .merge(rows.as("s"), keyCondition(keys))
-                .whenMatched(update).updateExpr(assignments(rows))
-                .whenNotMatched().insertExpr(assignments(rows))
+                .whenMatched(update)
+                .updateExpr(assignments(rows))
+                .whenNotMatched()
+                .insertExpr(assignments(rows))
                 .execute();
     }
 
     /** Inserts any of {@code rows} (a small, fixed list such as the hours of a day) whose key the table lacks. */
     public void ensureRows(String path, Dataset<Row> rows, String key) {
         if (DeltaPaths.isDeltaTable(spark, path)
-                && rows.join(spark.read().format("delta").load(path), Columns.seq(key), "left_anti").isEmpty()) {
+                && rows.join(spark.read().format("delta").load(path), Columns.seq(key), "left_anti")
+                        .isEmpty()) {
             return;
         }
         upsert(path, rows, List.of(key), null);
@@ -70,23 +73,29 @@ public final class DeltaMerge {
      * Makes the rows of the affected slices (values of {@code sliceColumn}) exactly {@code rows}: rows that
      * changed are updated, new ones inserted, and rows of those slices that are no longer produced deleted.
      */
-    public void replaceSlices(String path, Dataset<Row> rows, List<String> keys, String sliceColumn, Dataset<Row> slices) {
+    public void replaceSlices(
+            String path, Dataset<Row> rows, List<String> keys, String sliceColumn, Dataset<Row> slices) {
         if (createdWith(path, rows)) {
             return;
         }
         DeltaTable table = DeltaTable.forPath(spark, path);
         Dataset<Row> stale = table.toDF()
                 .join(slices.select(col(sliceColumn)).distinct(), sliceColumn)
-                .join(rows.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)),
-                        Columns.seq(keys.toArray(String[]::new)), "left_anti")
+                .join(
+                        rows.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)),
+                        Columns.seq(keys.toArray(String[]::new)),
+                        "left_anti")
                 .select(Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new))
                 .withColumn(OP, lit("delete"));
         Dataset<Row> source = rows.withColumn(OP, lit("upsert")).unionByName(stale);
         table.as("t")
                 .merge(source.as("s"), keyCondition(keys))
-                .whenMatched("s." + OP + " = 'delete'").delete()
-                .whenMatched(changedCondition(rows, keys)).updateExpr(assignments(rows))
-                .whenNotMatched("s." + OP + " = 'upsert'").insertExpr(assignments(rows))
+                .whenMatched("s." + OP + " = 'delete'")
+                .delete()
+                .whenMatched(changedCondition(rows, keys))
+                .updateExpr(assignments(rows))
+                .whenNotMatched("s." + OP + " = 'upsert'")
+                .insertExpr(assignments(rows))
                 .execute();
     }
 
@@ -105,7 +114,8 @@ public final class DeltaMerge {
     }
 
     private static String changedCondition(Dataset<Row> rows, List<String> keys) {
-        String same = Arrays.stream(rows.schema().fields()).map(StructField::name)
+        String same = Arrays.stream(rows.schema().fields())
+                .map(StructField::name)
                 .filter(c -> !keys.contains(c))
                 .map(c -> "t." + c + " <=> s." + c)
                 .collect(Collectors.joining(" AND "));

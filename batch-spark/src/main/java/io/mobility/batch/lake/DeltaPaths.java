@@ -15,8 +15,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class DeltaPaths {
 
-    private DeltaPaths() {
-    }
+    private DeltaPaths() {}
 
     public static boolean isDeltaTable(SparkSession spark, String path) {
         return DeltaTable.isDeltaTable(spark, path);

@@ -7,7 +7,10 @@ public record Lake(String root) {
 
     public static Lake at(String root) {
         // Spark resolves relative paths against the working directory; make them absolute so logs show where.
-        return new Lake(root.contains("://") ? root : Path.of(root).toAbsolutePath().normalize().toString());
+        return new Lake(
+                root.contains("://")
+                        ? root
+                        : Path.of(root).toAbsolutePath().normalize().toString());
     }
 
     public String bronze(String table) {

@@ -42,9 +42,12 @@ public final class RunState {
         if (!DeltaPaths.isDeltaTable(spark, path)) {
             return versions;
         }
-        for (Row row : spark.read().format("delta").load(path)
+        for (Row row : spark.read()
+                .format("delta")
+                .load(path)
                 .where(col("job").equalTo(job))
-                .groupBy("source").agg(max("version").as("version"))
+                .groupBy("source")
+                .agg(max("version").as("version"))
                 .collectAsList()) {
             versions.put(row.getString(0), row.getLong(1));
         }
@@ -58,6 +61,11 @@ public final class RunState {
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> rows = new ArrayList<>();
         versions.forEach((source, version) -> rows.add(RowFactory.create(job, source, version, runId, now)));
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(path);
+        spark.createDataFrame(rows, SCHEMA)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(path);
     }
 }

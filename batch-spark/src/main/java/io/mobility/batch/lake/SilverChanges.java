@@ -31,8 +31,7 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class SilverChanges {
 
     /** Rows to process, the version they reach, and whether they are the whole table. */
-    public record Batch(Dataset<Row> rows, Optional<Long> toVersion, boolean wholeTable) {
-    }
+    public record Batch(Dataset<Row> rows, Optional<Long> toVersion, boolean wholeTable) {}
 
     private final SparkSession spark;
 
@@ -60,7 +59,8 @@ public final class SilverChanges {
                 return new Batch(rows, Optional.of(current), false);
             }
         }
-        Dataset<Row> all = spark.read().format("delta").option("versionAsOf", current).load(path);
+        Dataset<Row> all =
+                spark.read().format("delta").option("versionAsOf", current).load(path);
         return new Batch(all.drop(partitionColumns.toArray(String[]::new)), Optional.of(current), true);
     }
 
@@ -95,7 +95,8 @@ public final class SilverChanges {
             URI uri = new URI(addPath);
             return (uri.isAbsolute() ? new Path(uri) : new Path(dataPath, new Path(uri))).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Delta log of " + dataPath + " names an unreadable file path '" + addPath + "'", e);
+            throw new IllegalStateException(
+                    "Delta log of " + dataPath + " names an unreadable file path '" + addPath + "'", e);
         }
     }
 
@@ -114,7 +115,8 @@ public final class SilverChanges {
     }
 
     private static StructType dropColumns(StructType schema, Set<String> columns) {
-        return new StructType(Arrays.stream(schema.fields()).filter(f -> !columns.contains(f.name()))
+        return new StructType(Arrays.stream(schema.fields())
+                .filter(f -> !columns.contains(f.name()))
                 .toArray(org.apache.spark.sql.types.StructField[]::new));
     }
 }

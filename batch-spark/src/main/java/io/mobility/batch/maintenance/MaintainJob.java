@@ -31,7 +31,8 @@ public final class MaintainJob implements BatchJob {
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
         JobProgress progress = JobProgress.stdout(NAME);
         long retainHours = options.longOption("retain-hours", DEFAULT_RETAIN_HOURS);
-        boolean allowShort = Boolean.parseBoolean(options.option("allow-short-retention").orElse("false"));
+        boolean allowShort =
+                Boolean.parseBoolean(options.option("allow-short-retention").orElse("false"));
         if (retainHours < 0) {
             throw new IllegalArgumentException("--retain-hours must be >= 0, got " + retainHours);
         }
@@ -40,7 +41,8 @@ public final class MaintainJob implements BatchJob {
                     + DEFAULT_RETAIN_HOURS + " hours: a running sink or reader could lose files it still needs. "
                     + "Pass --allow-short-retention true only when nothing else uses the lake.");
         }
-        List<String> layers = options.option("layers").map(v -> Arrays.asList(v.split(","))).orElse(DEFAULT_LAYERS);
+        List<String> layers =
+                options.option("layers").map(v -> Arrays.asList(v.split(","))).orElse(DEFAULT_LAYERS);
         // Delta refuses short retention on its own too; lift that only when the user explicitly asked for it.
         spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", String.valueOf(!allowShort));
         for (String layer : layers) {
@@ -57,8 +59,8 @@ public final class MaintainJob implements BatchJob {
         table.optimize().executeCompaction();
         long filesAfter = fileCount(table);
         table.vacuum(retainHours);
-        progress.stage(String.format("%s: %d -> %d data files, vacuumed files older than %d h", path, filesBefore,
-                filesAfter, retainHours));
+        progress.stage(String.format(
+                "%s: %d -> %d data files, vacuumed files older than %d h", path, filesBefore, filesAfter, retainHours));
     }
 
     private static long fileCount(DeltaTable table) {

@@ -31,16 +31,25 @@ public record ForecastMetrics(double wape, double mae, double rmse, double mape,
         Column f = col(forecast);
         Column err = abs(a.minus(f));
         Row r = rows.where(a.isNotNull().and(f.isNotNull()).and(not(isnan(f))))
-                .agg(sum(err), sum(a), avg(err), sqrt(avg(err.multiply(err))),
-                        avg(when(a.geq(MAPE_MIN_ACTUAL), err.divide(a))), count(lit(1)))
+                .agg(
+                        sum(err),
+                        sum(a),
+                        avg(err),
+                        sqrt(avg(err.multiply(err))),
+                        avg(when(a.geq(MAPE_MIN_ACTUAL), err.divide(a))),
+                        count(lit(1)))
                 .first();
         long n = r.getLong(5);
         if (n == 0) {
             return new ForecastMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
         double totalActual = r.getDouble(1);
-        return new ForecastMetrics(totalActual == 0 ? Double.NaN : r.getDouble(0) / totalActual, r.getDouble(2),
-                r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4), n);
+        return new ForecastMetrics(
+                totalActual == 0 ? Double.NaN : r.getDouble(0) / totalActual,
+                r.getDouble(2),
+                r.getDouble(3),
+                r.isNullAt(4) ? Double.NaN : r.getDouble(4),
+                n);
     }
 
     public ObjectNode toJson() {

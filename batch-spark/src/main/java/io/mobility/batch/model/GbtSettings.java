@@ -13,13 +13,15 @@ public record GbtSettings(int trees, int depth, double stepSize, long seed) {
     public static GbtSettings from(BatchOptions options) {
         int trees = (int) options.longOption("trees", DEFAULT_TREES);
         int depth = (int) options.longOption("depth", DEFAULT_DEPTH);
-        double step = options.option("step-size").map(v -> {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("option --step-size must be a number, got '" + v + "'");
-            }
-        }).orElse(DEFAULT_STEP_SIZE);
+        double step = options.option("step-size")
+                .map(v -> {
+                    try {
+                        return Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("option --step-size must be a number, got '" + v + "'");
+                    }
+                })
+                .orElse(DEFAULT_STEP_SIZE);
         if (trees < 1 || depth < 1 || depth > 30 || !(step > 0 && step <= 1)) {
             throw new IllegalArgumentException("need --trees >= 1, 1 <= --depth <= 30 and 0 < --step-size <= 1; got "
                     + trees + ", " + depth + ", " + step);
@@ -29,7 +31,13 @@ public record GbtSettings(int trees, int depth, double stepSize, long seed) {
 
     /** Deterministic: no subsampling, fixed seed, so the same data trains the same model. */
     public GBTRegressor regressor(String label) {
-        return new GBTRegressor().setLabelCol(label).setFeaturesCol(TreePredictions.FEATURES)
-                .setMaxIter(trees).setMaxDepth(depth).setStepSize(stepSize).setSeed(seed).setSubsamplingRate(1.0);
+        return new GBTRegressor()
+                .setLabelCol(label)
+                .setFeaturesCol(TreePredictions.FEATURES)
+                .setMaxIter(trees)
+                .setMaxDepth(depth)
+                .setStepSize(stepSize)
+                .setSeed(seed)
+                .setSubsamplingRate(1.0);
     }
 }

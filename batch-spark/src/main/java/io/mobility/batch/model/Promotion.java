@@ -16,18 +16,22 @@ import org.apache.spark.sql.Row;
  */
 public final class Promotion {
 
-    public record Decision(boolean promote, String reason, Double currentError) {
-    }
+    public record Decision(boolean promote, String reason, Double currentError) {}
 
     public interface ErrorMetric {
         double of(ForecastMetrics metrics);
     }
 
-    private Promotion() {
-    }
+    private Promotion() {}
 
-    public static Decision decide(ModelRegistry registry, String name, double candidateError, Dataset<Row> holdout,
-                                  String actual, ErrorMetric metric, String metricName) {
+    public static Decision decide(
+            ModelRegistry registry,
+            String name,
+            double candidateError,
+            Dataset<Row> holdout,
+            String actual,
+            ErrorMetric metric,
+            String metricName) {
         var current = registry.current(name);
         if (current.isEmpty()) {
             return new Decision(true, "no current " + name + " model", null);
@@ -38,12 +42,19 @@ public final class Promotion {
         }
         double c = currentError.getAsDouble();
         boolean better = candidateError < c;
-        return new Decision(better, String.format("holdout %s %.4f vs current %s %.4f", metricName, candidateError,
-                current.get(), c), c);
+        return new Decision(
+                better,
+                String.format("holdout %s %.4f vs current %s %.4f", metricName, candidateError, current.get(), c),
+                c);
     }
 
-    private static OptionalDouble errorOf(ModelRegistry registry, String name, String version, Dataset<Row> holdout,
-                                          String actual, ErrorMetric metric) {
+    private static OptionalDouble errorOf(
+            ModelRegistry registry,
+            String name,
+            String version,
+            Dataset<Row> holdout,
+            String actual,
+            ErrorMetric metric) {
         JsonNode metadata = registry.metadata(name, version);
         List<String> features = new ArrayList<>();
         metadata.path("features").forEach(f -> features.add(f.asText()));

@@ -7,8 +7,7 @@ import org.apache.spark.ml.regression.GBTRegressionModel;
 /** The {@code spark/} directory of a model version: the model as MLlib saves and loads it. */
 public final class SparkModels {
 
-    private SparkModels() {
-    }
+    private SparkModels() {}
 
     /** @param versionDir the version's directory, a path or a Hadoop URI */
     public static void save(GBTRegressionModel model, String versionDir) {

@@ -12,12 +12,12 @@ import org.apache.spark.sql.functions;
 /** The training rows' {@link ReferenceDistribution} of every feature, for a version's metadata.json. */
 public final class TrainingDistributions {
 
-    private TrainingDistributions() {
-    }
+    private TrainingDistributions() {}
 
     /** Every feature's distribution over {@code rows}, computed on the driver (a few values per training row). */
     public static Map<String, ReferenceDistribution> of(Dataset<Row> rows, List<String> features) {
-        List<Row> collected = rows.select(features.stream().map(functions::col).toArray(Column[]::new)).collectAsList();
+        List<Row> collected = rows.select(features.stream().map(functions::col).toArray(Column[]::new))
+                .collectAsList();
         Map<String, ReferenceDistribution> out = new LinkedHashMap<>();
         for (int i = 0; i < features.size(); i++) {
             double[] values = new double[collected.size()];

@@ -27,8 +27,7 @@ public final class TreeEnsembleExporter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TreeEnsembleExporter() {
-    }
+    private TreeEnsembleExporter() {}
 
     public static ObjectNode export(GBTRegressionModel model) {
         return ensemble("gbt_regressor", "weighted_sum", model.numFeatures(), model.trees(), model.treeWeights());
@@ -42,12 +41,20 @@ public final class TreeEnsembleExporter {
     }
 
     public static ObjectNode export(DecisionTreeRegressionModel model) {
-        return ensemble("decision_tree_regressor", "weighted_sum", model.numFeatures(),
-                new DecisionTreeRegressionModel[] {model}, new double[] {1.0});
+        return ensemble(
+                "decision_tree_regressor",
+                "weighted_sum",
+                model.numFeatures(),
+                new DecisionTreeRegressionModel[] {model},
+                new double[] {1.0});
     }
 
-    private static ObjectNode ensemble(String algorithm, String aggregation, int numFeatures,
-                                       DecisionTreeRegressionModel[] trees, double[] weights) {
+    private static ObjectNode ensemble(
+            String algorithm,
+            String aggregation,
+            int numFeatures,
+            DecisionTreeRegressionModel[] trees,
+            double[] weights) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("algorithm", algorithm);
@@ -86,7 +93,8 @@ public final class TreeEnsembleExporter {
                 left.add(c);
             }
         } else {
-            throw new IllegalArgumentException("unsupported split type " + split.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unsupported split type " + split.getClass().getName());
         }
         json.put("left", number(internal.leftChild(), out));
         json.put("right", number(internal.rightChild(), out));

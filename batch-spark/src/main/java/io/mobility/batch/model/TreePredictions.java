@@ -22,18 +22,20 @@ public final class TreePredictions {
     public static final String FEATURES = "features";
     public static final String PREDICTION = "prediction";
 
-    private TreePredictions() {
-    }
+    private TreePredictions() {}
 
     public static VectorAssembler assembler(List<String> features) {
-        return new VectorAssembler().setInputCols(features.toArray(String[]::new)).setOutputCol(FEATURES)
+        return new VectorAssembler()
+                .setInputCols(features.toArray(String[]::new))
+                .setOutputCol(FEATURES)
                 .setHandleInvalid("keep");
     }
 
     /** Adds {@code prediction} (capped) to {@code rows}; {@code min}/{@code max} may be null (no bound). */
-    public static Dataset<Row> predict(GBTRegressionModel model, List<String> features, Dataset<Row> rows,
-                                       Double min, Double max) {
-        Dataset<Row> raw = model.setFeaturesCol(FEATURES).setPredictionCol("raw_prediction")
+    public static Dataset<Row> predict(
+            GBTRegressionModel model, List<String> features, Dataset<Row> rows, Double min, Double max) {
+        Dataset<Row> raw = model.setFeaturesCol(FEATURES)
+                .setPredictionCol("raw_prediction")
                 .transform(assembler(features).transform(rows));
         Column p = col("raw_prediction");
         if (min != null) {

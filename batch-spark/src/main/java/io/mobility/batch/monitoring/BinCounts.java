@@ -1,6 +1,5 @@
 package io.mobility.batch.monitoring;
 
-
 import io.mobility.lake.ReferenceDistribution;
 import java.util.Arrays;
 

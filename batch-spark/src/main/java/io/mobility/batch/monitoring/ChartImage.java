@@ -74,6 +74,8 @@ final class ChartImage {
     }
 
     static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? String.valueOf((long) value) : String.format("%.2f", value);
+        return value == Math.rint(value) && Math.abs(value) < 1e9
+                ? String.valueOf((long) value)
+                : String.format("%.2f", value);
     }
 }

@@ -6,13 +6,13 @@ package io.mobility.batch.monitoring;
  */
 final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** {@code value} rounded (Math.round) to {@code decimals} places; null, NaN and infinities as they are. */
     static Double rounded(Double value, int decimals) {
         if (decimals < 0 || decimals > 15) {
-            throw new IllegalArgumentException("decimals must be between 0 and 15 (a double's precision), got " + decimals);
+            throw new IllegalArgumentException(
+                    "decimals must be between 0 and 15 (a double's precision), got " + decimals);
         }
         // Not a ternary: `cond ? value : double` unboxes value, so a null would throw instead of passing.
         if (value == null || value.isNaN() || value.isInfinite()) {

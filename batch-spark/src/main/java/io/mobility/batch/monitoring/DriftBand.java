@@ -2,7 +2,9 @@ package io.mobility.batch.monitoring;
 
 /** The usual PSI reading: below 0.1 stable, up to 0.25 moderate, from 0.25 a major shift. */
 public enum DriftBand {
-    STABLE, MODERATE, MAJOR;
+    STABLE,
+    MODERATE,
+    MAJOR;
 
     public static final double MODERATE_FROM = 0.1;
     public static final double MAJOR_FROM = 0.25;

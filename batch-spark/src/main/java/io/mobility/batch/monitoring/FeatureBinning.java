@@ -1,6 +1,5 @@
 package io.mobility.batch.monitoring;
 
-
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -25,24 +24,30 @@ import org.apache.spark.sql.Row;
  */
 public final class FeatureBinning {
 
-    private FeatureBinning() {
-    }
+    private FeatureBinning() {}
 
     /**
      * Per {@code hour_start}, per feature, the rows in each bin of the feature's reference. A feature the table does
      * not have counts as missing on every row: a feature that vanished from the pipeline is the drift to report.
      */
-    public static Map<Instant, Map<String, BinCounts>> countsPerHour(Dataset<Row> features,
-                                                                     Map<String, ReferenceDistribution> references) {
+    public static Map<Instant, Map<String, BinCounts>> countsPerHour(
+            Dataset<Row> features, Map<String, ReferenceDistribution> references) {
         Set<String> columns = Set.of(features.columns());
         Column[] bins = references.entrySet().stream()
-                .map(e -> struct(lit(e.getKey()).as("feature"),
-                        binOf(e.getValue(), columns.contains(e.getKey()) ? col(e.getKey()).cast("double")
-                                : lit(null).cast("double")).as("bin")))
+                .map(e -> struct(
+                        lit(e.getKey()).as("feature"),
+                        binOf(
+                                        e.getValue(),
+                                        columns.contains(e.getKey())
+                                                ? col(e.getKey()).cast("double")
+                                                : lit(null).cast("double"))
+                                .as("bin")))
                 .toArray(Column[]::new);
-        List<Row> rows = features
-                .select(col("hour_start"), explode(array(bins)).as("b"))
-                .groupBy(col("hour_start"), col("b.feature").as("feature"), col("b.bin").as("bin"))
+        List<Row> rows = features.select(col("hour_start"), explode(array(bins)).as("b"))
+                .groupBy(
+                        col("hour_start"),
+                        col("b.feature").as("feature"),
+                        col("b.bin").as("bin"))
                 .count()
                 .collectAsList();
         Map<Instant, Map<String, BinCounts>> counts = new HashMap<>();
@@ -64,13 +69,15 @@ public final class FeatureBinning {
         for (int i = ReferenceDistribution.BINS - 2; i >= 0; i--) {
             bin = when(x.lt(lit(edges[i + 1])), lit(i)).otherwise(bin);
         }
-        return when(x.isNull().or(isnan(x)), lit(ReferenceDistribution.MISSING_BIN)).otherwise(bin);
+        return when(x.isNull().or(isnan(x)), lit(ReferenceDistribution.MISSING_BIN))
+                .otherwise(bin);
     }
 
     /** Features of metadata that lack a column in the table (reported by the job). */
     public static List<String> absent(Dataset<Row> features, Iterable<String> names) {
         Set<String> columns = Set.of(features.columns());
         return java.util.stream.StreamSupport.stream(names.spliterator(), false)
-                .filter(n -> !columns.contains(n)).toList();
+                .filter(n -> !columns.contains(n))
+                .toList();
     }
 }

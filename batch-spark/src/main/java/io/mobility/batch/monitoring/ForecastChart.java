@@ -29,8 +29,7 @@ public final class ForecastChart {
     private static final Color PREDICTED = new Color(0xE0, 0x6C, 0x00);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MMM d");
 
-    private ForecastChart() {
-    }
+    private ForecastChart() {}
 
     public static byte[] render(String model, String version, MonitorWindow window, ForecastSeries series) {
         Map<String, List<HourPoint>> panels = new LinkedHashMap<>();
@@ -40,8 +39,11 @@ public final class ForecastChart {
         chart.title("Forecast vs actual: " + model + " " + version);
         Graphics2D g = chart.graphics();
         g.setFont(ChartImage.LABEL);
-        g.drawString("requests per hour (UTC), " + window.from() + " to " + window.to()
-                + "; city total, then the busiest zones", 20, 52);
+        g.drawString(
+                "requests per hour (UTC), " + window.from() + " to " + window.to()
+                        + "; city total, then the busiest zones",
+                20,
+                52);
         legend(g);
         int y = TOP;
         for (Map.Entry<String, List<HourPoint>> panel : panels.entrySet()) {
@@ -71,7 +73,10 @@ public final class ForecastChart {
         int plotBottom = top + PANEL - 30;
         int plotLeft = LEFT;
         int plotRight = WIDTH - RIGHT;
-        double max = points.stream().mapToDouble(p -> Math.max(p.actual(), p.predicted())).max().orElse(1);
+        double max = points.stream()
+                .mapToDouble(p -> Math.max(p.actual(), p.predicted()))
+                .max()
+                .orElse(1);
         double step = ChartImage.niceStep(max, 4);
         double yMax = Math.max(step, Math.ceil(max / step) * step);
         long from = window.from().getEpochSecond();
@@ -92,7 +97,8 @@ public final class ForecastChart {
         }
         for (LocalDate d : window.dayList()) {
             Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
-            int px = plotLeft + (int) Math.round((start.getEpochSecond() - from) / (double) span * (plotRight - plotLeft));
+            int px = plotLeft
+                    + (int) Math.round((start.getEpochSecond() - from) / (double) span * (plotRight - plotLeft));
             g.setColor(ChartImage.GRID);
             g.drawLine(px, plotTop, px, plotBottom);
             g.setColor(ChartImage.AXIS);
@@ -102,15 +108,47 @@ public final class ForecastChart {
         g.drawLine(plotLeft, plotBottom, plotRight, plotBottom);
         g.drawLine(plotLeft, plotTop, plotLeft, plotBottom);
 
-        line(g, points, HourPoint::actual, ACTUAL, new BasicStroke(2f), from, span, yMax,
-                plotLeft, plotRight, plotTop, plotBottom);
-        line(g, points, HourPoint::predicted, PREDICTED, dashed(), from, span, yMax,
-                plotLeft, plotRight, plotTop, plotBottom);
+        line(
+                g,
+                points,
+                HourPoint::actual,
+                ACTUAL,
+                new BasicStroke(2f),
+                from,
+                span,
+                yMax,
+                plotLeft,
+                plotRight,
+                plotTop,
+                plotBottom);
+        line(
+                g,
+                points,
+                HourPoint::predicted,
+                PREDICTED,
+                dashed(),
+                from,
+                span,
+                yMax,
+                plotLeft,
+                plotRight,
+                plotTop,
+                plotBottom);
     }
 
-    private static void line(Graphics2D g, List<HourPoint> points, ToDoubleFunction<HourPoint> value,
-                             Color colour, BasicStroke stroke, long from, long span, double yMax,
-                             int left, int right, int top, int bottom) {
+    private static void line(
+            Graphics2D g,
+            List<HourPoint> points,
+            ToDoubleFunction<HourPoint> value,
+            Color colour,
+            BasicStroke stroke,
+            long from,
+            long span,
+            double yMax,
+            int left,
+            int right,
+            int top,
+            int bottom) {
         Path2D.Double path = new Path2D.Double();
         Instant previous = null;
         for (HourPoint p : points) {

@@ -21,19 +21,34 @@ import org.apache.spark.sql.Row;
 public record ForecastSeries(Map<String, List<HourPoint>> busiestZones, List<HourPoint> city) {
 
     /** From {@link PredictionErrors#withActuals} rows of one version; zones keyed by their label. */
-    public static ForecastSeries of(Dataset<Row> withActuals, String version, int zones, Map<String, String> zoneNames) {
+    public static ForecastSeries of(
+            Dataset<Row> withActuals, String version, int zones, Map<String, String> zoneNames) {
         Dataset<Row> rows = withActuals.filter(col("model_version").equalTo(lit(version)));
-        List<String> busiest = rows.groupBy("zone_id").agg(sum("actual").as("total"))
-                .orderBy(desc("total"), col("zone_id")).limit(zones)
-                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        List<String> busiest = rows
+                .groupBy("zone_id")
+                .agg(sum("actual").as("total"))
+                .orderBy(desc("total"), col("zone_id"))
+                .limit(zones)
+                .collectAsList()
+                .stream()
+                .map(r -> r.getString(0))
+                .toList();
         Map<String, List<HourPoint>> byZone = new LinkedHashMap<>();
         busiest.forEach(z -> byZone.put(label(z, zoneNames), new ArrayList<>()));
-        for (Row r : rows.filter(col("zone_id").isin(busiest.toArray())).orderBy("target_hour")
-                .select("zone_id", "target_hour", "prediction", "actual").collectAsList()) {
+        for (Row r : rows.filter(col("zone_id").isin(busiest.toArray()))
+                .orderBy("target_hour")
+                .select("zone_id", "target_hour", "prediction", "actual")
+                .collectAsList()) {
             byZone.get(label(r.getString(0), zoneNames)).add(point(r.getTimestamp(1), r.getDouble(2), r.getDouble(3)));
         }
-        List<HourPoint> city = rows.groupBy("target_hour").agg(sum("prediction"), sum("actual")).orderBy("target_hour")
-                .collectAsList().stream().map(r -> point(r.getTimestamp(0), r.getDouble(1), r.getDouble(2))).toList();
+        List<HourPoint> city = rows
+                .groupBy("target_hour")
+                .agg(sum("prediction"), sum("actual"))
+                .orderBy("target_hour")
+                .collectAsList()
+                .stream()
+                .map(r -> point(r.getTimestamp(0), r.getDouble(1), r.getDouble(2)))
+                .toList();
         return new ForecastSeries(byZone, city);
     }
 

@@ -1,7 +1,5 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.lake.LakeFiles;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -15,6 +13,7 @@ import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.gold.SurrogateKeys;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.lake.ModelRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -58,20 +57,25 @@ public final class MonitorJob implements BatchJob {
         Dataset<Row> zoneHours = required(reader, lake, AggregateTables.ZONE_HOUR, "batch aggregates");
         Dataset<Row> predictions = required(reader, lake, PREDICTIONS, "batch score");
         MonitorWindow window = MonitorWindow.ending(end(spark, lake, zoneHours, options), days);
-        progress.stage("model " + model + ", window " + window.from() + " .. " + window.to() + " (" + days + " days, up to the last closed hour)");
+        progress.stage("model " + model + ", window " + window.from() + " .. " + window.to() + " (" + days
+                + " days, up to the last closed hour)");
 
-        Dataset<Row> compared = PredictionErrors.withActuals(predictions
-                        .filter(col("model_name").equalTo(lit(model))
+        Dataset<Row> compared = PredictionErrors.withActuals(
+                        predictions.filter(col("model_name")
+                                .equalTo(lit(model))
                                 .and(col("target_hour").geq(lit(Timestamp.from(window.from()))))
-                                .and(col("target_hour").lt(lit(Timestamp.from(window.to()))))), zoneHours)
+                                .and(col("target_hour").lt(lit(Timestamp.from(window.to()))))),
+                        zoneHours)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<VersionDay, ErrorSums> errors = PredictionErrors.sums(compared);
             if (errors.isEmpty()) {
-                progress.stage("no predictions of model '" + model + "' for observed hours in the window: nothing to monitor");
+                progress.stage(
+                        "no predictions of model '" + model + "' for observed hours in the window: nothing to monitor");
                 return;
             }
-            progress.rows("predictions compared with actuals",
+            progress.rows(
+                    "predictions compared with actuals",
                     errors.values().stream().mapToLong(ErrorSums::rows).sum());
             Map<String, String> zoneNames = zoneNames(required(reader, lake, GoldTables.DIM_ZONE, "batch gold"));
             long expectedPerHour = zoneNames.size();
@@ -95,21 +99,35 @@ public final class MonitorJob implements BatchJob {
             Instant computedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             MonitoringTables tables = new MonitoringTables(spark, lake);
             List<MonitoringTables.DayMetrics> metrics = new ArrayList<>();
-            errors.forEach((key, sums) -> metrics.add(new MonitoringTables.DayMetrics(key, sums,
+            errors.forEach((key, sums) -> metrics.add(new MonitoringTables.DayMetrics(
+                    key,
+                    sums,
                     expectedPerHour * window.hoursOf(key.day()),
                     RollingDrift.flagged(drift.get(key.version()).getOrDefault(key.day(), List.of())))));
-            progress.rows(MonitoringTables.METRICS + " rows new or changed", tables.writeMetrics(model, metrics, computedAt));
+            progress.rows(
+                    MonitoringTables.METRICS + " rows new or changed", tables.writeMetrics(model, metrics, computedAt));
             List<MonitoringTables.DayDrift> details = new ArrayList<>();
-            drift.forEach((version, byDay) -> byDay.forEach((day, list) -> list.forEach(f -> details.add(
-                    new MonitoringTables.DayDrift(new VersionDay(version, day), f, window.driftStart(day), window.driftEnd(day))))));
-            progress.rows(MonitoringTables.DRIFT + " rows new or changed", tables.writeDrift(model, details, computedAt));
+            drift.forEach((version, byDay) ->
+                    byDay.forEach((day, list) -> list.forEach(f -> details.add(new MonitoringTables.DayDrift(
+                            new VersionDay(version, day), f, window.driftStart(day), window.driftEnd(day))))));
+            progress.rows(
+                    MonitoringTables.DRIFT + " rows new or changed", tables.writeDrift(model, details, computedAt));
 
             String shown = registry.current(model).filter(versions::contains).orElse(versions.last());
             new MonitoringOutputs(lake, LakeFiles.of(spark))
-                    .write(model, shown, window, metrics, drift.get(shown),
-                            ForecastSeries.of(compared, shown, chartZones, zoneNames), computedAt, progress);
-            metrics.stream().filter(m -> m.driftFlag()).forEach(m ->
-                    progress.stage("DRIFT flagged for " + model + " " + m.key().version() + " on " + m.key().day()));
+                    .write(
+                            model,
+                            shown,
+                            window,
+                            metrics,
+                            drift.get(shown),
+                            ForecastSeries.of(compared, shown, chartZones, zoneNames),
+                            computedAt,
+                            progress);
+            metrics.stream()
+                    .filter(m -> m.driftFlag())
+                    .forEach(m -> progress.stage("DRIFT flagged for " + model + " "
+                            + m.key().version() + " on " + m.key().day()));
             progress.stage("done");
         } finally {
             compared.unpersist();
@@ -117,11 +135,17 @@ public final class MonitorJob implements BatchJob {
     }
 
     /** Per day of the window, the drift of the version's features; empty when the version cannot be assessed. */
-    private static Map<LocalDate, List<FeatureDrift>> drift(ModelRegistry registry, String model, String version,
-                                                            Dataset<Row> features, MonitorWindow window, JobProgress progress) {
+    private static Map<LocalDate, List<FeatureDrift>> drift(
+            ModelRegistry registry,
+            String model,
+            String version,
+            Dataset<Row> features,
+            MonitorWindow window,
+            JobProgress progress) {
         var metadata = registry.describe(model, version);
         if (metadata.isEmpty()) {
-            progress.stage("WARNING: models/" + model + "/" + version + "/metadata.json not found: no drift for " + version);
+            progress.stage(
+                    "WARNING: models/" + model + "/" + version + "/metadata.json not found: no drift for " + version);
             return Map.of();
         }
         if (features == null) {
@@ -129,17 +153,20 @@ public final class MonitorJob implements BatchJob {
             return Map.of();
         }
         List<String> unreferenced = metadata.get().features().stream()
-                .filter(f -> !metadata.get().references().containsKey(f)).toList();
+                .filter(f -> !metadata.get().references().containsKey(f))
+                .toList();
         if (!unreferenced.isEmpty()) {
-            progress.stage("WARNING: " + version + " has no reference distribution for " + unreferenced + ": no PSI for them");
+            progress.stage(
+                    "WARNING: " + version + " has no reference distribution for " + unreferenced + ": no PSI for them");
         }
-        List<String> absent = FeatureBinning.absent(features, metadata.get().references().keySet());
+        List<String> absent =
+                FeatureBinning.absent(features, metadata.get().references().keySet());
         if (!absent.isEmpty()) {
             progress.stage("WARNING: gold/" + FEATURES + " has no column for " + absent + ": counted as missing");
         }
-        Dataset<Row> inWindow = features
-                .filter(col("hour_start").geq(lit(Timestamp.from(window.featuresFrom())))
-                        .and(col("hour_start").lt(lit(Timestamp.from(window.to())))));
+        Dataset<Row> inWindow = features.filter(col("hour_start")
+                .geq(lit(Timestamp.from(window.featuresFrom())))
+                .and(col("hour_start").lt(lit(Timestamp.from(window.to())))));
         var counts = FeatureBinning.countsPerHour(inWindow, metadata.get().references());
         progress.stage("feature bins counted for " + version + ": " + counts.size() + " hours, "
                 + metadata.get().references().size() + " features");
@@ -149,7 +176,8 @@ public final class MonitorJob implements BatchJob {
     private static Dataset<Row> required(GoldReader reader, Lake lake, String table, String producer) {
         Dataset<Row> rows = reader.pinned(lake.gold(table));
         if (rows == null) {
-            throw new IllegalArgumentException("gold/" + table + " not found under " + lake.root() + ": run '" + producer + "' first");
+            throw new IllegalArgumentException(
+                    "gold/" + table + " not found under " + lake.root() + ": run '" + producer + "' first");
         }
         return rows;
     }
@@ -163,7 +191,8 @@ public final class MonitorJob implements BatchJob {
     static Instant end(SparkSession spark, Lake lake, Dataset<Row> zoneHours, BatchOptions options) {
         Row last = zoneHours.agg(max(col("hour_start"))).head();
         if (last.isNullAt(0)) {
-            throw new IllegalArgumentException("gold/" + AggregateTables.ZONE_HOUR + " is empty: no actuals to compare with");
+            throw new IllegalArgumentException(
+                    "gold/" + AggregateTables.ZONE_HOUR + " is empty: no actuals to compare with");
         }
         Instant aggregated = last.getTimestamp(0).toInstant().plus(Duration.ofHours(1));
         Instant closed = ClosedHours.lastClosed(spark, lake, options).plus(Duration.ofHours(1));
@@ -173,7 +202,9 @@ public final class MonitorJob implements BatchJob {
     /** Zones the city has (dim_zone without its UNKNOWN member): every one is expected a prediction per hour. */
     private static Map<String, String> zoneNames(Dataset<Row> dimZone) {
         Map<String, String> names = new HashMap<>();
-        for (Row r : dimZone.filter(col("zone_id").notEqual(lit(SurrogateKeys.UNKNOWN))).select("zone_id", "name").collectAsList()) {
+        for (Row r : dimZone.filter(col("zone_id").notEqual(lit(SurrogateKeys.UNKNOWN)))
+                .select("zone_id", "name")
+                .collectAsList()) {
             names.put(r.getString(0), r.getString(1));
         }
         return names;

@@ -28,8 +28,9 @@ public record MonitorWindow(Instant from, Instant to, int days) {
     /** The UTC days of the window, oldest first. */
     public List<LocalDate> dayList() {
         List<LocalDate> list = new ArrayList<>();
-        for (LocalDate d = LocalDate.ofInstant(from, ZoneOffset.UTC); d.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);
-             d = d.plusDays(1)) {
+        for (LocalDate d = LocalDate.ofInstant(from, ZoneOffset.UTC);
+                d.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);
+                d = d.plusDays(1)) {
             list.add(d);
         }
         return list;

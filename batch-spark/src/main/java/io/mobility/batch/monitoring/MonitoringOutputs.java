@@ -1,9 +1,8 @@
 package io.mobility.batch.monitoring;
 
-import io.mobility.batch.lake.LakeFiles;
-
 import io.mobility.batch.JobProgress;
 import io.mobility.batch.lake.Lake;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.lake.MonitoringSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +20,15 @@ final class MonitoringOutputs {
         this.files = files;
     }
 
-    void write(String model, String version, MonitorWindow window, List<MonitoringTables.DayMetrics> metrics,
-               Map<LocalDate, List<FeatureDrift>> drift, ForecastSeries series, Instant generatedAt, JobProgress progress) {
+    void write(
+            String model,
+            String version,
+            MonitorWindow window,
+            List<MonitoringTables.DayMetrics> metrics,
+            Map<LocalDate, List<FeatureDrift>> drift,
+            ForecastSeries series,
+            Instant generatedAt,
+            JobProgress progress) {
         ErrorSums errors = ErrorSums.NONE;
         long expected = 0;
         for (MonitoringTables.DayMetrics m : metrics) {
@@ -38,9 +44,21 @@ final class MonitoringOutputs {
 
         String dir = lake.layer("monitoring");
         String snapshot = MonitoringSnapshot.location(lake.root());
-        files.writeAtomically(snapshot, MonitoringSnapshot.render(files.readText(snapshot), generatedAt, model,
-                SnapshotEntry.of(version, window, errors, expected, latest, driftFrom, driftTo,
-                        series.lastCityHours(MonitorJob.SNAPSHOT_HOURS))));
+        files.writeAtomically(
+                snapshot,
+                MonitoringSnapshot.render(
+                        files.readText(snapshot),
+                        generatedAt,
+                        model,
+                        SnapshotEntry.of(
+                                version,
+                                window,
+                                errors,
+                                expected,
+                                latest,
+                                driftFrom,
+                                driftTo,
+                                series.lastCityHours(MonitorJob.SNAPSHOT_HOURS))));
         progress.stage("wrote " + snapshot + " (" + model + " " + version + ")");
         String forecast = dir + "/charts/forecast_vs_actual_" + model + ".png";
         files.writeAtomically(forecast, ForecastChart.render(model, version, window, series));

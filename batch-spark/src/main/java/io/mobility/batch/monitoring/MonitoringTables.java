@@ -61,12 +61,10 @@ public final class MonitoringTables {
             .add("computed_at", DataTypes.TimestampType, false);
 
     /** One metrics row: the errors of a version-day, its volume and whether drift was flagged that day. */
-    public record DayMetrics(VersionDay key, ErrorSums errors, long expected, boolean driftFlag) {
-    }
+    public record DayMetrics(VersionDay key, ErrorSums errors, long expected, boolean driftFlag) {}
 
     /** One drift row: a feature's drift for a version-day, over the day's drift window. */
-    public record DayDrift(VersionDay key, FeatureDrift drift, Instant windowFrom, Instant windowTo) {
-    }
+    public record DayDrift(VersionDay key, FeatureDrift drift, Instant windowFrom, Instant windowTo) {}
 
     private final SparkSession spark;
     private final Lake lake;
@@ -80,8 +78,19 @@ public final class MonitoringTables {
         List<Row> rows = new ArrayList<>();
         for (DayMetrics d : days) {
             ErrorSums e = d.errors();
-            rows.add(RowFactory.create(model, d.key().version(), Date.valueOf(d.key().day()), rounded(e.mae()),
-                    rounded(e.rmse()), rounded(e.mape()), rounded(e.wape()), e.rows(), e.mapeRows(), e.rows(), d.expected(), d.driftFlag(),
+            rows.add(RowFactory.create(
+                    model,
+                    d.key().version(),
+                    Date.valueOf(d.key().day()),
+                    rounded(e.mae()),
+                    rounded(e.rmse()),
+                    rounded(e.mape()),
+                    rounded(e.wape()),
+                    e.rows(),
+                    e.mapeRows(),
+                    e.rows(),
+                    d.expected(),
+                    d.driftFlag(),
                     Timestamp.from(computedAt)));
         }
         return write(METRICS, METRICS_SCHEMA, rows, List.of("model_name", "model_version", "date"));
@@ -91,11 +100,22 @@ public final class MonitoringTables {
         List<Row> rows = new ArrayList<>();
         for (DayDrift d : days) {
             FeatureDrift f = d.drift();
-            rows.add(RowFactory.create(model, d.key().version(), Date.valueOf(d.key().day()), f.feature(),
-                    rounded(f.psi()), f.band().label(), f.missingRateReference(), f.missingRateCurrent(),
+            rows.add(RowFactory.create(
+                    model,
+                    d.key().version(),
+                    Date.valueOf(d.key().day()),
+                    f.feature(),
+                    rounded(f.psi()),
+                    f.band().label(),
+                    f.missingRateReference(),
+                    f.missingRateCurrent(),
                     f.missingRateShift(),
-                    f.missingShiftFlagged(), f.calendar(), f.rows(), Timestamp.from(d.windowFrom()),
-                    Timestamp.from(d.windowTo()), Timestamp.from(computedAt)));
+                    f.missingShiftFlagged(),
+                    f.calendar(),
+                    f.rows(),
+                    Timestamp.from(d.windowFrom()),
+                    Timestamp.from(d.windowTo()),
+                    Timestamp.from(computedAt)));
         }
         return write(DRIFT, DRIFT_SCHEMA, rows, List.of("model_name", "model_version", "date", "feature"));
     }
@@ -107,9 +127,13 @@ public final class MonitoringTables {
         if (DeltaPaths.isDeltaTable(spark, path)) {
             // The tables are small: finding the changed rows first spares a rerun the MERGE and its empty commit.
             Dataset<Row> values = frame.drop("computed_at");
-            Dataset<Row> changed = values.except(spark.read().format("delta").load(path).select(Columns.cols(values.columns())));
-            List<Row> changedRows = frame.join(changed.select(Columns.cols(keys.toArray(String[]::new))),
-                    Columns.seq(keys.toArray(String[]::new)), "left_semi").collectAsList();
+            Dataset<Row> changed =
+                    values.except(spark.read().format("delta").load(path).select(Columns.cols(values.columns())));
+            List<Row> changedRows = frame.join(
+                            changed.select(Columns.cols(keys.toArray(String[]::new))),
+                            Columns.seq(keys.toArray(String[]::new)),
+                            "left_semi")
+                    .collectAsList();
             frame = spark.createDataFrame(changedRows, schema);
             rows = changedRows;
         }

@@ -11,8 +11,7 @@ public final class Psi {
 
     public static final double EPSILON = 1e-4;
 
-    private Psi() {
-    }
+    private Psi() {}
 
     /** PSI of {@code current} against {@code reference}; NaN when there are no current rows. */
     public static double of(ReferenceDistribution reference, BinCounts current) {

@@ -22,8 +22,7 @@ public final class PsiChart {
     private static final Color MODERATE = new Color(0xE0, 0xA0, 0x00);
     private static final Color MAJOR = new Color(0xC6, 0x28, 0x28);
 
-    private PsiChart() {
-    }
+    private PsiChart() {}
 
     public static byte[] render(String model, String version, Instant from, Instant to, List<FeatureDrift> features) {
         int height = TOP + Math.max(1, features.size()) * ROW + 60;
@@ -32,8 +31,12 @@ public final class PsiChart {
         chart.title("Feature drift (PSI against training): " + model + " " + version);
         g.setFont(ChartImage.LABEL);
         g.setColor(ChartImage.AXIS);
-        g.drawString("feature rows from " + from + " to " + to + "; drift flag: "
-                + (RollingDrift.flagged(features) ? "YES" : "no") + "; * calendar feature (never raises the flag)", 20, 52);
+        g.drawString(
+                "feature rows from " + from + " to " + to + "; drift flag: "
+                        + (RollingDrift.flagged(features) ? "YES" : "no")
+                        + "; * calendar feature (never raises the flag)",
+                20,
+                52);
         legend(g);
 
         double maxPsi = features.stream().mapToDouble(FeatureDrift::psi).max().orElse(0);
@@ -63,7 +66,10 @@ public final class PsiChart {
             g.setColor(colour(f.band()));
             g.fillRect(LEFT, y + 5, Math.max(2, end - LEFT), ROW - 10);
             g.setColor(ChartImage.AXIS);
-            String value = String.format("%.3f %s%s", f.psi(), f.band().label(),
+            String value = String.format(
+                    "%.3f %s%s",
+                    f.psi(),
+                    f.band().label(),
                     f.missingShiftFlagged() ? String.format(", missing +%.0f%%", 100 * f.missingRateShift()) : "");
             g.drawString(value, Math.min(end + 6, plotRight + 4), y + ROW / 2 + 5);
             y += ROW;
@@ -94,7 +100,8 @@ public final class PsiChart {
         }
     }
 
-    private static void bandLine(Graphics2D g, double psi, double axisMax, int plotRight, int plotBottom, Color colour) {
+    private static void bandLine(
+            Graphics2D g, double psi, double axisMax, int plotRight, int plotBottom, Color colour) {
         int px = x(psi, axisMax, plotRight);
         g.setColor(colour);
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));

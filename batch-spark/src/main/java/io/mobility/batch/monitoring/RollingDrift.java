@@ -1,6 +1,5 @@
 package io.mobility.batch.monitoring;
 
-
 import io.mobility.lake.ReferenceDistribution;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,12 +11,13 @@ import java.util.Map;
 /** Each day's drift: the feature rows of that day's drift window (see {@link MonitorWindow}) against the reference. */
 public final class RollingDrift {
 
-    private RollingDrift() {
-    }
+    private RollingDrift() {}
 
     /** Per day of the window, one {@link FeatureDrift} per referenced feature that has rows in the day's window. */
-    public static Map<LocalDate, List<FeatureDrift>> perDay(MonitorWindow window, Map<String, ReferenceDistribution> references,
-                                                            Map<Instant, Map<String, BinCounts>> countsPerHour) {
+    public static Map<LocalDate, List<FeatureDrift>> perDay(
+            MonitorWindow window,
+            Map<String, ReferenceDistribution> references,
+            Map<Instant, Map<String, BinCounts>> countsPerHour) {
         Map<LocalDate, List<FeatureDrift>> drift = new LinkedHashMap<>();
         for (LocalDate day : window.dayList()) {
             Instant start = window.driftStart(day);

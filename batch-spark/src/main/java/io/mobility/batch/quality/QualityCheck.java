@@ -8,7 +8,8 @@ public record QualityCheck(String name, String table, long checkedRows, long fai
     }
 
     public String describe() {
-        return String.format("check '%s' on %s %s: %,d of %,d rows break the rule (%s)",
+        return String.format(
+                "check '%s' on %s %s: %,d of %,d rows break the rule (%s)",
                 name, table, passed() ? "passed" : "FAILED", failedRows, checkedRows, rule);
     }
 }

@@ -42,9 +42,16 @@ public final class QualityGate {
 
     public void enforce(String job, String runId, List<QualityCheck> checks) {
         Timestamp now = Timestamp.from(Instant.now());
-        List<Row> rows = checks.stream().map(c -> RowFactory.create(runId, job, c.name(), c.table(), c.passed(),
-                c.checkedRows(), c.failedRows(), c.rule(), now)).toList();
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(lake.gold(TABLE));
+        List<Row> rows = checks.stream()
+                .map(c -> RowFactory.create(
+                        runId, job, c.name(), c.table(), c.passed(), c.checkedRows(), c.failedRows(), c.rule(), now))
+                .toList();
+        spark.createDataFrame(rows, SCHEMA)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(lake.gold(TABLE));
         checks.forEach(c -> progress.stage("quality " + c.describe()));
         List<QualityCheck> failed = checks.stream().filter(c -> !c.passed()).toList();
         if (!failed.isEmpty()) {

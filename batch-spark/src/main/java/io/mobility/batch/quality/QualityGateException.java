@@ -9,8 +9,8 @@ public final class QualityGateException extends RuntimeException {
     private final List<QualityCheck> failed;
 
     public QualityGateException(List<QualityCheck> failed) {
-        super("quality gate stopped publication: " + failed.stream().map(QualityCheck::describe)
-                .collect(Collectors.joining("; ")));
+        super("quality gate stopped publication: "
+                + failed.stream().map(QualityCheck::describe).collect(Collectors.joining("; ")));
         this.failed = List.copyOf(failed);
     }
 

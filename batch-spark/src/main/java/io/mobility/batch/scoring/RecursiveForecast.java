@@ -23,8 +23,7 @@ import org.apache.spark.sql.Row;
 public final class RecursiveForecast {
 
     /** One forecast: zone, hour, hours ahead of the last observed hour, capped prediction. */
-    public record Forecast(String zoneId, Instant hour, int horizon, double prediction) {
-    }
+    public record Forecast(String zoneId, Instant hour, int horizon, double prediction) {}
 
     private final GBTRegressionModel model;
     private final List<String> features;
@@ -49,7 +48,8 @@ public final class RecursiveForecast {
         for (Row r : history) {
             String zone = r.getAs("zone_id");
             ZoneHourSeries series = zones.computeIfAbsent(zone, z -> new ZoneHourSeries(r.getAs("zone_type")));
-            long hour = ZoneHourSeries.epochHour(r.<Timestamp>getAs("hour_start").toInstant());
+            long hour =
+                    ZoneHourSeries.epochHour(r.<Timestamp>getAs("hour_start").toInstant());
             Double drivers = r.getAs("available_drivers");
             series.put(hour, r.getAs("requests"), drivers);
             if (hour == last) {

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.delta.tables.DeltaTable;
-import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchJob;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.JobProgress;
@@ -16,6 +15,7 @@ import io.mobility.batch.feature.ZoneHourSeries;
 import io.mobility.batch.gold.GoldTables;
 import io.mobility.batch.lake.GoldReader;
 import io.mobility.batch.lake.Lake;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.lake.ModelRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -69,8 +69,7 @@ public final class ScoreJob implements BatchJob {
             .add("started_at", DataTypes.TimestampType, false);
 
     /** What a scoring run did. */
-    public record Outcome(String runId, String modelVersion, long rowsScored, long durationMs, boolean tableChanged) {
-    }
+    public record Outcome(String runId, String modelVersion, long rowsScored, long durationMs, boolean tableChanged) {}
 
     @Override
     public void run(SparkSession spark, Lake lake, BatchOptions options) {
@@ -87,13 +86,15 @@ public final class ScoreJob implements BatchJob {
     }
 
     /** Scores the {@code horizon} hours after {@code lastObserved}, the last closed hour. */
-    public static Outcome score(SparkSession spark, Lake lake, int horizon, Instant lastObserved, JobProgress progress) {
+    public static Outcome score(
+            SparkSession spark, Lake lake, int horizon, Instant lastObserved, JobProgress progress) {
         Instant started = Instant.now();
         String runId = UUID.randomUUID().toString();
         ModelRegistry registry = ModelRegistry.inLake(lake.root(), LakeFiles.of(spark));
         String model = DemandTrainer.NAME;
-        String version = registry.current(model).orElseThrow(() -> new IllegalArgumentException(
-                "no promoted " + model + " model under " + lake.root() + "/models: run 'batch train' first"));
+        String version = registry.current(model)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no promoted " + model + " model under " + lake.root() + "/models: run 'batch train' first"));
         JsonNode metadata = registry.metadata(model, version);
         List<String> features = new ArrayList<>();
         metadata.path("features").forEach(f -> features.add(f.asText()));
@@ -108,40 +109,68 @@ public final class ScoreJob implements BatchJob {
                     + lake.gold(GoldTables.DIM_ZONE) + ": run 'batch gold' and 'batch aggregates' first");
         }
         // one small collect (zones x look-back hours); the recursion then runs on the driver without Spark jobs
-        List<Row> history = ZoneHourGrid.build(spark, agg, zones,
-                        lastObserved.minus(ZoneHourSeries.LOOKBACK_HOURS - 1, ChronoUnit.HOURS), lastObserved)
-                .where(col("requests").isNotNull()).collectAsList();
+        List<Row> history = ZoneHourGrid.build(
+                        spark,
+                        agg,
+                        zones,
+                        lastObserved.minus(ZoneHourSeries.LOOKBACK_HOURS - 1, ChronoUnit.HOURS),
+                        lastObserved)
+                .where(col("requests").isNotNull())
+                .collectAsList();
         progress.rows("history up to " + lastObserved + " (zone-hours)", history.size());
-        List<RecursiveForecast.Forecast> forecasts = new RecursiveForecast(gbt, features,
-                output.path("min").isNumber() ? output.path("min").asDouble() : null,
-                output.path("max").isNumber() ? output.path("max").asDouble() : null)
+        List<RecursiveForecast.Forecast> forecasts = new RecursiveForecast(
+                        gbt,
+                        features,
+                        output.path("min").isNumber() ? output.path("min").asDouble() : null,
+                        output.path("max").isNumber() ? output.path("max").asDouble() : null)
                 .forecast(history, lastObserved, horizon);
         Timestamp scoredAt = Timestamp.from(started.truncatedTo(ChronoUnit.MILLIS));
         List<Row> rows = new ArrayList<>(forecasts.size());
         for (RecursiveForecast.Forecast f : forecasts) {
-            rows.add(RowFactory.create(f.zoneId(), Timestamp.from(f.hour()), model, version, f.prediction(), f.horizon(),
-                    runId, scoredAt, Date.valueOf(f.hour().atZone(ZoneOffset.UTC).toLocalDate())));
+            rows.add(RowFactory.create(
+                    f.zoneId(),
+                    Timestamp.from(f.hour()),
+                    model,
+                    version,
+                    f.prediction(),
+                    f.horizon(),
+                    runId,
+                    scoredAt,
+                    Date.valueOf(f.hour().atZone(ZoneOffset.UTC).toLocalDate())));
         }
         Dataset<Row> predictions = spark.createDataFrame(rows, PREDICTION_SCHEMA);
         boolean changed = merge(spark, lake.gold(PREDICTIONS), predictions);
         long duration = java.time.Duration.between(started, Instant.now()).toMillis();
-        spark.createDataFrame(List.of(RowFactory.create(runId, model, version, (long) rows.size(), duration,
-                        Timestamp.from(started))), RUN_SCHEMA)
-                .coalesce(1).write().format("delta").mode("append").save(lake.gold(RUNS));
-        progress.rows(PREDICTIONS + (changed ? " merged" : " unchanged (same forecasts already stored)") + ", model "
-                + model + " " + version + ", horizon " + horizon + " h", rows.size());
+        spark.createDataFrame(
+                        List.of(RowFactory.create(
+                                runId, model, version, (long) rows.size(), duration, Timestamp.from(started))),
+                        RUN_SCHEMA)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(lake.gold(RUNS));
+        progress.rows(
+                PREDICTIONS + (changed ? " merged" : " unchanged (same forecasts already stored)") + ", model " + model
+                        + " " + version + ", horizon " + horizon + " h",
+                rows.size());
         return new Outcome(runId, version, rows.size(), duration, changed);
     }
 
     /** MERGE that inserts new keys and updates only keys whose forecast changed; no commit when nothing would. */
     private static boolean merge(SparkSession spark, String path, Dataset<Row> predictions) {
-        DeltaTable table = DeltaTable.createIfNotExists(spark).location(path).addColumns(PREDICTION_SCHEMA)
-                .partitionedBy("date").property("delta.enableChangeDataFeed", "true").execute();
+        DeltaTable table = DeltaTable.createIfNotExists(spark)
+                .location(path)
+                .addColumns(PREDICTION_SCHEMA)
+                .partitionedBy("date")
+                .property("delta.enableChangeDataFeed", "true")
+                .execute();
         String key = "t.zone_id = s.zone_id AND t.target_hour = s.target_hour AND t.model_name = s.model_name"
                 + " AND t.model_version = s.model_version";
         String same = "t.prediction <=> s.prediction AND t.horizon_hours <=> s.horizon_hours";
-        Dataset<Row> changed = predictions.as("s").join(table.toDF().as("t"),
-                org.apache.spark.sql.functions.expr(key + " AND " + same), "left_anti");
+        Dataset<Row> changed = predictions
+                .as("s")
+                .join(table.toDF().as("t"), org.apache.spark.sql.functions.expr(key + " AND " + same), "left_anti");
         if (changed.isEmpty()) {
             return false;
         }
@@ -149,9 +178,12 @@ public final class ScoreJob implements BatchJob {
         for (String c : predictions.columns()) {
             set.put(c, "s." + c);
         }
-        table.as("t").merge(predictions.as("s"), key)
-                .whenMatched("NOT (" + same + ")").updateExpr(set)
-                .whenNotMatched().insertExpr(set)
+        table.as("t")
+                .merge(predictions.as("s"), key)
+                .whenMatched("NOT (" + same + ")")
+                .updateExpr(set)
+                .whenNotMatched()
+                .insertExpr(set)
                 .execute();
         return true;
     }

@@ -46,8 +46,7 @@ public final class SurgeTrainer {
 
     private static final Duration WEEK = Duration.ofDays(7);
 
-    public record Result(String version, boolean promoted, ForecastMetrics model, ForecastMetrics noSurge) {
-    }
+    public record Result(String version, boolean promoted, ForecastMetrics model, ForecastMetrics noSurge) {}
 
     private final SparkSession spark;
     private final GbtSettings settings;
@@ -74,7 +73,8 @@ public final class SurgeTrainer {
         try {
             Row span = windows.agg(min("window_start"), max("window_start")).first();
             if (span.isNullAt(0)) {
-                throw new IllegalArgumentException(lake.gold(GoldTables.FACT_RIDE) + " has no requested rides to learn surge from");
+                throw new IllegalArgumentException(
+                        lake.gold(GoldTables.FACT_RIDE) + " has no requested rides to learn surge from");
             }
             Instant first = span.getTimestamp(0).toInstant();
             Instant end = span.getTimestamp(1).toInstant().plusSeconds(SurgeWindows.WINDOW_MINUTES * 60L);
@@ -90,12 +90,13 @@ public final class SurgeTrainer {
             double cap = train.agg(max(SurgeWindows.TARGET)).first().getDouble(0);
             GBTRegressionModel model = settings.regressor(SurgeWindows.TARGET)
                     .fit(TreePredictions.assembler(features).transform(train));
-            Dataset<Row> predicted = TreePredictions.predict(model, features, holdout, 1.0, cap)
-                    .withColumn("no_surge", lit(1.0));
+            Dataset<Row> predicted =
+                    TreePredictions.predict(model, features, holdout, 1.0, cap).withColumn("no_surge", lit(1.0));
             ForecastMetrics m = ForecastMetrics.of(predicted, SurgeWindows.TARGET, TreePredictions.PREDICTION);
             ForecastMetrics none = ForecastMetrics.of(predicted, SurgeWindows.TARGET, "no_surge");
             double seconds = (System.nanoTime() - started) / 1e9;
-            progress.stage(String.format("surge holdout MAE against the applied multiplier: model %.4f, no-surge %.4f",
+            progress.stage(String.format(
+                    "surge holdout MAE against the applied multiplier: model %.4f, no-surge %.4f",
                     m.mae(), none.mae()));
 
             ObjectNode metrics = JsonNodeFactory.instance.objectNode();
@@ -103,22 +104,37 @@ public final class SurgeTrainer {
             metrics.putObject("baselines").set("no_surge", none.toJson());
             metrics.put("target", "mean surge multiplier applied to the rides requested in a 5-minute zone window");
             metrics.put("evaluation", "holdout " + holdoutStart + " .. " + end + ", model trained on earlier windows");
-            metrics.putObject("training").put("seconds", seconds).put("trees", settings.trees()).put("depth", settings.depth());
+            metrics.putObject("training")
+                    .put("seconds", seconds)
+                    .put("trees", settings.trees())
+                    .put("depth", settings.depth());
             Map<String, ReferenceDistribution> reference = TrainingDistributions.of(train, features);
             Instant trainedAt = Instant.now();
             String version = registry.newVersion(NAME, trainedAt);
-            ObjectNode metadata = ModelMetadata.json(NAME, version, trainedAt, first, holdoutStart,
-                    "surge_multiplier", features, 1.0, cap, metrics, reference);
+            ObjectNode metadata = ModelMetadata.json(
+                    NAME,
+                    version,
+                    trainedAt,
+                    first,
+                    holdoutStart,
+                    "surge_multiplier",
+                    features,
+                    1.0,
+                    cap,
+                    metrics,
+                    reference);
             metadata.put("window_minutes", SurgeWindows.WINDOW_MINUTES);
-            Promotion.Decision decision = Promotion.decide(registry, NAME, m.mae(), holdout, SurgeWindows.TARGET,
-                    ForecastMetrics::mae, "MAE");
+            Promotion.Decision decision = Promotion.decide(
+                    registry, NAME, m.mae(), holdout, SurgeWindows.TARGET, ForecastMetrics::mae, "MAE");
             metadata.put("promoted", decision.promote());
             metadata.put("promotion_reason", decision.reason());
-            registry.publish(NAME, version, dir -> SparkModels.save(model, dir), TreeEnsembleExporter.export(model), metadata);
+            registry.publish(
+                    NAME, version, dir -> SparkModels.save(model, dir), TreeEnsembleExporter.export(model), metadata);
             if (decision.promote()) {
                 registry.promote(NAME, version);
             }
-            progress.stage("surge " + version + (decision.promote() ? " promoted" : " registered, not promoted") + ": " + decision.reason());
+            progress.stage("surge " + version + (decision.promote() ? " promoted" : " registered, not promoted") + ": "
+                    + decision.reason());
             return new Result(version, decision.promote(), m, none);
         } finally {
             windows.unpersist();

@@ -49,11 +49,19 @@ public final class SurgeWindows {
     public static final String TARGET = "applied_surge";
 
     public static final List<String> FEATURES = List.of(
-            "ride_requests", "open_requests", "available_drivers", "completed_rides", "cancelled_rides",
-            "window_minutes", "demand_supply_ratio", "hour_of_day", "day_of_week", "is_weekend", "month");
+            "ride_requests",
+            "open_requests",
+            "available_drivers",
+            "completed_rides",
+            "cancelled_rides",
+            "window_minutes",
+            "demand_supply_ratio",
+            "hour_of_day",
+            "day_of_week",
+            "is_weekend",
+            "month");
 
-    private SurgeWindows() {
-    }
+    private SurgeWindows() {}
 
     /**
      * @param rides fact_ride: pickup_zone_id, requested_at, assigned_at, completed_at, cancelled_at, surge_multiplier
@@ -61,11 +69,19 @@ public final class SurgeWindows {
      * @return zone_id, window_start, the {@link #FEATURES} (DOUBLE) and {@link #TARGET}
      */
     public static Dataset<Row> compute(Dataset<Row> rides, Dataset<Row> supply) {
-        Dataset<Row> r = rides.select(col("pickup_zone_id").as("zone_id"), col("requested_at"), col("assigned_at"),
-                col("completed_at"), col("cancelled_at"), col("surge_multiplier"))
+        Dataset<Row> r = rides.select(
+                        col("pickup_zone_id").as("zone_id"),
+                        col("requested_at"),
+                        col("assigned_at"),
+                        col("completed_at"),
+                        col("cancelled_at"),
+                        col("surge_multiplier"))
                 .where(col("requested_at").isNotNull());
-        Dataset<Row> requested = r.groupBy(col("zone_id"), windowOf(col("requested_at")).as("window_start"))
-                .agg(count(lit(1)).as("ride_requests"), avg(col("surge_multiplier")).as(TARGET));
+        Dataset<Row> requested = r.groupBy(
+                        col("zone_id"), windowOf(col("requested_at")).as("window_start"))
+                .agg(
+                        count(lit(1)).as("ride_requests"),
+                        avg(col("surge_multiplier")).as(TARGET));
         Dataset<Row> completed = r.where(col("completed_at").isNotNull())
                 .groupBy(col("zone_id"), windowOf(col("completed_at")).as("window_start"))
                 .agg(count(lit(1)).as("completed_rides"));
@@ -73,7 +89,9 @@ public final class SurgeWindows {
                 .groupBy(col("zone_id"), windowOf(col("cancelled_at")).as("window_start"))
                 .agg(count(lit(1)).as("cancelled_rides"));
         Dataset<Row> open = openAtWindowEnds(r);
-        Dataset<Row> drivers = supply.select(col("zone_id"), col("hour_start"),
+        Dataset<Row> drivers = supply.select(
+                col("zone_id"),
+                col("hour_start"),
                 col("available_driver_minutes").cast("double").divide(60.0).as("available_drivers"));
         Column isoDay = dayofweek(col("window_start")).plus(5).mod(7).plus(1);
         Column available = coalesce(col("available_drivers"), lit(0.0));
@@ -83,14 +101,19 @@ public final class SurgeWindows {
                 .join(open, Columns.seq("zone_id", "window_start"), "left")
                 .withColumn("hour_start", date_trunc("hour", col("window_start")))
                 .join(drivers, Columns.seq("zone_id", "hour_start"), "left")
-                .select(col("zone_id"), col("window_start"),
+                .select(
+                        col("zone_id"),
+                        col("window_start"),
                         col("ride_requests").cast("double").as("ride_requests"),
                         coalesce(col("open_requests"), lit(0L)).cast("double").as("open_requests"),
                         available.as("available_drivers"),
                         coalesce(col("completed_rides"), lit(0L)).cast("double").as("completed_rides"),
                         coalesce(col("cancelled_rides"), lit(0L)).cast("double").as("cancelled_rides"),
                         lit((double) WINDOW_MINUTES).as("window_minutes"),
-                        col("ride_requests").cast("double").divide(greatest(available, lit(1.0))).as("demand_supply_ratio"),
+                        col("ride_requests")
+                                .cast("double")
+                                .divide(greatest(available, lit(1.0)))
+                                .as("demand_supply_ratio"),
                         hour(col("window_start")).cast("double").as("hour_of_day"),
                         isoDay.cast("double").as("day_of_week"),
                         when(isoDay.geq(6), 1.0).otherwise(0.0).as("is_weekend"),
@@ -105,11 +128,19 @@ public final class SurgeWindows {
         Column resolved = unix_seconds(least(col("assigned_at"), col("completed_at"), col("cancelled_at")));
         Column firstEnd = floor(requested.divide(WINDOW_SECONDS)).plus(1).multiply(WINDOW_SECONDS);
         Column lastEnd = floor(resolved.divide(WINDOW_SECONDS)).multiply(WINDOW_SECONDS);
-        return rides.where(col("assigned_at").isNotNull().or(col("completed_at").isNotNull()).or(col("cancelled_at").isNotNull()))
+        return rides.where(col("assigned_at")
+                        .isNotNull()
+                        .or(col("completed_at").isNotNull())
+                        .or(col("cancelled_at").isNotNull()))
                 .select(col("zone_id"), firstEnd.as("first_end"), lastEnd.as("last_end"))
                 .where(col("last_end").geq(col("first_end")))
-                .select(col("zone_id"), explode(sequence(col("first_end"), col("last_end"), lit(WINDOW_SECONDS))).as("end"))
-                .groupBy(col("zone_id"), timestamp_seconds(col("end").minus(WINDOW_SECONDS)).as("window_start"))
+                .select(
+                        col("zone_id"),
+                        explode(sequence(col("first_end"), col("last_end"), lit(WINDOW_SECONDS)))
+                                .as("end"))
+                .groupBy(
+                        col("zone_id"),
+                        timestamp_seconds(col("end").minus(WINDOW_SECONDS)).as("window_start"))
                 .agg(count(lit(1)).as("open_requests"));
     }
 

@@ -38,8 +38,8 @@ class DemandFeaturesTest {
     void changingDataAtOrAfterAnHourChangesNoFeatureOfThatHourOrEarlier() {
         int t = 24 * 8 + 5;
         Map<String, List<Object>> before = features(grid(h -> h % 7 + h / 24, h -> 10 + h % 3));
-        Map<String, List<Object>> after = features(grid(h -> h >= t ? 1000 + h : h % 7 + h / 24,
-                h -> h >= t ? 500 : 10 + h % 3));
+        Map<String, List<Object>> after =
+                features(grid(h -> h >= t ? 1000 + h : h % 7 + h / 24, h -> h >= t ? 500 : 10 + h % 3));
 
         for (String key : before.keySet()) {
             int hour = Integer.parseInt(key.substring(key.indexOf('@') + 1));
@@ -55,7 +55,8 @@ class DemandFeaturesTest {
     @Test
     void lagsMeansAndCalendarHaveTheirDocumentedValues() {
         Dataset<Row> f = DemandFeatures.compute(spark.createDataFrame(rows(h -> h, h -> 2 * h), GRID));
-        Row row = f.where(col("zone_id").equalTo("A").and(col("hour_start").equalTo(ts(200)))).first();
+        Row row = f.where(col("zone_id").equalTo("A").and(col("hour_start").equalTo(ts(200))))
+                .first();
         assertThat((Double) row.getAs("lag_1h")).isEqualTo(199.0);
         assertThat((Double) row.getAs("lag_2h")).isEqualTo(198.0);
         assertThat((Double) row.getAs("lag_24h")).isEqualTo(176.0);
@@ -75,11 +76,14 @@ class DemandFeaturesTest {
         assertThat((Double) row.getAs("is_weekend")).isEqualTo(0.0);
         assertThat((Double) row.getAs("month")).isEqualTo(7.0);
         assertThat((Double) row.getAs("zone_type_code")).isEqualTo(1.0); // BUSINESS
-        Row independenceDay = f.where(col("zone_id").equalTo("A").and(col("hour_start").equalTo(ts(24 * 5 + 3)))).first();
+        Row independenceDay = f.where(
+                        col("zone_id").equalTo("A").and(col("hour_start").equalTo(ts(24 * 5 + 3))))
+                .first();
         assertThat((Double) independenceDay.getAs("is_holiday")).isEqualTo(1.0);
         assertThat((Double) independenceDay.getAs("is_weekend")).isEqualTo(1.0); // 2026-07-04 is a Saturday
         // too early for a full week of history: missing, not a partial mean
-        Row early = f.where(col("zone_id").equalTo("A").and(col("hour_start").equalTo(ts(100)))).first();
+        Row early = f.where(col("zone_id").equalTo("A").and(col("hour_start").equalTo(ts(100))))
+                .first();
         assertThat((Object) early.getAs("lag_168h")).isNull();
         assertThat((Object) early.getAs("mean_168h")).isNull();
     }
@@ -87,7 +91,8 @@ class DemandFeaturesTest {
     private Map<String, List<Object>> features(List<Row> rows) {
         Map<String, List<Object>> out = new TreeMap<>();
         for (Row r : DemandFeatures.compute(spark.createDataFrame(rows, GRID)).collectAsList()) {
-            int hour = (int) ((r.<Timestamp>getAs("hour_start").toInstant().getEpochSecond() - START.getEpochSecond()) / 3600);
+            int hour = (int)
+                    ((r.<Timestamp>getAs("hour_start").toInstant().getEpochSecond() - START.getEpochSecond()) / 3600);
             List<Object> values = new ArrayList<>();
             DemandFeatures.NAMES.forEach(n -> values.add(r.getAs(n)));
             out.put(r.getAs("zone_id") + "@" + hour, values);
@@ -104,8 +109,12 @@ class DemandFeaturesTest {
         for (String zone : List.of("A", "B")) {
             for (int h = 0; h < HOURS; h++) {
                 double shift = zone.equals("B") ? 3 : 0;
-                rows.add(RowFactory.create(zone, zone.equals("A") ? "BUSINESS" : "AIRPORT", ts(h),
-                        requests.applyAsDouble(h) + shift, drivers.applyAsDouble(h)));
+                rows.add(RowFactory.create(
+                        zone,
+                        zone.equals("A") ? "BUSINESS" : "AIRPORT",
+                        ts(h),
+                        requests.applyAsDouble(h) + shift,
+                        drivers.applyAsDouble(h)));
             }
         }
         return rows;

@@ -44,12 +44,14 @@ class ZoneHourSeriesTest {
                 s.put(ZoneHourSeries.epochHour(ts.toInstant()), requests, drivers);
             }
         }
-        List<Row> spark = DemandFeatures.compute(TestSpark.session().createDataFrame(grid, DemandFeaturesTest.GRID)).collectAsList();
+        List<Row> spark = DemandFeatures.compute(TestSpark.session().createDataFrame(grid, DemandFeaturesTest.GRID))
+                .collectAsList();
 
         assertThat(spark).hasSize(grid.size());
         int present = 0;
         for (Row row : spark) {
-            long hour = ZoneHourSeries.epochHour(row.<Timestamp>getAs("hour_start").toInstant());
+            long hour =
+                    ZoneHourSeries.epochHour(row.<Timestamp>getAs("hour_start").toInstant());
             double[] java = series.get(row.<String>getAs("zone_id")).features(hour, DemandFeatures.NAMES);
             for (int i = 0; i < DemandFeatures.NAMES.size(); i++) {
                 String name = DemandFeatures.NAMES.get(i);
@@ -71,6 +73,7 @@ class ZoneHourSeriesTest {
     void anUnknownFeatureNameIsRefusedByName() {
         ZoneHourSeries s = new ZoneHourSeries("BUSINESS");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.features(100, List.of("lag_1h", "temperature")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'temperature'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'temperature'");
     }
 }

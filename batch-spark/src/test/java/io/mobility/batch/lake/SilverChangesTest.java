@@ -34,10 +34,15 @@ class SilverChangesTest {
 
         assertThat(ids(changes.since(path, SCHEMA, batch.toVersion()))).isEmpty();
         assertThat(ids(changes.since(path, SCHEMA, Optional.empty()))).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(changes.since(path + "-absent", SCHEMA, Optional.empty()).rows().count()).isZero();
+        assertThat(changes.since(path + "-absent", SCHEMA, Optional.empty())
+                        .rows()
+                        .count())
+                .isZero();
     }
 
     private static List<Long> ids(SilverChanges.Batch batch) {
-        return batch.rows().orderBy("id").collectAsList().stream().map(r -> r.getLong(0)).toList();
+        return batch.rows().orderBy("id").collectAsList().stream()
+                .map(r -> r.getLong(0))
+                .toList();
     }
 }

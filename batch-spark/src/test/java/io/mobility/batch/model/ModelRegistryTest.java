@@ -68,17 +68,22 @@ class ModelRegistryTest {
         registry.publish("demand", second, dir -> write(dir + "/spark/b"), model(), metadata(second));
         String third = registry.newVersion("demand", TRAINED.plusMillis(600));
 
-        assertThat(List.of(first, second, third)).containsExactly("20261127T020000Z", "20261127T020001Z", "20261127T020002Z");
+        assertThat(List.of(first, second, third))
+                .containsExactly("20261127T020000Z", "20261127T020001Z", "20261127T020002Z");
         assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(1000);
-        assertThatThrownBy(() -> registry.publish("demand", first, dir -> write(dir + "/spark/c"), model(), metadata(first)))
-                .hasMessageContaining(first).hasMessageContaining("already exists");
+        assertThatThrownBy(() ->
+                        registry.publish("demand", first, dir -> write(dir + "/spark/c"), model(), metadata(first)))
+                .hasMessageContaining(first)
+                .hasMessageContaining("already exists");
     }
 
     @Test
     void promotingAnUnknownVersionIsRefusedByName() {
         ModelRegistry registry = registry(lakeDir.toString());
         assertThatThrownBy(() -> registry.promote("surge", "20261127T020000Z"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surge").hasMessageContaining("20261127T020000Z");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("surge")
+                .hasMessageContaining("20261127T020000Z");
         assertThatThrownBy(() -> registry.metadata("surge", "20261127T020000Z")).hasMessageContaining("metadata.json");
     }
 
@@ -117,8 +122,17 @@ class ModelRegistryTest {
     }
 
     private static ObjectNode metadata(String version) {
-        return ModelMetadata.json("demand", version, TRAINED, TRAINED.minusSeconds(86400), TRAINED, "requests",
-                List.of("lag_1h"), 0.0, null, JsonNodeFactory.instance.objectNode(),
+        return ModelMetadata.json(
+                "demand",
+                version,
+                TRAINED,
+                TRAINED.minusSeconds(86400),
+                TRAINED,
+                "requests",
+                List.of("lag_1h"),
+                0.0,
+                null,
+                JsonNodeFactory.instance.objectNode(),
                 Map.of("lag_1h", ReferenceDistribution.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})));
     }
 }

@@ -28,7 +28,9 @@ class DecimalsTest {
 
     @Test
     void decimalsBeyondADoublesPrecisionAreRefused() {
-        assertThatThrownBy(() -> Decimals.rounded(1.0, 16)).hasMessageContaining("between 0 and 15").hasMessageContaining("16");
+        assertThatThrownBy(() -> Decimals.rounded(1.0, 16))
+                .hasMessageContaining("between 0 and 15")
+                .hasMessageContaining("16");
         assertThatThrownBy(() -> Decimals.rounded(1.0, -1)).hasMessageContaining("-1");
     }
 }

@@ -13,7 +13,10 @@ class MonitorWindowTest {
     void aWindowEndingMidDayHasAPartialLastDayAndWeekLongDriftWindows() {
         MonitorWindow w = MonitorWindow.ending(Instant.parse("2026-11-27T02:00:00Z"), 7);
         assertThat(w.from()).isEqualTo(Instant.parse("2026-11-21T00:00:00Z"));
-        assertThat(w.dayList()).hasSize(7).startsWith(LocalDate.of(2026, 11, 21)).endsWith(LocalDate.of(2026, 11, 27));
+        assertThat(w.dayList())
+                .hasSize(7)
+                .startsWith(LocalDate.of(2026, 11, 21))
+                .endsWith(LocalDate.of(2026, 11, 27));
         assertThat(w.hoursOf(LocalDate.of(2026, 11, 21))).isEqualTo(24);
         assertThat(w.hoursOf(LocalDate.of(2026, 11, 27))).isEqualTo(2);
         assertThat(w.driftEnd(LocalDate.of(2026, 11, 27))).isEqualTo(Instant.parse("2026-11-27T02:00:00Z"));

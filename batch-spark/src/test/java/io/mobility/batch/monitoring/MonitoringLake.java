@@ -50,20 +50,32 @@ final class MonitoringLake {
     static final Instant END = Instant.parse("2026-03-30T00:00:00Z");
     /** The hour the watermark falls in: requested into until {@link #WATERMARK}, so not closed. */
     static final Instant OPEN_HOUR = END;
+
     static final Instant WATERMARK = Instant.parse("2026-03-30T00:20:00Z");
     static final Instant PREVIOUS_UNTIL = Instant.parse("2026-03-26T00:00:00Z");
     static final Instant MISSING_FROM = Instant.parse("2026-03-27T00:00:00Z");
     static final Map<String, Integer> ZONE_BASE = new LinkedHashMap<>(Map.of("101", 5, "102", 10, "103", 30));
     static final String DOUBLED_ZONE = "103";
     static final String MISSING_FEATURE = "available_drivers_lag_1h";
-    static final List<String> FEATURES = List.of("hour_of_day", "day_of_week", "is_weekend", "month", "lag_1h", "lag_24h",
-            "lag_168h", "mean_24h", MISSING_FEATURE, "zone_type_code");
+    static final List<String> FEATURES = List.of(
+            "hour_of_day",
+            "day_of_week",
+            "is_weekend",
+            "month",
+            "lag_1h",
+            "lag_24h",
+            "lag_168h",
+            "mean_24h",
+            MISSING_FEATURE,
+            "zone_type_code");
     /** Zone-hours the current version did not score: the volume falls short of expected by these. */
     static final List<String> UNSCORED = List.of("101@2026-03-24T05:00:00Z", "101@2026-03-24T06:00:00Z");
-    private static final int[] PROFILE = {6, 6, 5, 5, 5, 6, 8, 10, 12, 11, 10, 10, 10, 10, 10, 10, 11, 12, 11, 10, 9, 8, 7, 6};
 
-    record Prediction(String zone, Instant hour, String version, double value) {
-    }
+    private static final int[] PROFILE = {
+        6, 6, 5, 5, 5, 6, 8, 10, 12, 11, 10, 10, 10, 10, 10, 10, 11, 12, 11, 10, 9, 8, 7, 6
+    };
+
+    record Prediction(String zone, Instant hour, String version, double value) {}
 
     final Scenario scenario;
 
@@ -78,7 +90,8 @@ final class MonitoringLake {
     /** Requests the zone had in the hour; zone 101 never has any at 03:00 (so agg_zone_hour has no row). */
     long demand(String zone, Instant hour) {
         long base = baseDemand(zone, hour);
-        boolean doubled = scenario == Scenario.ZONE_DEMAND_DOUBLED && zone.equals(DOUBLED_ZONE) && !hour.isBefore(MONITOR_FROM);
+        boolean doubled =
+                scenario == Scenario.ZONE_DEMAND_DOUBLED && zone.equals(DOUBLED_ZONE) && !hour.isBefore(MONITOR_FROM);
         return doubled ? 2 * base : base;
     }
 
@@ -100,7 +113,8 @@ final class MonitoringLake {
         Duration h = Duration.ofHours(1);
         return switch (name) {
             case "hour_of_day" -> (double) hour.atOffset(ZoneOffset.UTC).getHour();
-            case "day_of_week" -> (double) hour.atOffset(ZoneOffset.UTC).getDayOfWeek().getValue();
+            case "day_of_week" ->
+                (double) hour.atOffset(ZoneOffset.UTC).getDayOfWeek().getValue();
             case "is_weekend" -> weekend(hour) ? 1.0 : 0.0;
             case "month" -> (double) hour.atOffset(ZoneOffset.UTC).getMonthValue();
             case "lag_1h" -> (double) demand(zone, hour.minus(h));
@@ -113,8 +127,10 @@ final class MonitoringLake {
                 }
                 yield sum / 24;
             }
-            case MISSING_FEATURE -> scenario == Scenario.FEATURE_MISSING && !hour.isBefore(MISSING_FROM) ? null
-                    : (double) (Math.round(baseDemand(zone, hour.minus(h)) * 0.6) + 2);
+            case MISSING_FEATURE ->
+                scenario == Scenario.FEATURE_MISSING && !hour.isBefore(MISSING_FROM)
+                        ? null
+                        : (double) (Math.round(baseDemand(zone, hour.minus(h)) * 0.6) + 2);
             case "zone_type_code" -> (double) zones().indexOf(zone);
             default -> throw new IllegalArgumentException(name);
         };
@@ -141,7 +157,9 @@ final class MonitoringLake {
 
     /** What the current version forecast for {@link #OPEN_HOUR}, as scoring after the last closed hour does. */
     List<Prediction> openHourPredictions() {
-        return zones().stream().map(zone -> new Prediction(zone, OPEN_HOUR, CURRENT, (double) baseDemand(zone, OPEN_HOUR))).toList();
+        return zones().stream()
+                .map(zone -> new Prediction(zone, OPEN_HOUR, CURRENT, (double) baseDemand(zone, OPEN_HOUR)))
+                .toList();
     }
 
     /**
@@ -156,9 +174,15 @@ final class MonitoringLake {
         if (unchanged != null) {
             copy(unchanged.resolve("gold/dim_zone"), root.resolve("gold/dim_zone"));
         } else {
-            save(spark, gold + "/dim_zone", new StructType()
-                            .add("zone_key", DataTypes.LongType).add("zone_id", DataTypes.StringType).add("name", DataTypes.StringType),
-                    List.of(RowFactory.create(1L, "UNKNOWN", "Unknown"), RowFactory.create(2L, "101", "Harbor"),
+            save(
+                    spark,
+                    gold + "/dim_zone",
+                    new StructType()
+                            .add("zone_key", DataTypes.LongType)
+                            .add("zone_id", DataTypes.StringType)
+                            .add("name", DataTypes.StringType),
+                    List.of(
+                            RowFactory.create(1L, "UNKNOWN", "Unknown"), RowFactory.create(2L, "101", "Harbor"),
                             RowFactory.create(3L, "102", "Old Town"), RowFactory.create(4L, "103", "Central Station")));
         }
         if (samePredictions) {
@@ -194,10 +218,22 @@ final class MonitoringLake {
                 }
             }
         }
-        save(spark, gold + "/agg_zone_hour", new StructType().add("zone_id", DataTypes.StringType)
-                .add("hour_start", DataTypes.TimestampType).add("requests", DataTypes.LongType), zoneHours);
-        save(spark, gold + "/fact_ride", new StructType().add("ride_id", DataTypes.StringType)
-                .add("zone_id", DataTypes.StringType).add("requested_at", DataTypes.TimestampType), rides);
+        save(
+                spark,
+                gold + "/agg_zone_hour",
+                new StructType()
+                        .add("zone_id", DataTypes.StringType)
+                        .add("hour_start", DataTypes.TimestampType)
+                        .add("requests", DataTypes.LongType),
+                zoneHours);
+        save(
+                spark,
+                gold + "/fact_ride",
+                new StructType()
+                        .add("ride_id", DataTypes.StringType)
+                        .add("zone_id", DataTypes.StringType)
+                        .add("requested_at", DataTypes.TimestampType),
+                rides);
     }
 
     private void writeFeatures(SparkSession spark, String gold) {
@@ -216,8 +252,11 @@ final class MonitoringLake {
                 features.add(RowFactory.create(values));
             }
         }
-        StructType featureSchema = new StructType().add("zone_id", DataTypes.StringType)
-                .add("hour_start", DataTypes.TimestampType).add("date", DataTypes.DateType).add("requests", DataTypes.DoubleType);
+        StructType featureSchema = new StructType()
+                .add("zone_id", DataTypes.StringType)
+                .add("hour_start", DataTypes.TimestampType)
+                .add("date", DataTypes.DateType)
+                .add("requests", DataTypes.DoubleType);
         for (String f : FEATURES) {
             featureSchema = featureSchema.add(f, DataTypes.DoubleType);
         }
@@ -227,14 +266,32 @@ final class MonitoringLake {
     private void writePredictions(SparkSession spark, String gold) {
         List<Prediction> all = new ArrayList<>(predictions());
         all.addAll(openHourPredictions());
-        List<Row> predictions = all.stream().map(p -> RowFactory.create(p.zone(), Timestamp.from(p.hour()),
-                MODEL, p.version(), p.value(), 1, "run-" + p.version(), Timestamp.from(p.hour().minusSeconds(3600)),
-                Date.valueOf(LocalDate.ofInstant(p.hour(), ZoneOffset.UTC)))).toList();
-        save(spark, gold + "/predictions", new StructType().add("zone_id", DataTypes.StringType)
-                .add("target_hour", DataTypes.TimestampType).add("model_name", DataTypes.StringType)
-                .add("model_version", DataTypes.StringType).add("prediction", DataTypes.DoubleType)
-                .add("horizon_hours", DataTypes.IntegerType).add("run_id", DataTypes.StringType)
-                .add("scored_at", DataTypes.TimestampType).add("date", DataTypes.DateType), predictions);
+        List<Row> predictions = all.stream()
+                .map(p -> RowFactory.create(
+                        p.zone(),
+                        Timestamp.from(p.hour()),
+                        MODEL,
+                        p.version(),
+                        p.value(),
+                        1,
+                        "run-" + p.version(),
+                        Timestamp.from(p.hour().minusSeconds(3600)),
+                        Date.valueOf(LocalDate.ofInstant(p.hour(), ZoneOffset.UTC))))
+                .toList();
+        save(
+                spark,
+                gold + "/predictions",
+                new StructType()
+                        .add("zone_id", DataTypes.StringType)
+                        .add("target_hour", DataTypes.TimestampType)
+                        .add("model_name", DataTypes.StringType)
+                        .add("model_version", DataTypes.StringType)
+                        .add("prediction", DataTypes.DoubleType)
+                        .add("horizon_hours", DataTypes.IntegerType)
+                        .add("run_id", DataTypes.StringType)
+                        .add("scored_at", DataTypes.TimestampType)
+                        .add("date", DataTypes.DateType),
+                predictions);
     }
 
     private void writeModels(Path root) throws IOException {
@@ -268,7 +325,8 @@ final class MonitoringLake {
                     }
                 }
             }
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] edges = new double[11];
             for (int k = 0; k < 11; k++) {
                 edges[k] = sorted[Math.min(sorted.length - 1, k * sorted.length / 10)];
@@ -316,6 +374,11 @@ final class MonitoringLake {
     }
 
     private static void save(SparkSession spark, String path, StructType schema, List<Row> rows) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("overwrite").save(path);
+        spark.createDataFrame(rows, schema)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .save(path);
     }
 }

@@ -1,6 +1,5 @@
 package io.mobility.batch.monitoring;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -37,11 +36,11 @@ class PsiTest {
 
         // current shares: bin0 0.2, bins 1-3 0.1, bins 4-8 0 (-> epsilon), bin9 0.3, missing 0.2
         // reference:      bin0 0.1, bins 1-3 0.1, bins 4-8 0.1,            bin9 0 (-> epsilon), missing 0.1
-        double expected = (0.2 - 0.1) * Math.log(0.2 / 0.1)            // bin 0
-                + 3 * 0.0                                               // bins 1-3 unchanged
-                + 5 * (1e-4 - 0.1) * Math.log(1e-4 / 0.1)              // bins 4-8 emptied
-                + (0.3 - 1e-4) * Math.log(0.3 / 1e-4)                  // bin 9 appeared
-                + (0.2 - 0.1) * Math.log(0.2 / 0.1);                   // missing doubled
+        double expected = (0.2 - 0.1) * Math.log(0.2 / 0.1) // bin 0
+                + 3 * 0.0 // bins 1-3 unchanged
+                + 5 * (1e-4 - 0.1) * Math.log(1e-4 / 0.1) // bins 4-8 emptied
+                + (0.3 - 1e-4) * Math.log(0.3 / 1e-4) // bin 9 appeared
+                + (0.2 - 0.1) * Math.log(0.2 / 0.1); // missing doubled
         // = 0.0693147 + 3.4504236 + 2.4011098 + 0.0693147
         assertThat(expected).isCloseTo(5.9901628, within(1e-6));
         double psi = Psi.of(reference, counts);
@@ -78,10 +77,14 @@ class PsiTest {
 
     @Test
     void aMajorCalendarFeatureDoesNotRaiseTheFlagButAMissingShiftDoes() {
-        assertThat(new FeatureDrift("month", 3.0, DriftBand.MAJOR, 0, 0, 100).raisesFlag()).isFalse();
-        assertThat(new FeatureDrift("lag_1h", 3.0, DriftBand.MAJOR, 0, 0, 100).raisesFlag()).isTrue();
-        assertThat(new FeatureDrift("lag_1h", 0.01, DriftBand.STABLE, 0.10, 0.15, 100).raisesFlag()).isFalse();
-        assertThat(new FeatureDrift("lag_1h", 0.01, DriftBand.STABLE, 0.10, 0.1501, 100).raisesFlag()).isTrue();
+        assertThat(new FeatureDrift("month", 3.0, DriftBand.MAJOR, 0, 0, 100).raisesFlag())
+                .isFalse();
+        assertThat(new FeatureDrift("lag_1h", 3.0, DriftBand.MAJOR, 0, 0, 100).raisesFlag())
+                .isTrue();
+        assertThat(new FeatureDrift("lag_1h", 0.01, DriftBand.STABLE, 0.10, 0.15, 100).raisesFlag())
+                .isFalse();
+        assertThat(new FeatureDrift("lag_1h", 0.01, DriftBand.STABLE, 0.10, 0.1501, 100).raisesFlag())
+                .isTrue();
     }
 
     private static BinCounts binned(ReferenceDistribution reference, Double... values) {
@@ -91,7 +94,8 @@ class PsiTest {
         for (Double v : values) {
             rows.add(RowFactory.create(java.sql.Timestamp.from(hour), v));
         }
-        StructType schema = new StructType().add("hour_start", DataTypes.TimestampType).add("lag_1h", DataTypes.DoubleType);
+        StructType schema =
+                new StructType().add("hour_start", DataTypes.TimestampType).add("lag_1h", DataTypes.DoubleType);
         Map<Instant, Map<String, BinCounts>> counts =
                 FeatureBinning.countsPerHour(spark.createDataFrame(rows, schema), Map.of("lag_1h", reference));
         return counts.get(hour).get("lag_1h");

@@ -20,7 +20,9 @@ class SnapshotEntryTest {
         ErrorSums errors = new ErrorSums(4, 6.0, 12.0, 20.0, 0, 0.0);
         JsonNode metrics = render(errors).path("models").path("demand").path("metrics");
         assertThat(metrics.has("mape")).isTrue();
-        assertThat(metrics.get("mape").isNull()).as("mape is JSON null, not 0 or NaN: %s", metrics).isTrue();
+        assertThat(metrics.get("mape").isNull())
+                .as("mape is JSON null, not 0 or NaN: %s", metrics)
+                .isTrue();
         assertThat(metrics.get("mae").asDouble()).isEqualTo(1.5);
         assertThat(metrics.get("wape").asDouble()).isEqualTo(0.3);
     }
@@ -35,8 +37,11 @@ class SnapshotEntryTest {
 
     private static JsonNode render(ErrorSums errors) throws Exception {
         MonitorWindow window = MonitorWindow.ending(TO, 7);
-        byte[] json = MonitoringSnapshot.render(Optional.empty(), TO, "demand", SnapshotEntry.of(
-                "20261120T020000Z", window, errors, 4, List.of(), null, null, List.of()));
+        byte[] json = MonitoringSnapshot.render(
+                Optional.empty(),
+                TO,
+                "demand",
+                SnapshotEntry.of("20261120T020000Z", window, errors, 4, List.of(), null, null, List.of()));
         return new ObjectMapper().readTree(json);
     }
 }

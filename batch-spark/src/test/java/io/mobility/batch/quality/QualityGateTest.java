@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mobility.batch.BatchOptions;
 import io.delta.tables.DeltaTable;
+import io.mobility.batch.BatchOptions;
 import io.mobility.batch.fixture.RideSpec;
 import io.mobility.batch.fixture.SilverWriter;
 import io.mobility.batch.fixture.SmallCity;
@@ -34,9 +34,21 @@ class QualityGateTest {
         RideSpec good = SmallCity.LATE_RIDE;
         BigDecimal[] parts = good.fareParts().clone();
         parts[5] = new BigDecimal("-25.00");
-        RideSpec negativeTip = new RideSpec("RD-BROKEN", good.riderId(), good.driverId(), good.pickupZone(),
-                good.dropoffZone(), good.requestedAt(), good.outcome(), good.waitSeconds(), good.tripSeconds(),
-                good.distanceKm(), parts, good.surge(), good.paymentMethod(), good.vehicleType());
+        RideSpec negativeTip = new RideSpec(
+                "RD-BROKEN",
+                good.riderId(),
+                good.driverId(),
+                good.pickupZone(),
+                good.dropoffZone(),
+                good.requestedAt(),
+                good.outcome(),
+                good.waitSeconds(),
+                good.tripSeconds(),
+                good.distanceKm(),
+                parts,
+                good.surge(),
+                good.paymentMethod(),
+                good.vehicleType());
         silver.rides(List.of(negativeTip));
 
         assertThatThrownBy(() -> new GoldJob().run(spark, lake, BatchOptions.defaults()))
@@ -47,11 +59,16 @@ class QualityGateTest {
 
         // Nothing was published: no dimension, no fact, no recorded progress.
         for (String table : List.of("fact_ride", "dim_zone", "dim_driver", "dim_date")) {
-            assertThat(DeltaTable.isDeltaTable(spark, lake.gold(table))).as(table).isFalse();
+            assertThat(DeltaTable.isDeltaTable(spark, lake.gold(table)))
+                    .as(table)
+                    .isFalse();
         }
         assertThat(DeltaTable.isDeltaTable(spark, lake.state("table_versions"))).isFalse();
-        List<Row> failed = spark.read().format("delta").load(lake.gold("quality_checks"))
-                .where(col("passed").equalTo(false)).collectAsList();
+        List<Row> failed = spark.read()
+                .format("delta")
+                .load(lake.gold("quality_checks"))
+                .where(col("passed").equalTo(false))
+                .collectAsList();
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).<String>getAs("check_name")).isEqualTo("non_negative_measures");
         assertThat(failed.get(0).<Long>getAs("failed_rows")).isEqualTo(1L);

@@ -25,6 +25,7 @@ public final class CpuMeter {
 
     /** The JVM's own threads: JIT compilers, garbage collectors, the VM thread. */
     public static final String JIT = JvmThreads.JIT;
+
     public static final String GC = JvmThreads.GC;
     public static final String VM = JvmThreads.VM;
 
@@ -98,8 +99,13 @@ public final class CpuMeter {
         Map<String, Long> jvmNow = JvmThreads.cpuNanosByThread();
         Map<String, Long> jvm;
         if (jvmNow.isEmpty() || jvmThreadsStart.isEmpty()) {
-            jvm = Map.of(JvmThreads.JIT, Math.min(rest, (compileMillis() - compileMillisStart) * 1_000_000),
-                    JvmThreads.GC, 0L, JvmThreads.VM, 0L);
+            jvm = Map.of(
+                    JvmThreads.JIT,
+                    Math.min(rest, (compileMillis() - compileMillisStart) * 1_000_000),
+                    JvmThreads.GC,
+                    0L,
+                    JvmThreads.VM,
+                    0L);
         } else {
             jvm = JvmThreads.deltaByGroup(jvmThreadsStart, jvmNow);
         }
@@ -135,9 +141,12 @@ public final class CpuMeter {
         if (child == null) {
             return own;
         }
-        return own + child.info().totalCpuDuration().map(Duration::toNanos)
-                .orElseThrow(() -> new IllegalStateException("The CPU time of process " + child.pid()
-                        + " is not available on this system"));
+        return own
+                + child.info()
+                        .totalCpuDuration()
+                        .map(Duration::toNanos)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "The CPU time of process " + child.pid() + " is not available on this system"));
     }
 
     private static Map<Long, Long> javaThreadsCpu() {

@@ -21,8 +21,7 @@ final class JvmThreads {
 
     private static final Path TASKS = Path.of("/proc/self/task");
 
-    private JvmThreads() {
-    }
+    private JvmThreads() {}
 
     /**
      * Nanoseconds on CPU so far of every live JIT compiler, garbage collector and VM thread, keyed by group
@@ -37,7 +36,8 @@ final class JvmThreads {
                     String group = group(Files.readString(task.resolve("comm")).trim());
                     if (group != null) {
                         String schedstat = Files.readString(task.resolve("schedstat"));
-                        threads.put(group + ":" + task.getFileName(),
+                        threads.put(
+                                group + ":" + task.getFileName(),
                                 Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
                     }
                 } catch (IOException | RuntimeException e) {
@@ -53,7 +53,8 @@ final class JvmThreads {
     /** CPU nanoseconds used so far by this whole JVM, all threads; 0 where the JVM does not report it. */
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     /** CPU nanoseconds by group (every group present) between two readings of {@link #cpuNanosByThread()}. */
@@ -62,8 +63,8 @@ final class JvmThreads {
         groups.put(JIT, 0L);
         groups.put(GC, 0L);
         groups.put(VM, 0L);
-        now.forEach((thread, nanos) -> groups.merge(thread.substring(0, thread.indexOf(':')),
-                nanos - start.getOrDefault(thread, 0L), Long::sum));
+        now.forEach((thread, nanos) -> groups.merge(
+                thread.substring(0, thread.indexOf(':')), nanos - start.getOrDefault(thread, 0L), Long::sum));
         return groups;
     }
 

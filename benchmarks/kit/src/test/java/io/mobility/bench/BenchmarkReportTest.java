@@ -26,9 +26,17 @@ class BenchmarkReportTest {
 
         assertThat(json).doesNotContain("\n");
         JsonNode node = new ObjectMapper().readTree(json);
-        assertThat(node.fieldNames()).toIterable()
-                .containsExactly("bench", "events_per_s", "baseline_events_per_s", "ratio", "label", "by_thread",
-                        "sizes", "undefined");
+        assertThat(node.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "bench",
+                        "events_per_s",
+                        "baseline_events_per_s",
+                        "ratio",
+                        "label",
+                        "by_thread",
+                        "sizes",
+                        "undefined");
         assertThat(node.get("bench").asText()).isEqualTo("demo");
         assertThat(node.get("events_per_s").asLong()).isEqualTo(51_855);
         assertThat(node.get("baseline_events_per_s").asLong()).isEqualTo(474_099);

@@ -19,11 +19,14 @@ class CpuMeterTest {
         CpuMeter meter = CpuMeter.start();
         CountDownLatch burnt = new CountDownLatch(1);
         CountDownLatch read = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
-            burn();
-            burnt.countDown();
-            await(read); // alive while the meter reads it: an ended thread's CPU is no longer charged to its group
-        }, "burner-1");
+        Thread worker = new Thread(
+                () -> {
+                    burn();
+                    burnt.countDown();
+                    await(read); // alive while the meter reads it: an ended thread's CPU is no longer charged to its
+                    // group
+                },
+                "burner-1");
         worker.start();
         burnt.await();
 

@@ -24,8 +24,8 @@ class JvmThreadsTest {
         // jit:11 ended (its time since start is lost, not negative); jit:12 started after the first reading.
         Map<String, Long> now = Map.of("jit:10", 160L, "jit:12", 30L, "gc:20", 9L);
 
-        assertThat(JvmThreads.deltaByGroup(start, now)).containsExactlyInAnyOrderEntriesOf(
-                Map.of(JvmThreads.JIT, 90L, JvmThreads.GC, 2L, JvmThreads.VM, 0L));
+        assertThat(JvmThreads.deltaByGroup(start, now))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(JvmThreads.JIT, 90L, JvmThreads.GC, 2L, JvmThreads.VM, 0L));
     }
 
     @Test

@@ -20,10 +20,10 @@ public final class AuditColumns {
     public static final String TIMESTAMP = "_kafka_timestamp";
     public static final String INGESTED_AT = "_ingested_at";
 
-    private static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
+    private static final Schema OPTIONAL_TIMESTAMP =
+            Timestamp.builder().optional().build();
 
-    private AuditColumns() {
-    }
+    private AuditColumns() {}
 
     /** Appends the audit columns to a row schema under construction. */
     public static void addTo(SchemaBuilder row) {

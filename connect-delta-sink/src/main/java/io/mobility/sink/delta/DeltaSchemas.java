@@ -33,8 +33,7 @@ import org.apache.kafka.connect.errors.DataException;
  */
 final class DeltaSchemas {
 
-    private DeltaSchemas() {
-    }
+    private DeltaSchemas() {}
 
     /**
      * Top-level columns keep their nullability; nested fields are always nullable, because Delta enforces a nested
@@ -43,7 +42,10 @@ final class DeltaSchemas {
      */
     static StructType toDelta(Schema struct) {
         return new StructType(struct.fields().stream()
-                .map(f -> new StructField(f.name(), toDeltaType(f.schema(), f.name() + "."), f.schema().isOptional()))
+                .map(f -> new StructField(
+                        f.name(),
+                        toDeltaType(f.schema(), f.name() + "."),
+                        f.schema().isOptional()))
                 .toArray(StructField[]::new));
     }
 
@@ -71,13 +73,19 @@ final class DeltaSchemas {
             case BOOLEAN -> new BooleanType();
             case STRING -> new StringType();
             case BYTES -> new BinaryType();
-            case ARRAY -> new ArrayType(toDeltaType(schema.valueSchema(), path + "[]"),
-                    schema.valueSchema().isOptional());
-            case MAP -> new MapType(toDeltaType(schema.keySchema(), path + "{key}"),
-                    toDeltaType(schema.valueSchema(), path + "{}"), schema.valueSchema().isOptional());
-            case STRUCT -> new StructType(schema.fields().stream()
-                    .map(f -> new StructField(f.name(), toDeltaType(f.schema(), path + f.name() + "."), true))
-                    .toArray(StructField[]::new));
+            case ARRAY ->
+                new ArrayType(
+                        toDeltaType(schema.valueSchema(), path + "[]"),
+                        schema.valueSchema().isOptional());
+            case MAP ->
+                new MapType(
+                        toDeltaType(schema.keySchema(), path + "{key}"),
+                        toDeltaType(schema.valueSchema(), path + "{}"),
+                        schema.valueSchema().isOptional());
+            case STRUCT ->
+                new StructType(schema.fields().stream()
+                        .map(f -> new StructField(f.name(), toDeltaType(f.schema(), path + f.name() + "."), true))
+                        .toArray(StructField[]::new));
         };
     }
 
@@ -119,17 +127,19 @@ final class DeltaSchemas {
         } else if (type instanceof ArrayType array) {
             builder = SchemaBuilder.array(toConnectType(array.getElementType(), array.containsNull(), path + "[]"));
         } else if (type instanceof MapType map) {
-            builder = SchemaBuilder.map(toConnectType(map.getKeyType(), false, path + "{key}"),
+            builder = SchemaBuilder.map(
+                    toConnectType(map.getKeyType(), false, path + "{key}"),
                     toConnectType(map.getValueType(), map.valueContainsNull(), path + "{}"));
         } else if (type instanceof StructType struct) {
             builder = SchemaBuilder.struct();
             for (StructField field : struct.getFields()) {
-                builder.field(field.getName(), toConnectType(field.getDataType(), field.isNullable(),
-                        path + "." + field.getName()));
+                builder.field(
+                        field.getName(),
+                        toConnectType(field.getDataType(), field.isNullable(), path + "." + field.getName()));
             }
         } else {
-            throw new DataException("Column '" + path + "' has Delta type " + type.getTypeName()
-                    + ", which the sink cannot write");
+            throw new DataException(
+                    "Column '" + path + "' has Delta type " + type.getTypeName() + ", which the sink cannot write");
         }
         return (nullable ? builder.optional() : builder).build();
     }

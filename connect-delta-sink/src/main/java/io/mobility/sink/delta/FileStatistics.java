@@ -25,12 +25,13 @@ final class FileStatistics {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STRING_PREFIX = 32;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Map<List<String>, Column> columns = new LinkedHashMap<>();
     /** The file schema's fields with their columns resolved once, so that a row is added without lookups by path. */
     private final List<Node> fields;
+
     private long records;
 
     FileStatistics(Schema fileSchema) {
@@ -75,7 +76,9 @@ final class FileStatistics {
             Schema schema = field.schema();
             if (schema.type() == Schema.Type.STRUCT) {
                 List<Node> children = collectLeaves(schema, path);
-                nodes.add(new Nested(field.name(), children,
+                nodes.add(new Nested(
+                        field.name(),
+                        children,
                         new FieldLookup(children.stream().map(Node::name).toArray(String[]::new))));
             } else if (schema.type() != Schema.Type.ARRAY && schema.type() != Schema.Type.MAP) {
                 boolean comparable = schema.type() != Schema.Type.BOOLEAN
@@ -197,7 +200,13 @@ final class FileStatistics {
 
         /** How a value becomes its statistic, decided once per column rather than by name per value. */
         private enum Kind {
-            TIMESTAMP, DATE, INT, FLOAT32, FLOAT64, STRING, AS_IS;
+            TIMESTAMP,
+            DATE,
+            INT,
+            FLOAT32,
+            FLOAT64,
+            STRING,
+            AS_IS;
 
             static Kind of(Schema schema) {
                 if (Timestamp.LOGICAL_NAME.equals(schema.name())) {

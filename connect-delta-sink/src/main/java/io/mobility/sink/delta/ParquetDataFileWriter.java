@@ -29,8 +29,12 @@ final class ParquetDataFileWriter implements DeltaTable.DataFileWriter {
     private final FileStatistics statistics;
     private final ParquetWriter<GenericRecord> writer;
 
-    ParquetDataFileWriter(Configuration conf, Path file, String relativePath, Schema fileSchema,
-                          Map<String, String> partitionValues) {
+    ParquetDataFileWriter(
+            Configuration conf,
+            Path file,
+            String relativePath,
+            Schema fileSchema,
+            Map<String, String> partitionValues) {
         this.conf = conf;
         this.file = file;
         this.relativePath = relativePath;
@@ -77,8 +81,13 @@ final class ParquetDataFileWriter implements DeltaTable.DataFileWriter {
         try {
             writer.close();
             FileStatus status = file.getFileSystem(conf).getFileStatus(file);
-            return new DataFile(relativePath, partitionValues, status.getLen(), status.getModificationTime(),
-                    statistics.records(), statistics.toJson());
+            return new DataFile(
+                    relativePath,
+                    partitionValues,
+                    status.getLen(),
+                    status.getModificationTime(),
+                    statistics.records(),
+                    statistics.toJson());
         } catch (IOException e) {
             throw new ConnectException("Cannot finish data file " + file + ": " + e.getMessage(), e);
         }

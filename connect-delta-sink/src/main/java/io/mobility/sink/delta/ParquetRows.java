@@ -44,7 +44,8 @@ final class ParquetRows {
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             columns[i] = field.name();
-            converters[i] = new Converter(field.schema(), avro.getFields().get(i).schema(), field.name());
+            converters[i] =
+                    new Converter(field.schema(), avro.getFields().get(i).schema(), field.name());
         }
         this.lookup = new FieldLookup(columns);
     }
@@ -70,18 +71,22 @@ final class ParquetRows {
     private static org.apache.avro.Schema record(Schema struct, String path) {
         List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
         for (Field field : struct.fields()) {
-            fields.add(new org.apache.avro.Schema.Field(field.name(), schema(field.schema(), path + "_" + field.name()),
-                    null, field.schema().isOptional() ? JsonProperties.NULL_VALUE : null));
+            fields.add(new org.apache.avro.Schema.Field(
+                    field.name(),
+                    schema(field.schema(), path + "_" + field.name()),
+                    null,
+                    field.schema().isOptional() ? JsonProperties.NULL_VALUE : null));
         }
         // Record names only need to be unique within the file: derive them from the column path.
-        return org.apache.avro.Schema.createRecord(path.replaceAll("[^A-Za-z0-9_]", "_"), null, "io.mobility.sink",
-                false, fields);
+        return org.apache.avro.Schema.createRecord(
+                path.replaceAll("[^A-Za-z0-9_]", "_"), null, "io.mobility.sink", false, fields);
     }
 
     private static org.apache.avro.Schema schema(Schema connect, String path) {
         org.apache.avro.Schema plain = plain(connect, path);
         return connect.isOptional()
-                ? org.apache.avro.Schema.createUnion(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.NULL), plain)
+                ? org.apache.avro.Schema.createUnion(
+                        org.apache.avro.Schema.create(org.apache.avro.Schema.Type.NULL), plain)
                 : plain;
     }
 
@@ -94,12 +99,12 @@ final class ParquetRows {
             // dictionary-encoded BINARY decimals of precision <= 18 (UnsupportedOperationException in decodeToLong).
             int digits = precision == null ? 38 : Integer.parseInt(precision);
             org.apache.avro.Schema fixed = org.apache.avro.Schema.createFixed(
-                    path.replaceAll("[^A-Za-z0-9_]", "_") + "_decimal", null, "io.mobility.sink",
-                    bytesFor(digits));
+                    path.replaceAll("[^A-Za-z0-9_]", "_") + "_decimal", null, "io.mobility.sink", bytesFor(digits));
             return LogicalTypes.decimal(digits, scale).addToSchema(fixed);
         }
         if (Timestamp.LOGICAL_NAME.equals(name)) {
-            return LogicalTypes.timestampMicros().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
+            return LogicalTypes.timestampMicros()
+                    .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
         }
         if (Date.LOGICAL_NAME.equals(name)) {
             return LogicalTypes.date().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT));
@@ -125,7 +130,19 @@ final class ParquetRows {
      */
     private static final class Converter {
 
-        private enum Kind { DECIMAL, TIMESTAMP, DATE, TIME, INT, AS_IS, STRING, BYTES, ARRAY, MAP, STRUCT }
+        private enum Kind {
+            DECIMAL,
+            TIMESTAMP,
+            DATE,
+            TIME,
+            INT,
+            AS_IS,
+            STRING,
+            BYTES,
+            ARRAY,
+            MAP,
+            STRUCT
+        }
 
         private final Kind kind;
         private final boolean optional;
@@ -138,7 +155,9 @@ final class ParquetRows {
         Converter(Schema connect, org.apache.avro.Schema avro, String path) {
             this.optional = connect.isOptional();
             this.path = path;
-            this.plain = avro.getType() == org.apache.avro.Schema.Type.UNION ? avro.getTypes().get(1) : avro;
+            this.plain = avro.getType() == org.apache.avro.Schema.Type.UNION
+                    ? avro.getTypes().get(1)
+                    : avro;
             this.kind = kind(connect);
             this.element = switch (kind) {
                 case ARRAY -> new Converter(connect.valueSchema(), plain.getElementType(), path + "[]");
@@ -152,8 +171,8 @@ final class ParquetRows {
                 for (int i = 0; i < children.size(); i++) {
                     Field child = children.get(i);
                     fieldNames[i] = child.name();
-                    fields[i] = new Converter(child.schema(), plain.getFields().get(i).schema(),
-                            path + "." + child.name());
+                    fields[i] = new Converter(
+                            child.schema(), plain.getFields().get(i).schema(), path + "." + child.name());
                 }
                 lookup = new FieldLookup(fieldNames);
             } else {

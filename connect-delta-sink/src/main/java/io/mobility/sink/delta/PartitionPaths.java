@@ -6,8 +6,7 @@ final class PartitionPaths {
     static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
     private static final String SPECIAL = "\"#%'*/:=?\\\u007F{[]^";
 
-    private PartitionPaths() {
-    }
+    private PartitionPaths() {}
 
     static String escape(String value) {
         if (value == null || value.isEmpty()) {

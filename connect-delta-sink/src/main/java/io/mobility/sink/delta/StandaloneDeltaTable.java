@@ -1,5 +1,6 @@
 package io.mobility.sink.delta;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.delta.standalone.DeltaLog;
 import io.delta.standalone.Operation;
 import io.delta.standalone.OptimisticTransaction;
@@ -9,7 +10,6 @@ import io.delta.standalone.actions.AddFile;
 import io.delta.standalone.actions.Metadata;
 import io.delta.standalone.actions.SetTransaction;
 import io.delta.standalone.exceptions.DeltaConcurrentModificationException;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.delta.standalone.types.StructType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,8 +43,13 @@ public final class StandaloneDeltaTable implements DeltaTable {
     private final int maxRetries;
     private List<String> partitionColumns;
 
-    public StandaloneDeltaTable(Configuration conf, String location, List<String> partitionColumns,
-                                Map<String, String> tableProperties, boolean autoCreate, int maxRetries) {
+    public StandaloneDeltaTable(
+            Configuration conf,
+            String location,
+            List<String> partitionColumns,
+            Map<String, String> tableProperties,
+            boolean autoCreate,
+            int maxRetries) {
         this.conf = conf;
         this.location = location;
         this.root = new Path(location);
@@ -84,8 +89,11 @@ public final class StandaloneDeltaTable implements DeltaTable {
         }
         List<String> actual = snapshot.getMetadata().getPartitionColumns();
         if (!actual.equals(configuredPartitionColumns)) {
-            LOG.warn("Table {} is partitioned by {}, not by the configured {}: keeping the table's partitioning",
-                    location, actual, configuredPartitionColumns);
+            LOG.warn(
+                    "Table {} is partitioned by {}, not by the configured {}: keeping the table's partitioning",
+                    location,
+                    actual,
+                    configuredPartitionColumns);
         }
         return actual;
     }
@@ -99,12 +107,14 @@ public final class StandaloneDeltaTable implements DeltaTable {
     @Override
     public DataFileWriter newFile(Schema tableSchema, Map<String, String> partitionValues) {
         StringBuilder dir = new StringBuilder();
-        partitionColumns().forEach(column -> dir.append(column).append('=')
-                .append(PartitionPaths.escape(partitionValues.get(column))).append('/'));
+        partitionColumns()
+                .forEach(column -> dir.append(column)
+                        .append('=')
+                        .append(PartitionPaths.escape(partitionValues.get(column)))
+                        .append('/'));
         String relative = dir + "part-00000-" + UUID.randomUUID() + ".c000.snappy.parquet";
         Schema fileSchema = DeltaSchemas.withoutColumns(tableSchema, new HashSet<>(partitionColumns()));
-        return new ParquetDataFileWriter(conf, new Path(root, relative), encode(relative), fileSchema,
-                partitionValues);
+        return new ParquetDataFileWriter(conf, new Path(root, relative), encode(relative), fileSchema, partitionValues);
     }
 
     @Override
@@ -126,30 +136,40 @@ public final class StandaloneDeltaTable implements DeltaTable {
             }
             boolean exists = txn.readVersion() >= 0;
             if (!exists && !autoCreate) {
-                throw new ConnectException("Table " + location + " does not exist and " +
-                        "delta.table.auto.create is false");
+                throw new ConnectException(
+                        "Table " + location + " does not exist and " + "delta.table.auto.create is false");
             }
             if (!exists || !txn.metadata().getSchema().equals(deltaSchema)) {
-                Metadata.Builder metadata = exists ? txn.metadata().copyBuilder() : Metadata.builder()
-                        .partitionColumns(configuredPartitionColumns).configuration(tableProperties);
+                Metadata.Builder metadata = exists
+                        ? txn.metadata().copyBuilder()
+                        : Metadata.builder()
+                                .partitionColumns(configuredPartitionColumns)
+                                .configuration(tableProperties);
                 txn.updateMetadata(metadata.schema(deltaSchema).build());
             }
             List<Action> actions = new ArrayList<>(files.size() + transactions.size());
             for (DataFile file : files) {
-                actions.add(AddFile.builder(file.path(), file.partitionValues(), file.size(), file.modificationTime(),
-                        true).stats(quoted(file.stats())).build());
+                actions.add(
+                        AddFile.builder(file.path(), file.partitionValues(), file.size(), file.modificationTime(), true)
+                                .stats(quoted(file.stats()))
+                                .build());
             }
             long now = System.currentTimeMillis();
-            transactions.forEach((appId, range) -> actions.add(new SetTransaction(appId, range.last(),
-                    Optional.of(now))));
+            transactions.forEach(
+                    (appId, range) -> actions.add(new SetTransaction(appId, range.last(), Optional.of(now))));
             try {
-                return txn.commit(actions, new Operation(Operation.Name.STREAMING_UPDATE), ENGINE).getVersion();
+                return txn.commit(actions, new Operation(Operation.Name.STREAMING_UPDATE), ENGINE)
+                        .getVersion();
             } catch (DeltaConcurrentModificationException e) {
                 if (attempt >= maxRetries) {
-                    throw new ConnectException("Commit to " + location + " lost " + (attempt + 1)
-                            + " races with other writers; giving up: " + e.getMessage(), e);
+                    throw new ConnectException(
+                            "Commit to " + location + " lost " + (attempt + 1)
+                                    + " races with other writers; giving up: " + e.getMessage(),
+                            e);
                 }
-                LOG.info("Commit to {} conflicted with another writer ({}); retrying", location,
+                LOG.info(
+                        "Commit to {} conflicted with another writer ({}); retrying",
+                        location,
                         e.getClass().getSimpleName());
             }
         }

@@ -21,9 +21,11 @@ public enum PartitionMode {
     }
 
     public static PartitionMode parse(String configName) {
-        return Arrays.stream(values()).filter(m -> m.configName().equalsIgnoreCase(configName.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown partition mode '" + configName
-                        + "', expected one of " + configNames()));
+        return Arrays.stream(values())
+                .filter(m -> m.configName().equalsIgnoreCase(configName.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown partition mode '" + configName + "', expected one of " + configNames()));
     }
 
     public static List<String> configNames() {

@@ -18,7 +18,8 @@ import org.apache.kafka.connect.errors.DataException;
 /** Derives a row's partition column and the Delta partition values of a row. */
 public final class Partitioner {
 
-    private static final Schema OPTIONAL_DATE = org.apache.kafka.connect.data.Date.builder().optional().build();
+    private static final Schema OPTIONAL_DATE =
+            org.apache.kafka.connect.data.Date.builder().optional().build();
 
     private final PartitionMode mode;
     private final String field;
@@ -46,17 +47,20 @@ public final class Partitioner {
         if (mode == PartitionMode.FIELD || mode == PartitionMode.EVENT_DATE) {
             Field f = value.field(field);
             if (f == null) {
-                throw new DataException(where + ": partition field '" + field + "' is missing from record schema "
-                        + describe(value));
+                throw new DataException(
+                        where + ": partition field '" + field + "' is missing from record schema " + describe(value));
             }
             Schema s = f.schema();
             if (mode == PartitionMode.EVENT_DATE && !Timestamp.LOGICAL_NAME.equals(s.name())) {
                 throw new DataException(where + ": partition field '" + field + "' must be a timestamp for mode "
                         + "event-date, but is " + s.type() + (s.name() != null ? " " + s.name() : ""));
             }
-            if (mode == PartitionMode.FIELD && (s.type() == Schema.Type.STRUCT || s.type() == Schema.Type.ARRAY
-                    || s.type() == Schema.Type.MAP || s.type() == Schema.Type.BYTES
-                    || Timestamp.LOGICAL_NAME.equals(s.name()))) {
+            if (mode == PartitionMode.FIELD
+                    && (s.type() == Schema.Type.STRUCT
+                            || s.type() == Schema.Type.ARRAY
+                            || s.type() == Schema.Type.MAP
+                            || s.type() == Schema.Type.BYTES
+                            || Timestamp.LOGICAL_NAME.equals(s.name()))) {
                 throw new DataException(where + ": partition field '" + field + "' is a " + s.type()
                         + (s.name() != null ? " " + s.name() : "") + "; Delta partitions by strings, numbers, "
                         + "booleans and dates");
@@ -72,8 +76,7 @@ public final class Partitioner {
                 added.put(column, time == null ? null : utcDate(time.toInstant()));
             }
             case INGEST_DATE -> added.put(column, utcDate(ingestedAt));
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -100,6 +103,8 @@ public final class Partitioner {
     }
 
     private static String describe(Schema schema) {
-        return schema.name() != null ? schema.name() : schema.fields().stream().map(Field::name).toList().toString();
+        return schema.name() != null
+                ? schema.name()
+                : schema.fields().stream().map(Field::name).toList().toString();
     }
 }

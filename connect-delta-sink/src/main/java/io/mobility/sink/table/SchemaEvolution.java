@@ -1,5 +1,6 @@
 package io.mobility.sink.table;
 
+import io.mobility.serde.connect.AvroData;
 import java.util.Objects;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -8,7 +9,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
-import io.mobility.serde.connect.AvroData;
 
 /**
  * Decides whether records of a new schema can go into a table, and what the table's schema becomes. Backward
@@ -18,8 +18,7 @@ import io.mobility.serde.connect.AvroData;
  */
 public final class SchemaEvolution {
 
-    private SchemaEvolution() {
-    }
+    private SchemaEvolution() {}
 
     /**
      * The table schema after accepting rows of {@code incoming}; {@code table} itself when nothing changes.
@@ -38,8 +37,10 @@ public final class SchemaEvolution {
     public static String columnType(Schema schema) {
         String name = schema.name();
         if (Decimal.LOGICAL_NAME.equals(name)) {
-            Object precision = schema.parameters() == null ? null : schema.parameters().get(AvroData.DECIMAL_PRECISION);
-            return "decimal(" + (precision == null ? "38" : precision) + "," + schema.parameters().get(Decimal.SCALE_FIELD) + ")";
+            Object precision =
+                    schema.parameters() == null ? null : schema.parameters().get(AvroData.DECIMAL_PRECISION);
+            return "decimal(" + (precision == null ? "38" : precision) + ","
+                    + schema.parameters().get(Decimal.SCALE_FIELD) + ")";
         }
         if (Timestamp.LOGICAL_NAME.equals(name)) {
             return "timestamp";
@@ -72,8 +73,9 @@ public final class SchemaEvolution {
             Field field = incoming.field(column.name());
             if (field == null) {
                 if (!column.schema().isOptional()) {
-                    throw new IncompatibleTableSchemaException("Column '" + columnPath + "' is required in the table but "
-                            + "the record schema " + nameOf(incoming) + " has no such field (a dropped required field)");
+                    throw new IncompatibleTableSchemaException(
+                            "Column '" + columnPath + "' is required in the table but " + "the record schema "
+                                    + nameOf(incoming) + " has no such field (a dropped required field)");
                 }
                 merged.field(column.name(), column.schema());
                 continue;
@@ -88,12 +90,13 @@ public final class SchemaEvolution {
             }
             String columnPath = path + field.name();
             if (!field.schema().isOptional()) {
-                throw new IncompatibleTableSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
-                        + " is new and required: rows already in the table have no value for it (add it as optional)");
+                throw new IncompatibleTableSchemaException(
+                        "Field '" + columnPath + "' of record schema " + nameOf(incoming)
+                                + " is new and required: rows already in the table have no value for it (add it as optional)");
             }
             if (!allowNewColumns) {
-                throw new IncompatibleTableSchemaException("Field '" + columnPath + "' of record schema " + nameOf(incoming)
-                        + " is not a column of the table and schema evolution is off");
+                throw new IncompatibleTableSchemaException("Field '" + columnPath + "' of record schema "
+                        + nameOf(incoming) + " is not a column of the table and schema evolution is off");
             }
             merged.field(field.name(), field.schema());
             changed = true;

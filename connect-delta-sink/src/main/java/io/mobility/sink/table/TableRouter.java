@@ -46,8 +46,8 @@ public final class TableRouter {
             }
             String topic = pair.substring(0, colon).trim();
             if (!TOPIC_NAME.matcher(topic).matches()) {
-                throw new IllegalArgumentException("Override '" + pair + "' names '" + topic
-                        + "', which is not a valid topic name");
+                throw new IllegalArgumentException(
+                        "Override '" + pair + "' names '" + topic + "', which is not a valid topic name");
             }
             if (overrides.put(topic, pair.substring(colon + 1).trim()) != null) {
                 throw new IllegalArgumentException("Topic '" + topic + "' has more than one override");

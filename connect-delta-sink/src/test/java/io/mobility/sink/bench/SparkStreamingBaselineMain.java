@@ -28,8 +28,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  */
 public final class SparkStreamingBaselineMain {
 
-    private SparkStreamingBaselineMain() {
-    }
+    private SparkStreamingBaselineMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -48,7 +47,8 @@ public final class SparkStreamingBaselineMain {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .getOrCreate();
 
-        var reader = spark.readStream().format("kafka")
+        var reader = spark.readStream()
+                .format("kafka")
                 .option("kafka.bootstrap.servers", required(options, "--bootstrap-servers"))
                 .option("subscribe", required(options, "--topic"))
                 .option("startingOffsets", "earliest");
@@ -57,18 +57,22 @@ public final class SparkStreamingBaselineMain {
         }
         Dataset<Row> events = WireFormatColumns.decode(reader.load(), schema);
         out.println("STARTED " + System.currentTimeMillis());
-        StreamingQuery query = events.writeStream().format("delta").outputMode("append")
+        StreamingQuery query = events.writeStream()
+                .format("delta")
+                .outputMode("append")
                 .queryName("sink-bench-baseline")
                 .option("checkpointLocation", required(options, "--checkpoint"))
                 .start(required(options, "--table"));
-        Thread watcher = new Thread(() -> {
-            try {
-                query.awaitTermination();
-            } catch (Exception e) {
-                out.println("FAILED " + String.valueOf(e.getMessage()).replace('\n', ' '));
-                System.exit(1);
-            }
-        }, "query-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        query.awaitTermination();
+                    } catch (Exception e) {
+                        out.println("FAILED " + String.valueOf(e.getMessage()).replace('\n', ' '));
+                        System.exit(1);
+                    }
+                },
+                "query-watcher");
         watcher.setDaemon(true);
         watcher.start();
 

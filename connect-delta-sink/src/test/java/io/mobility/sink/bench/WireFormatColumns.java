@@ -13,12 +13,12 @@ import org.apache.spark.sql.Row;
  */
 public final class WireFormatColumns {
 
-    private WireFormatColumns() {
-    }
+    private WireFormatColumns() {}
 
     /** The Avro record's fields as columns, from rows with a binary {@code value} column. */
     public static Dataset<Row> decode(Dataset<Row> kafkaRows, String avroSchemaJson) {
-        return kafkaRows.select(from_avro(expr("substring(value, 6)"), avroSchemaJson).as("event"))
+        return kafkaRows
+                .select(from_avro(expr("substring(value, 6)"), avroSchemaJson).as("event"))
                 .select("event.*");
     }
 }

@@ -38,18 +38,22 @@ class WireFormatColumnsTest {
         }
         Dataset<Row> kafkaRows = Lakehouse.spark().createDataFrame(values, KAFKA_VALUE);
 
-        List<Row> decoded = WireFormatColumns.decode(kafkaRows, RideEvent.getClassSchema().toString())
-                .orderBy("event_id").collectAsList();
+        List<Row> decoded = WireFormatColumns.decode(
+                        kafkaRows, RideEvent.getClassSchema().toString())
+                .orderBy("event_id")
+                .collectAsList();
 
         assertThat(decoded).hasSize(6);
         for (int i = 0; i < decoded.size(); i++) {
             Row row = decoded.get(i);
             RideEvent event = events.get(i);
             assertThat(row.<String>getAs("event_id")).isEqualTo(event.getEventId());
-            assertThat(row.<String>getAs("event_type")).isEqualTo(event.getEventType().name());
+            assertThat(row.<String>getAs("event_type"))
+                    .isEqualTo(event.getEventType().name());
             assertThat(row.<Timestamp>getAs("event_time").toInstant()).isEqualTo(event.getEventTime());
             assertThat(row.<java.math.BigDecimal>getAs("quoted_fare")).isEqualByComparingTo(event.getQuotedFare());
-            assertThat(row.<Row>getAs("pickup").<Double>getAs("lat")).isEqualTo(event.getPickup().getLat());
+            assertThat(row.<Row>getAs("pickup").<Double>getAs("lat"))
+                    .isEqualTo(event.getPickup().getLat());
         }
         Row completed = decoded.get(0); // evt-0 completes its ride: it has a fare
         assertThat(completed.<Row>getAs("fare").<java.math.BigDecimal>getAs("total"))
@@ -59,10 +63,14 @@ class WireFormatColumnsTest {
 
     @Test
     void aValueThatIsNotAvroOfTheSchemaFailsTheQuery() {
-        Dataset<Row> kafkaRows = Lakehouse.spark().createDataFrame(
-                List.of(RowFactory.create((Object) new byte[] {0, 0, 0, 0, 1, (byte) 0xFF, (byte) 0xFF})), KAFKA_VALUE);
+        Dataset<Row> kafkaRows = Lakehouse.spark()
+                .createDataFrame(
+                        List.of(RowFactory.create((Object) new byte[] {0, 0, 0, 0, 1, (byte) 0xFF, (byte) 0xFF})),
+                        KAFKA_VALUE);
 
-        assertThatThrownBy(() -> WireFormatColumns.decode(kafkaRows, RideEvent.getClassSchema().toString())
-                .collectAsList()).hasStackTraceContaining("Malformed");
+        assertThatThrownBy(() -> WireFormatColumns.decode(
+                                kafkaRows, RideEvent.getClassSchema().toString())
+                        .collectAsList())
+                .hasStackTraceContaining("Malformed");
     }
 }

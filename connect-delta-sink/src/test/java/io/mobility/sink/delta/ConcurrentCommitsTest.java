@@ -42,7 +42,8 @@ class ConcurrentCommitsTest {
         String table = dir.resolve("rides").toString();
         Configuration conf = new Configuration();
         conf.set("delta.logStore.file.impl", PosixLogStore.class.getName());
-        Schema schema = SchemaBuilder.struct().field("ride_id", Schema.STRING_SCHEMA).build();
+        Schema schema =
+                SchemaBuilder.struct().field("ride_id", Schema.STRING_SCHEMA).build();
         int commitsPerTask = 15;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> tasks = new ArrayList<>();
@@ -53,8 +54,8 @@ class ConcurrentCommitsTest {
             tasks.add(pool.submit((Callable<Void>) () -> {
                 start.await();
                 for (int c = 0; c < commitsPerTask; c++) {
-                    DataFile file = new DataFile("part-" + partition + "-" + c + ".parquet", Map.of(), 1, 1, 1,
-                            "{\"numRecords\":1}");
+                    DataFile file = new DataFile(
+                            "part-" + partition + "-" + c + ".parquet", Map.of(), 1, 1, 1, "{\"numRecords\":1}");
                     delta.commit(schema, List.of(file), Map.of("rides-" + partition, new OffsetRange(c, c)));
                 }
                 return null;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PartitionerTest {
 
-    private static final Schema RIDE = SchemaBuilder.struct().name("Ride")
+    private static final Schema RIDE = SchemaBuilder.struct()
+            .name("Ride")
             .field("zone", Schema.OPTIONAL_STRING_SCHEMA)
             .field("event_time", Timestamp.SCHEMA)
             .build();
@@ -50,14 +51,17 @@ class PartitionerTest {
         Partitioner partitioner = new Partitioner(PartitionMode.FIELD, "zone", "zone");
         assertThat(partition(partitioner, ride("132", "2019-01-15T10:00:00Z"), Instant.now()))
                 .containsExactly(Map.entry("zone", "132"));
-        assertThat(partition(partitioner, ride(null, "2019-01-15T10:00:00Z"), Instant.now())).containsKey("zone")
+        assertThat(partition(partitioner, ride(null, "2019-01-15T10:00:00Z"), Instant.now()))
+                .containsKey("zone")
                 .containsValue(null);
     }
 
     @Test
     void aSchemaThatCannotBePartitionedIsRefusedNamingTheField() {
         assertThatThrownBy(() -> new Partitioner(PartitionMode.EVENT_DATE, "zone", "d").checkValueSchema(RIDE, "R@1"))
-                .isInstanceOf(DataException.class).hasMessageContaining("R@1").hasMessageContaining("'zone' must be a timestamp");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("R@1")
+                .hasMessageContaining("'zone' must be a timestamp");
         assertThatThrownBy(() -> new Partitioner(PartitionMode.FIELD, "missing", "m").checkValueSchema(RIDE, "R@2"))
                 .hasMessageContaining("'missing' is missing");
     }

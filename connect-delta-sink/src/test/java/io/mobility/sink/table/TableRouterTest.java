@@ -17,8 +17,11 @@ class TableRouterTest {
 
     @Test
     void overridesWinAndMayBeAbsolute() {
-        TableRouter router = new TableRouter("s3a://bucket/lake", "${topic}", TableRouter.parseOverrides(List.of(
-                "mobility.ride-events.raw:bronze/ride_events", "mobility.rides:hdfs://nn/silver/rides")));
+        TableRouter router = new TableRouter(
+                "s3a://bucket/lake",
+                "${topic}",
+                TableRouter.parseOverrides(List.of(
+                        "mobility.ride-events.raw:bronze/ride_events", "mobility.rides:hdfs://nn/silver/rides")));
         assertThat(router.tablePath("mobility.ride-events.raw")).isEqualTo("s3a://bucket/lake/bronze/ride_events");
         assertThat(router.tablePath("mobility.rides")).isEqualTo("hdfs://nn/silver/rides");
         assertThat(router.tablePath("other")).isEqualTo("s3a://bucket/lake/other");

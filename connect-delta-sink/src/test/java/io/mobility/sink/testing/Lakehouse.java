@@ -12,8 +12,7 @@ public final class Lakehouse {
 
     private static SparkSession spark;
 
-    private Lakehouse() {
-    }
+    private Lakehouse() {}
 
     public static synchronized SparkSession spark() {
         if (spark == null) {

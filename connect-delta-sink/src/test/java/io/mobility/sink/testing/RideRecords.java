@@ -20,8 +20,7 @@ public final class RideRecords {
     public static final AvroData AVRO_DATA = new AvroData();
     public static final Schema RIDE_SCHEMA = AVRO_DATA.toConnectSchema(RideEvent.getClassSchema());
 
-    private RideRecords() {
-    }
+    private RideRecords() {}
 
     public static RideEvent event(long n) {
         RideEventType type = n % 5 == 0 ? RideEventType.RIDE_COMPLETED : RideEventType.RIDE_REQUESTED;
@@ -34,9 +33,16 @@ public final class RideRecords {
 
     public static SinkRecord record(String topic, int partition, long offset) {
         RideEvent event = event(offset);
-        return new SinkRecord(topic, partition, null, null, RIDE_SCHEMA,
-                AVRO_DATA.toConnectValue(RideEvent.getClassSchema(), event), offset,
-                event.getEventTime().toEpochMilli(), TimestampType.CREATE_TIME);
+        return new SinkRecord(
+                topic,
+                partition,
+                null,
+                null,
+                RIDE_SCHEMA,
+                AVRO_DATA.toConnectValue(RideEvent.getClassSchema(), event),
+                offset,
+                event.getEventTime().toEpochMilli(),
+                TimestampType.CREATE_TIME);
     }
 
     /** An endless partition: record i is made when the sink asks for it, like a topic producers keep feeding. */

@@ -16,12 +16,11 @@ public final class SparkReaderMain {
     public static final String RESULT = "RESULT ";
     public static final String ERROR = "ERROR ";
 
-    private SparkReaderMain() {
-    }
+    private SparkReaderMain() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         Lakehouse.spark();
         out.println("READY");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

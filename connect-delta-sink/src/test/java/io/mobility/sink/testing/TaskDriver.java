@@ -21,8 +21,11 @@ public final class TaskDriver {
     private final Map<TopicPartition, List<SinkRecord>> partitions;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
 
-    public TaskDriver(SinkTask task, Map<String, String> props, Map<TopicPartition, List<SinkRecord>> partitions,
-                      boolean withReporter) {
+    public TaskDriver(
+            SinkTask task,
+            Map<String, String> props,
+            Map<TopicPartition, List<SinkRecord>> partitions,
+            boolean withReporter) {
         this.task = task;
         this.partitions = partitions;
         this.context = new TaskContext(props, withReporter);
@@ -60,7 +63,8 @@ public final class TaskDriver {
 
     /** Delivers every record left, then an empty poll, as an idle worker keeps calling put. */
     public void deliverAll(int batchSize) {
-        while (positions.entrySet().stream().anyMatch(e -> e.getValue() < partitions.get(e.getKey()).size())) {
+        while (positions.entrySet().stream()
+                .anyMatch(e -> e.getValue() < partitions.get(e.getKey()).size())) {
             deliver(batchSize, 1);
         }
     }

@@ -22,14 +22,16 @@ public final class BatchChain {
 
     /** What became of each job. */
     public enum Outcome {
-        DONE, NOT_AVAILABLE,
+        DONE,
+        NOT_AVAILABLE,
         /** A job it needs is not in this build. */
         SKIPPED,
         /** The lake holds too little history for it (train: less than about three weeks). */
         SHORT_HISTORY,
         /** A job it needs was skipped for want of history, so there is no model to score or monitor. */
         NO_MODEL,
-        FAILED, NOT_RUN
+        FAILED,
+        NOT_RUN
     }
 
     private final ModuleLauncher launcher;
@@ -45,14 +47,31 @@ public final class BatchChain {
 
     public Map<String, Outcome> run(Path lake, Duration timeout) {
         ChainProgress progress = new ChainProgress(JOBS, out);
-        Path demoClasses = Path.of(BatchChainMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        List<String> args = new ArrayList<>(List.of(String.join(",", JOBS), "--lake", lake.toAbsolutePath().toString(),
-                "--master", "local[2]", "--shuffle-partitions", "4",
+        Path demoClasses = Path.of(BatchChainMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+        List<String> args = new ArrayList<>(List.of(
+                String.join(",", JOBS),
+                "--lake",
+                lake.toAbsolutePath().toString(),
+                "--master",
+                "local[2]",
+                "--shuffle-partitions",
+                "4",
                 // Training needs a warm-up week (the 168-hour lags), a training week and the held-out weeks: one
                 // held-out week lets the default 4-week city (and the end-to-end test's 3 weeks) train a model.
-                "train:--holdout-weeks", "1"));
-        ChildProcess chain = processes.add(launcher.startOnClasspath("batch", launcher.classpath("batch-spark", demoClasses),
-                BatchChainMain.class.getName(), args, Map.of(), List.of(), progress::accept));
+                "train:--holdout-weeks",
+                "1"));
+        ChildProcess chain = processes.add(launcher.startOnClasspath(
+                "batch",
+                launcher.classpath("batch-spark", demoClasses),
+                BatchChainMain.class.getName(),
+                args,
+                Map.of(),
+                List.of(),
+                progress::accept));
         int exit = chain.await(timeout);
         processes.stop(chain);
         if (exit != 0) {

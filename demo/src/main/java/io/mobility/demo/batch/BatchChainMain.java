@@ -38,8 +38,7 @@ public final class BatchChainMain {
             "score", List.of("features", "train"),
             "monitor", List.of("aggregates", "score"));
 
-    private BatchChainMain() {
-    }
+    private BatchChainMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
@@ -54,7 +53,9 @@ public final class BatchChainMain {
         int status = 0;
         Set<String> missing = new HashSet<>();
         for (String job : args[0].split(",")) {
-            List<String> absent = NEEDS.getOrDefault(job, List.of()).stream().filter(missing::contains).toList();
+            List<String> absent = NEEDS.getOrDefault(job, List.of()).stream()
+                    .filter(missing::contains)
+                    .toList();
             if (!absent.isEmpty()) {
                 missing.add(job);
                 System.out.println("[chain] " + job + " skipped " + String.join(",", absent));

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 final class ChainProgress {
 
-    private static final Pattern RESULT = Pattern.compile(
-            "\\[chain] (\\S+) (unknown|short-history (.+)|skipped (\\S+)|exit (\\d+) ([0-9.]+) s)");
+    private static final Pattern RESULT =
+            Pattern.compile("\\[chain] (\\S+) (unknown|short-history (.+)|skipped (\\S+)|exit (\\d+) ([0-9.]+) s)");
 
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final PrintStream out;
@@ -48,12 +48,14 @@ final class ChainProgress {
         } else if (m.group(4) != null) {
             List<String> needed = List.of(m.group(4).split(","));
             // A job that needs one skipped for want of history has no model to work with; else a job is missing.
-            boolean noModel = needed.stream().map(outcomes::get)
+            boolean noModel = needed.stream()
+                    .map(outcomes::get)
                     .anyMatch(o -> o == Outcome.SHORT_HISTORY || o == Outcome.NO_MODEL);
             outcomes.put(job, noModel ? Outcome.NO_MODEL : Outcome.SKIPPED);
-            out.println("   batch " + job + ": skipped, " + (noModel
-                    ? "no model (" + String.join(" and ", needed) + " skipped: not enough history)"
-                    : "it needs " + String.join(" and ", needed) + " (not available in this build)"));
+            out.println("   batch " + job + ": skipped, "
+                    + (noModel
+                            ? "no model (" + String.join(" and ", needed) + " skipped: not enough history)"
+                            : "it needs " + String.join(" and ", needed) + " (not available in this build)"));
         } else {
             boolean ok = m.group(5).equals("0");
             outcomes.put(job, ok ? Outcome.DONE : Outcome.FAILED);

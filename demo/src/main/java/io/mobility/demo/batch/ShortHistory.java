@@ -14,11 +14,11 @@ final class ShortHistory {
 
     /** BatchCommand.NOT_ENOUGH_HISTORY; the demo module does not carry Spark, so not read from the class. */
     static final int EXIT = 3;
-    private static final Pattern MESSAGE = Pattern.compile("^batch \\S+ skipped: (not enough history\\b.*)$",
-            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
-    private ShortHistory() {
-    }
+    private static final Pattern MESSAGE = Pattern.compile(
+            "^batch \\S+ skipped: (not enough history\\b.*)$", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+
+    private ShortHistory() {}
 
     /** The job's own explanation when {@code exit} and {@code stderr} say the history was too short, else empty. */
     static Optional<String> reason(int exit, String stderr) {

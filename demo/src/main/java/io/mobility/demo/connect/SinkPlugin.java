@@ -13,8 +13,7 @@ import java.util.zip.ZipInputStream;
 /** Installs the Delta sink's plugin zip into a directory of the worker's {@code plugin.path}, as a user would. */
 public final class SinkPlugin {
 
-    private SinkPlugin() {
-    }
+    private SinkPlugin() {}
 
     /**
      * Unzips {@code connect-delta-sink/target/*-plugin.zip} into {@code <pluginPath>/mobility-delta-sink}, which then

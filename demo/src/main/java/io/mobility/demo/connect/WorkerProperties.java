@@ -17,8 +17,7 @@ public final class WorkerProperties {
 
     public static final String GROUP = "mobility-connect";
 
-    private WorkerProperties() {
-    }
+    private WorkerProperties() {}
 
     public static Map<String, String> of(String bootstrapServers, int restPort, Path pluginPath) {
         Map<String, String> p = new TreeMap<>();

@@ -35,21 +35,33 @@ public final class ConsumerLag implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
-        this.reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.reader = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        500),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** The end offsets of every partition of {@code topics} now: the mark a group must reach. */
     public Map<TopicPartition, Long> endOffsets(List<String> topics) {
         try {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(topics).allTopicNames().get();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            described.values().forEach(d -> d.partitions().forEach(p ->
-                    request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();
+            described
+                    .values()
+                    .forEach(d -> d.partitions()
+                            .forEach(p ->
+                                    request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(request).all().get();
             Map<TopicPartition, Long> result = new HashMap<>();
             ends.forEach((tp, info) -> result.put(tp, info.offset()));
             return result;
@@ -65,7 +77,9 @@ public final class ConsumerLag implements AutoCloseable {
     public long behind(String group, Map<TopicPartition, Long> marks) {
         Map<TopicPartition, OffsetAndMetadata> committed;
         try {
-            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot read the offsets of group " + group + ": " + e.getCause(), e);
         } catch (InterruptedException e) {

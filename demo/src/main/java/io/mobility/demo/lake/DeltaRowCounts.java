@@ -22,8 +22,7 @@ public final class DeltaRowCounts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DeltaRowCounts() {
-    }
+    private DeltaRowCounts() {}
 
     /** Every Delta table directly under {@code <lake>/<layer>/}, by {@code layer/table}, in name order. */
     public static Map<String, OptionalLong> tables(Path lake, List<String> layers) {
@@ -48,7 +47,9 @@ public final class DeltaRowCounts {
         Path log = table.resolve("_delta_log");
         List<Path> commits;
         try (Stream<Path> files = Files.list(log)) {
-            commits = files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
+            commits = files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + log, e);
         }
@@ -63,9 +64,12 @@ public final class DeltaRowCounts {
                     if (action.has("add")) {
                         JsonNode add = action.get("add");
                         String stats = add.path("stats").asText(null);
-                        long n = stats == null ? -1 : JSON.readTree(stats).path("numRecords").asLong(-1);
+                        long n = stats == null
+                                ? -1
+                                : JSON.readTree(stats).path("numRecords").asLong(-1);
                         // Rows a deletion vector marks as deleted are not in the table any more.
-                        long deleted = add.path("deletionVector").path("cardinality").asLong(0);
+                        long deleted =
+                                add.path("deletionVector").path("cardinality").asLong(0);
                         live.put(add.get("path").asText(), n < 0 ? -1 : n - deleted);
                     } else if (action.has("remove")) {
                         live.remove(action.get("remove").get("path").asText());

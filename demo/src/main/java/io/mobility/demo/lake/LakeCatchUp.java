@@ -31,8 +31,8 @@ public final class LakeCatchUp {
 
     public void await(String streamsGroup, List<Connector> connectors, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> raw = lag.endOffsets(List.of(Topics.RIDE_EVENTS_RAW.name(),
-                Topics.DRIVER_EVENTS_RAW.name()));
+        Map<TopicPartition, Long> raw =
+                lag.endOffsets(List.of(Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name()));
         waitFor(Map.of("streams", () -> lag.behind(streamsGroup, raw)), deadline);
         Map<String, Probe> sinks = new LinkedHashMap<>();
         for (Connector connector : connectors) {
@@ -56,9 +56,10 @@ public final class LakeCatchUp {
             boolean done = total == 0;
             long now = System.nanoTime();
             if (done || now - lastPrint > Duration.ofSeconds(10).toNanos()) {
-                out.println("   behind: " + behind.entrySet().stream()
-                        .map(e -> e.getKey() + " " + String.format("%,d", e.getValue()))
-                        .collect(Collectors.joining(", "))
+                out.println("   behind: "
+                        + behind.entrySet().stream()
+                                .map(e -> e.getKey() + " " + String.format("%,d", e.getValue()))
+                                .collect(Collectors.joining(", "))
                         + (done ? "  -> caught up" : eta(lastBehind, total, now - lastPrint)));
                 lastPrint = now;
                 lastBehind = total;

@@ -32,15 +32,16 @@ public final class ChildProcess {
         this.pump = pump;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path logFile,
-                              LineSink echo) {
+    static ChildProcess start(
+            String name, List<String> command, Map<String, String> env, Path workDir, Path logFile, LineSink echo) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             builder.environment().putAll(env);
             Process process = builder.start();
-            BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            BufferedWriter log = Files.newBufferedWriter(
+                    logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             log.write("==== " + java.time.Instant.now() + " " + withoutClasspath(command) + System.lineSeparator());
             log.flush();
             Thread pump = new Thread(() -> copy(process, log, echo), name + "-output");
@@ -69,8 +70,9 @@ public final class ChildProcess {
     }
 
     private static void copy(Process process, BufferedWriter log, LineSink echo) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); log) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                log) {
             String line;
             while ((line = reader.readLine()) != null) {
                 log.write(line);
@@ -103,8 +105,8 @@ public final class ChildProcess {
     public int await(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s (log: "
-                        + logFile + ")");
+                throw new IllegalStateException(
+                        name + " did not finish within " + timeout.toSeconds() + " s (log: " + logFile + ")");
             }
             pump.join(5_000);
             return process.exitValue();

@@ -4,7 +4,7 @@ package io.mobility.demo.process;
 @FunctionalInterface
 public interface LineSink {
 
-    LineSink NONE = line -> { };
+    LineSink NONE = line -> {};
 
     void accept(String line);
 }

@@ -15,15 +15,23 @@ import java.util.Map;
 public final class ModuleLauncher {
 
     /** The same flags as {@code ./mobility} and the test JVMs (pom.xml, jdk.module.flags). */
-    static final List<String> JDK_FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    static final List<String> JDK_FLAGS = List.of(
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false");
 
     private final Path projectRoot;
     private final Path logDir;
@@ -50,21 +58,36 @@ public final class ModuleLauncher {
             for (Path p : extra) {
                 cp.append(p.toAbsolutePath()).append(':');
             }
-            return cp.append(classes.toAbsolutePath()).append(':').append(Files.readString(runtime).trim()).toString();
+            return cp.append(classes.toAbsolutePath())
+                    .append(':')
+                    .append(Files.readString(runtime).trim())
+                    .toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + runtime, e);
         }
     }
 
     /** Starts {@code mainClass} of {@code module}; its output goes to {@code <logs>/<name>.log}. */
-    public ChildProcess startModule(String name, String module, String mainClass, List<String> args,
-                              Map<String, String> env, List<String> systemProperties, LineSink echo) {
+    public ChildProcess startModule(
+            String name,
+            String module,
+            String mainClass,
+            List<String> args,
+            Map<String, String> env,
+            List<String> systemProperties,
+            LineSink echo) {
         return startOnClasspath(name, classpath(module), mainClass, args, env, systemProperties, echo);
     }
 
     /** Starts {@code mainClass} on a classpath of its own, e.g. a module's plus one more directory. */
-    public ChildProcess startOnClasspath(String name, String classpath, String mainClass, List<String> args,
-                              Map<String, String> env, List<String> systemProperties, LineSink echo) {
+    public ChildProcess startOnClasspath(
+            String name,
+            String classpath,
+            String mainClass,
+            List<String> args,
+            Map<String, String> env,
+            List<String> systemProperties,
+            LineSink echo) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JDK_FLAGS);

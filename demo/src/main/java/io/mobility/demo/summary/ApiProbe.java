@@ -21,20 +21,26 @@ public final class ApiProbe {
     }
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ApiProbe(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     public Answer demand(String zoneId) {
-        String nextHour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS).toString();
+        String nextHour = Instant.now()
+                .truncatedTo(ChronoUnit.HOURS)
+                .plus(1, ChronoUnit.HOURS)
+                .toString();
         return post("/v1/demand/predictions", "{\"zone_id\": \"" + zoneId + "\", \"hour\": \"" + nextHour + "\"}");
     }
 
     public Answer surge(String zoneId) {
-        return post("/v1/surge/predictions", "{\"zone_id\": \"" + zoneId + "\", \"time\": \""
-                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}");
+        return post(
+                "/v1/surge/predictions",
+                "{\"zone_id\": \"" + zoneId + "\", \"time\": \"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                        + "\"}");
     }
 
     public Answer get(String path) {
@@ -42,14 +48,15 @@ public final class ApiProbe {
     }
 
     private Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(15)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(-1, "no answer: " + e);

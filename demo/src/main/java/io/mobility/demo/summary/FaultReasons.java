@@ -18,8 +18,7 @@ public final class FaultReasons {
             "undecodable_bytes", "BAD_MAGIC_BYTE",
             "unknown_schema_id", "UNKNOWN_SCHEMA_ID");
 
-    private FaultReasons() {
-    }
+    private FaultReasons() {}
 
     /** The quarantine a manifest's {@code faults} should produce, by reason code. */
     public static Map<String, Long> expectedQuarantine(Map<String, Long> faults) {

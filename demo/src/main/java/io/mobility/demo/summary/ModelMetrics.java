@@ -16,8 +16,7 @@ public final class ModelMetrics {
     public static final List<String> MODELS = List.of("demand", "surge");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelMetrics() {
-    }
+    private ModelMetrics() {}
 
     /** One line per model: version, holdout metrics and baselines; or why there is none. */
     public static List<String> lines(Path lake) {
@@ -35,7 +34,9 @@ public final class ModelMetrics {
             if (!Files.isRegularFile(current)) {
                 return Optional.empty();
             }
-            Path metadata = current.getParent().resolve(Files.readString(current).trim()).resolve("metadata.json");
+            Path metadata = current.getParent()
+                    .resolve(Files.readString(current).trim())
+                    .resolve("metadata.json");
             return Files.isRegularFile(metadata) ? Optional.of(JSON.readTree(metadata.toFile())) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -43,14 +44,20 @@ public final class ModelMetrics {
     }
 
     private static String describe(Path lake, String model) {
-        return metadata(lake, model).map(m -> {
-            JsonNode metrics = m.path("metrics");
-            StringBuilder line = new StringBuilder("version " + m.path("version").asText() + "  holdout: "
-                    + figures(metrics.path("holdout")));
-            metrics.path("baselines").fields().forEachRemaining(baseline ->
-                    line.append("  |  ").append(baseline.getKey()).append(": ").append(figures(baseline.getValue())));
-            return line.toString();
-        }).orElse("no model trained (models/" + model + "/current missing)");
+        return metadata(lake, model)
+                .map(m -> {
+                    JsonNode metrics = m.path("metrics");
+                    StringBuilder line = new StringBuilder(
+                            "version " + m.path("version").asText() + "  holdout: " + figures(metrics.path("holdout")));
+                    metrics.path("baselines")
+                            .fields()
+                            .forEachRemaining(baseline -> line.append("  |  ")
+                                    .append(baseline.getKey())
+                                    .append(": ")
+                                    .append(figures(baseline.getValue())));
+                    return line.toString();
+                })
+                .orElse("no model trained (models/" + model + "/current missing)");
     }
 
     /** {@code {"wape": 0.3561042, "rows": 504}} as {@code wape 0.356, rows 504}: readable at a glance. */
@@ -61,9 +68,9 @@ public final class ModelMetrics {
         List<String> parts = new ArrayList<>();
         metrics.fields().forEachRemaining(f -> {
             JsonNode v = f.getValue();
-            String shown = v.isIntegralNumber() ? v.asText()
-                    : v.isNumber() ? String.format(Locale.ROOT, "%.3f", v.asDouble())
-                    : v.isNull() ? "n/a" : v.asText();
+            String shown = v.isIntegralNumber()
+                    ? v.asText()
+                    : v.isNumber() ? String.format(Locale.ROOT, "%.3f", v.asDouble()) : v.isNull() ? "n/a" : v.asText();
             parts.add(f.getKey() + " " + shown);
         });
         return String.join(", ", parts);

@@ -17,20 +17,27 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** The quarantine topic, counted by reason code: committed records only, from the beginning to the end now. */
 public final class QuarantineCounts {
 
-    private QuarantineCounts() {
-    }
+    private QuarantineCounts() {}
 
     public static Map<String, Long> byReason(String bootstrapServers, String registryUrl) {
         AvroDeserializer<QuarantineRecord> values = new AvroDeserializer<>();
-        values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        values.configure(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true),
+                false);
         Map<String, Long> counts = new TreeMap<>();
-        try (KafkaConsumer<String, QuarantineRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, QuarantineRecord> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.QUARANTINE.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -14,15 +14,17 @@ public final class StreamsMetrics {
     /** The app's duplicate counters in the Prometheus text format, one sample per entity and stream thread. */
     private static final String DUPLICATES = "mobility_duplicate_dropped_total{";
 
-    private StreamsMetrics() {
-    }
+    private StreamsMetrics() {}
 
     /** Sum of the app's {@code mobility_duplicate_dropped_total} samples, or empty if the app does not answer. */
     public static OptionalLong duplicatesDropped(int httpPort) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + httpPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             double total = 0;
             for (String line : response.body().split("\n")) {
                 if (line.startsWith(DUPLICATES)) {

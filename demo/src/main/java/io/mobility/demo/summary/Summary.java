@@ -11,10 +11,17 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /** What the demo did, printed at the end: inputs, quarantine, duplicates, the lake, the models, the API. */
-public record Summary(Duration took, Manifest.Totals manifest, Map<String, Long> quarantined, OptionalLong duplicatesDropped,
-                      Map<String, OptionalLong> tableRows, Map<String, BatchChain.Outcome> batch,
-                      List<String> modelLines, List<String> samplePredictions, Map<String, String> urls,
-                      Path logs) {
+public record Summary(
+        Duration took,
+        Manifest.Totals manifest,
+        Map<String, Long> quarantined,
+        OptionalLong duplicatesDropped,
+        Map<String, OptionalLong> tableRows,
+        Map<String, BatchChain.Outcome> batch,
+        List<String> modelLines,
+        List<String> samplePredictions,
+        Map<String, String> urls,
+        Path logs) {
 
     /** Whether the quarantine topic holds exactly the faults the simulator says it injected, reason by reason. */
     public boolean quarantineReconciles() {
@@ -33,15 +40,21 @@ public record Summary(Duration took, Manifest.Totals manifest, Map<String, Long>
             long wanted = expected.getOrDefault(reason, 0L);
             out.printf("      %-34s %,12d / %,d  %s%n", reason, actual, wanted, actual == wanted ? "ok" : "MISMATCH");
         }
-        out.printf("   duplicates dropped: %s (the simulator sent %,d duplicates)%n",
-                duplicatesDropped.isPresent() ? String.format("%,d since the streams app started",
-                        duplicatesDropped.getAsLong()) : "unknown (streams app not answering)",
+        out.printf(
+                "   duplicates dropped: %s (the simulator sent %,d duplicates)%n",
+                duplicatesDropped.isPresent()
+                        ? String.format("%,d since the streams app started", duplicatesDropped.getAsLong())
+                        : "unknown (streams app not answering)",
                 manifest.faults().getOrDefault("duplicate", 0L));
         out.println("   rows per Delta table:");
-        tableRows.forEach((table, rows) -> out.printf("      %-34s %12s%n", table,
-                rows.isPresent() ? String.format("%,d", rows.getAsLong()) : "?"));
-        out.println("   batch jobs: " + String.join(", ", batch.entrySet().stream()
-                .map(e -> e.getKey() + " " + label(e.getValue())).toList()));
+        tableRows.forEach((table, rows) -> out.printf(
+                "      %-34s %12s%n", table, rows.isPresent() ? String.format("%,d", rows.getAsLong()) : "?"));
+        out.println("   batch jobs: "
+                + String.join(
+                        ", ",
+                        batch.entrySet().stream()
+                                .map(e -> e.getKey() + " " + label(e.getValue()))
+                                .toList()));
         out.println("   models (holdout metrics against baselines):");
         if (batch.containsValue(BatchChain.Outcome.SHORT_HISTORY)) {
             out.println("      train skipped: the history is too short to train on (about three weeks are needed: a "

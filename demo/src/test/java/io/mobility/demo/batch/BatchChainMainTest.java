@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** Each job of the chain gets the options meant for it: a batch job refuses an option it does not have. */
 class BatchChainMainTest {
 
-    private static final List<String> OPTIONS = List.of("--lake", "/l", "train:--holdout-weeks", "1",
-            "--master", "local[2]", "score:--horizon=12");
+    private static final List<String> OPTIONS =
+            List.of("--lake", "/l", "train:--holdout-weeks", "1", "--master", "local[2]", "score:--horizon=12");
 
     @Test
     void aJobsOwnOptionGoesToThatJobOnly() {

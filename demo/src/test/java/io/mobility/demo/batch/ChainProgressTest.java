@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ChainProgressTest {
 
     private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
-    private final ChainProgress progress = new ChainProgress(BatchChain.JOBS,
-            new PrintStream(shown, true, StandardCharsets.UTF_8));
+    private final ChainProgress progress =
+            new ChainProgress(BatchChain.JOBS, new PrintStream(shown, true, StandardCharsets.UTF_8));
 
     @Test
     void trainOnShortHistoryIsSkippedAndScoreAndMonitorSayThereIsNoModel() {
@@ -26,17 +26,22 @@ class ChainProgressTest {
         progress.accept("[chain] score skipped train");
         progress.accept("[chain] monitor skipped score");
 
-        assertThat(progress.outcomes()).containsExactly(entry("gold", Outcome.DONE),
-                entry("aggregates", Outcome.DONE), entry("features", Outcome.DONE),
-                entry("train", Outcome.SHORT_HISTORY), entry("score", Outcome.NO_MODEL),
-                entry("monitor", Outcome.NO_MODEL));
-        assertThat(shown.toString(StandardCharsets.UTF_8)).contains(
-                "     [gold] 1,234 rides",
-                "   batch gold: done in 41.2 s",
-                "   batch train: skipped, not enough history in /l/gold/features_zone_hour: a .. b holds 192 hours; "
-                        + "training needs a warm-up week",
-                "   batch score: skipped, no model (train skipped: not enough history)",
-                "   batch monitor: skipped, no model (score skipped: not enough history)");
+        assertThat(progress.outcomes())
+                .containsExactly(
+                        entry("gold", Outcome.DONE),
+                        entry("aggregates", Outcome.DONE),
+                        entry("features", Outcome.DONE),
+                        entry("train", Outcome.SHORT_HISTORY),
+                        entry("score", Outcome.NO_MODEL),
+                        entry("monitor", Outcome.NO_MODEL));
+        assertThat(shown.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "     [gold] 1,234 rides",
+                        "   batch gold: done in 41.2 s",
+                        "   batch train: skipped, not enough history in /l/gold/features_zone_hour: a .. b holds 192 hours; "
+                                + "training needs a warm-up week",
+                        "   batch score: skipped, no model (train skipped: not enough history)",
+                        "   batch monitor: skipped, no model (score skipped: not enough history)");
     }
 
     @Test
@@ -47,12 +52,15 @@ class ChainProgressTest {
         progress.accept("[chain] train skipped features");
         progress.accept("[chain] score skipped features,train");
 
-        assertThat(progress.outcomes()).containsEntry("features", Outcome.NOT_AVAILABLE)
-                .containsEntry("train", Outcome.SKIPPED).containsEntry("score", Outcome.SKIPPED)
+        assertThat(progress.outcomes())
+                .containsEntry("features", Outcome.NOT_AVAILABLE)
+                .containsEntry("train", Outcome.SKIPPED)
+                .containsEntry("score", Outcome.SKIPPED)
                 .containsEntry("monitor", Outcome.NOT_RUN);
-        assertThat(shown.toString(StandardCharsets.UTF_8)).contains(
-                "   batch features: not available in this build",
-                "   batch score: skipped, it needs features and train (not available in this build)");
+        assertThat(shown.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "   batch features: not available in this build",
+                        "   batch score: skipped, it needs features and train (not available in this build)");
     }
 
     @Test

@@ -27,9 +27,14 @@ class ConsumerLagIT {
         kafka = EmbeddedKafka.builder().start();
         kafka.createTopic(TX.topic(), 1, Map.of());
         kafka.createTopic(PLAIN.topic(), 1, Map.of());
-        try (KafkaProducer<String, String> tx = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-test"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> tx = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "lag-test"),
+                new StringSerializer(),
+                new StringSerializer())) {
             tx.initTransactions();
             tx.beginTransaction();
             for (int i = 0; i < 5; i++) {
@@ -37,11 +42,13 @@ class ConsumerLagIT {
             }
             tx.commitTransaction();
         }
-        try (KafkaProducer<String, String> plain = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> plain = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 3; i++) {
-                plain.send(new ProducerRecord<>(PLAIN.topic(), "k" + i, "v" + i)).get();
+                plain.send(new ProducerRecord<>(PLAIN.topic(), "k" + i, "v" + i))
+                        .get();
             }
         }
     }
@@ -52,7 +59,10 @@ class ConsumerLagIT {
     }
 
     private static void commit(String group, TopicPartition tp, long offset) throws Exception {
-        kafka.admin().alterConsumerGroupOffsets(group, Map.of(tp, new OffsetAndMetadata(offset))).all().get();
+        kafka.admin()
+                .alterConsumerGroupOffsets(group, Map.of(tp, new OffsetAndMetadata(offset)))
+                .all()
+                .get();
     }
 
     @Test

@@ -30,17 +30,27 @@ class DeltaRowCountsTest {
 
     @Test
     void liveFilesCountAndRemovedFilesAndDeletionVectorsDoNot() throws IOException {
-        commit("gold/fact_ride", 0, "{\"protocol\":{\"minReaderVersion\":1}}", "{\"metaData\":{\"id\":\"x\"}}",
-                add("a.parquet", 10), add("b.parquet", 5));
-        commit("gold/fact_ride", 1, "{\"remove\":{\"path\":\"a.parquet\",\"dataChange\":true}}",
+        commit(
+                "gold/fact_ride",
+                0,
+                "{\"protocol\":{\"minReaderVersion\":1}}",
+                "{\"metaData\":{\"id\":\"x\"}}",
+                add("a.parquet", 10),
+                add("b.parquet", 5));
+        commit(
+                "gold/fact_ride",
+                1,
+                "{\"remove\":{\"path\":\"a.parquet\",\"dataChange\":true}}",
                 "{\"add\":{\"path\":\"c.parquet\",\"stats\":\"{\\\"numRecords\\\":7}\","
                         + "\"deletionVector\":{\"storageType\":\"u\",\"cardinality\":2}}}");
         commit("silver/rides", 0, add("r.parquet", 3));
 
         Map<String, OptionalLong> counts = DeltaRowCounts.tables(lake, List.of("bronze", "silver", "gold"));
 
-        assertThat(counts).containsExactly(Map.entry("gold/fact_ride", OptionalLong.of(10)),
-                Map.entry("silver/rides", OptionalLong.of(3)));
+        assertThat(counts)
+                .containsExactly(
+                        Map.entry("gold/fact_ride", OptionalLong.of(10)),
+                        Map.entry("silver/rides", OptionalLong.of(3)));
     }
 
     @Test

@@ -23,9 +23,10 @@ class ModelMetricsTest {
                 """);
         Files.writeString(lake.resolve("models/demand/current"), "20261127T055838Z\n");
 
-        assertThat(ModelMetrics.lines(lake)).containsExactly(
-                "demand  version 20261127T055838Z  holdout: wape 0.356, mape n/a, rows 504"
-                        + "  |  seasonal_naive: wape 0.410, rows 504  |  trailing_mean: wape 0.618, rows 504",
-                "surge   no model trained (models/surge/current missing)");
+        assertThat(ModelMetrics.lines(lake))
+                .containsExactly(
+                        "demand  version 20261127T055838Z  holdout: wape 0.356, mape n/a, rows 504"
+                                + "  |  seasonal_naive: wape 0.410, rows 504  |  trailing_mean: wape 0.618, rows 504",
+                        "surge   no model trained (models/surge/current missing)");
     }
 }

@@ -29,8 +29,9 @@ class SummaryTest {
 
         String printed = print(batch);
 
-        assertThat(printed).contains("   batch jobs: gold done, aggregates done, features done, "
-                + "train skipped (not enough history), score skipped (no model), monitor skipped (no model)");
+        assertThat(printed)
+                .contains("   batch jobs: gold done, aggregates done, features done, "
+                        + "train skipped (not enough history), score skipped (no model), monitor skipped (no model)");
         assertThat(printed).contains("train skipped: the history is too short to train on (about three weeks");
     }
 
@@ -43,10 +44,19 @@ class SummaryTest {
     }
 
     private static String print(Map<String, Outcome> batch) {
-        Manifest.Totals manifest = new Manifest.Totals(10, Map.of("mobility.ride-events.raw", 10L), Map.of(), Map.of(), 3);
-        Summary summary = new Summary(Duration.ofSeconds(75), manifest, Map.of(), OptionalLong.of(0),
-                Map.of(), batch, List.of("demand  no model trained (models/demand/current missing)"), List.of(),
-                Map.of(), Path.of("logs"));
+        Manifest.Totals manifest =
+                new Manifest.Totals(10, Map.of("mobility.ride-events.raw", 10L), Map.of(), Map.of(), 3);
+        Summary summary = new Summary(
+                Duration.ofSeconds(75),
+                manifest,
+                Map.of(),
+                OptionalLong.of(0),
+                Map.of(),
+                batch,
+                List.of("demand  no model trained (models/demand/current missing)"),
+                List.of(),
+                Map.of(),
+                Path.of("logs"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         summary.print(new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);

@@ -48,7 +48,8 @@ public final class BearerTokenFilter implements Filter {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             refuse(request, response, "missing_token", "Authorization: Bearer <token> is required");
-        } else if (!MessageDigest.isEqual(tokenDigest, sha256(header.substring(PREFIX.length()).trim()))) {
+        } else if (!MessageDigest.isEqual(
+                tokenDigest, sha256(header.substring(PREFIX.length()).trim()))) {
             refuse(request, response, "invalid_token", "the bearer token is not valid");
         } else {
             chain.doFilter(req, res);

@@ -30,27 +30,33 @@ public final class ConnectorExposure {
         }
     }
 
-    private ConnectorExposure() {
-    }
+    private ConnectorExposure() {}
 
     public static List<Exposed> beyondLoopback(ServerFactory server) {
         List<Exposed> exposed = new ArrayList<>();
         if (server instanceof DefaultServerFactory standard) {
             List<ConnectorFactory> application = standard.getApplicationConnectors();
             for (int i = 0; i < application.size(); i++) {
-                check(application.get(i), "the application connector" + (application.size() > 1 ? " " + i : ""),
+                check(
+                        application.get(i),
+                        "the application connector" + (application.size() > 1 ? " " + i : ""),
                         "server.applicationConnectors[" + i + "].bindHost; MOBILITY_SERVE_HOST in config.yml",
                         exposed);
             }
             List<ConnectorFactory> admin = standard.getAdminConnectors();
             for (int i = 0; i < admin.size(); i++) {
-                check(admin.get(i), "the admin connector" + (admin.size() > 1 ? " " + i : ""),
-                        "server.adminConnectors[" + i + "].bindHost; MOBILITY_ADMIN_HOST in config.yml", exposed);
+                check(
+                        admin.get(i),
+                        "the admin connector" + (admin.size() > 1 ? " " + i : ""),
+                        "server.adminConnectors[" + i + "].bindHost; MOBILITY_ADMIN_HOST in config.yml",
+                        exposed);
             }
         } else if (server instanceof SimpleServerFactory simple) {
             check(simple.getConnector(), "the connector", "server.connector.bindHost", exposed);
         } else {
-            exposed.add(new Exposed("the server (type " + server.getClass().getSimpleName() + ")", "server",
+            exposed.add(new Exposed(
+                    "the server (type " + server.getClass().getSimpleName() + ")",
+                    "server",
                     "addresses this check cannot read"));
         }
         return exposed;
@@ -58,8 +64,11 @@ public final class ConnectorExposure {
 
     private static void check(ConnectorFactory factory, String connector, String setting, List<Exposed> exposed) {
         if (!(factory instanceof HttpConnectorFactory http)) {
-            exposed.add(new Exposed(connector, setting, "an address this check cannot read (type "
-                    + factory.getClass().getSimpleName() + ")"));
+            exposed.add(new Exposed(
+                    connector,
+                    setting,
+                    "an address this check cannot read (type "
+                            + factory.getClass().getSimpleName() + ")"));
             return;
         }
         String host = http.getBindHost();
@@ -71,14 +80,22 @@ public final class ConnectorExposure {
         String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + http.getPort();
         try {
             List<InetAddress> beyond = Arrays.stream(InetAddress.getAllByName(host))
-                    .filter(a -> !a.isLoopbackAddress()).toList();
+                    .filter(a -> !a.isLoopbackAddress())
+                    .toList();
             if (beyond.stream().anyMatch(InetAddress::isAnyLocalAddress)) {
                 exposed.add(new Exposed(connector, setting, hostPort + " (every interface)"));
             } else if (beyond.size() == 1 && beyond.get(0).getHostAddress().equals(host)) {
                 exposed.add(new Exposed(connector, setting, hostPort));
             } else if (!beyond.isEmpty()) {
-                exposed.add(new Exposed(connector, setting, hostPort + " (resolves to "
-                        + String.join(", ", beyond.stream().map(InetAddress::getHostAddress).toList()) + ")"));
+                exposed.add(new Exposed(
+                        connector,
+                        setting,
+                        hostPort + " (resolves to "
+                                + String.join(
+                                        ", ",
+                                        beyond.stream()
+                                                .map(InetAddress::getHostAddress)
+                                                .toList()) + ")"));
             }
         } catch (UnknownHostException e) {
             exposed.add(new Exposed(connector, setting, hostPort + ", which does not resolve (so may be anything)"));

@@ -14,15 +14,16 @@ import org.eclipse.jetty.server.handler.CrossOriginHandler;
  */
 public final class CrossOrigin {
 
-    private CrossOrigin() {
-    }
+    private CrossOrigin() {}
 
     /** @param origins exact origins ({@code https://dash.example.com}), or {@code *} for any */
     public static CrossOriginHandler handler(List<String> origins) {
         CrossOriginHandler handler = new CrossOriginHandler();
         // Jetty reads regular expressions; the configuration lists origins as browsers send them.
-        handler.setAllowedOriginPatterns(origins.stream().map(String::trim)
-                .map(origin -> origin.equals("*") ? ".*" : Pattern.quote(origin)).collect(Collectors.toSet()));
+        handler.setAllowedOriginPatterns(origins.stream()
+                .map(String::trim)
+                .map(origin -> origin.equals("*") ? ".*" : Pattern.quote(origin))
+                .collect(Collectors.toSet()));
         handler.setAllowedMethods(Set.of("GET", "POST", "HEAD"));
         handler.setAllowedHeaders(Set.of("Authorization", "Content-Type"));
         // The token travels in a header the page sets, not in cookies: no credentialed requests.

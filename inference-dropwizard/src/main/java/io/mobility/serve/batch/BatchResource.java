@@ -32,11 +32,9 @@ import java.util.Set;
 public final class BatchResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(int index, String type, Object prediction, ApiError error) {
-    }
+    public record ItemResult(int index, String type, Object prediction, ApiError error) {}
 
-    public record BatchResponse(int succeeded, int failed, List<ItemResult> results) {
-    }
+    public record BatchResponse(int succeeded, int failed, List<ItemResult> results) {}
 
     private final DemandPredictor demand;
     private final SurgePredictor surge;
@@ -60,7 +58,10 @@ public final class BatchResource {
             throw ApiException.invalid("items", "must be an array of prediction requests");
         }
         if (items.size() > maxItems) {
-            throw new ApiException(413, "batch_too_large", "items",
+            throw new ApiException(
+                    413,
+                    "batch_too_large",
+                    "items",
                     "items: " + items.size() + " items is more than the limit of " + maxItems + " per call");
         }
         List<ItemResult> results = new ArrayList<>(items.size());

@@ -9,7 +9,13 @@ import java.util.Map;
 
 /** The forecast and where its inputs came from; {@code features} holds the exact vector evaluated (null = missing). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DemandPrediction(String zoneId, String zoneName, Instant hour, double predictedRequests, ModelRef model,
-                               Instant snapshotAsOfHour, Instant snapshotGeneratedAt, List<String> overridden,
-                               Map<String, Double> features) {
-}
+public record DemandPrediction(
+        String zoneId,
+        String zoneName,
+        Instant hour,
+        double predictedRequests,
+        ModelRef model,
+        Instant snapshotAsOfHour,
+        Instant snapshotGeneratedAt,
+        List<String> overridden,
+        Map<String, Double> features) {}

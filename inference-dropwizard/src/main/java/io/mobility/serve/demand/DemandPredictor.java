@@ -30,17 +30,22 @@ public final class DemandPredictor {
     }
 
     public DemandPrediction predict(DemandRequest request, String path) {
-        LoadedModel model = models.current(MODEL).orElseThrow(() -> ApiException.unavailable("model_unavailable",
-                "no demand model is loaded: " + models.problem(MODEL).orElse("not loaded yet")));
-        FeatureSnapshot features = snapshot.current().orElseThrow(() -> ApiException.unavailable("features_unavailable",
-                "no feature snapshot is loaded: " + snapshot.problem().orElse("not loaded yet")));
+        LoadedModel model = models.current(MODEL)
+                .orElseThrow(() -> ApiException.unavailable(
+                        "model_unavailable",
+                        "no demand model is loaded: " + models.problem(MODEL).orElse("not loaded yet")));
+        FeatureSnapshot features = snapshot.current()
+                .orElseThrow(() -> ApiException.unavailable(
+                        "features_unavailable",
+                        "no feature snapshot is loaded: " + snapshot.problem().orElse("not loaded yet")));
         String zoneField = path.isEmpty() ? "zone_id" : path + ".zone_id";
         FeatureSnapshot.ZoneFeatures zone = features.zone(request.zoneId())
                 .orElseThrow(() -> ApiException.unknownZone(zoneField, request.zoneId()));
         List<String> names = model.metadata().features();
         for (String override : request.overrides().keySet()) {
             if (!names.contains(override)) {
-                throw ApiException.invalid((path.isEmpty() ? "" : path + ".") + "overrides." + override,
+                throw ApiException.invalid(
+                        (path.isEmpty() ? "" : path + ".") + "overrides." + override,
                         "not a feature of demand model " + model.version() + "; its features are " + names);
             }
         }
@@ -53,12 +58,26 @@ public final class DemandPredictor {
             vector[i] = value(name, request, calendar, features, zone, model, overridden);
             shown.put(name, Double.isNaN(vector[i]) ? null : vector[i]);
         }
-        return new DemandPrediction(request.zoneId(), zone.zoneName(), request.hour(), model.predict(vector),
-                ModelRef.of(model), features.asOfHour(), features.generatedAt(), overridden, shown);
+        return new DemandPrediction(
+                request.zoneId(),
+                zone.zoneName(),
+                request.hour(),
+                model.predict(vector),
+                ModelRef.of(model),
+                features.asOfHour(),
+                features.generatedAt(),
+                overridden,
+                shown);
     }
 
-    private static double value(String name, DemandRequest request, CalendarFeatures calendar, FeatureSnapshot features,
-                                FeatureSnapshot.ZoneFeatures zone, LoadedModel model, List<String> overridden) {
+    private static double value(
+            String name,
+            DemandRequest request,
+            CalendarFeatures calendar,
+            FeatureSnapshot features,
+            FeatureSnapshot.ZoneFeatures zone,
+            LoadedModel model,
+            List<String> overridden) {
         Double override = request.overrides().get(name);
         if (override != null) {
             overridden.add(name);
@@ -70,8 +89,10 @@ public final class DemandPredictor {
         }
         int column = features.features().indexOf(name);
         if (column < 0) {
-            throw ApiException.unavailable("features_unavailable", "demand model " + model.version()
-                    + " needs feature '" + name + "' which the feature snapshot does not export");
+            throw ApiException.unavailable(
+                    "features_unavailable",
+                    "demand model " + model.version() + " needs feature '" + name
+                            + "' which the feature snapshot does not export");
         }
         return zone.values()[column];
     }

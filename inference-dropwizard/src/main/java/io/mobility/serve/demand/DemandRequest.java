@@ -36,8 +36,10 @@ public record DemandRequest(String zoneId, Instant hour, Map<String, Double> ove
                 } else if (value.isNumber() && Double.isFinite(value.asDouble())) {
                     overrides.put(entry.getKey(), value.asDouble());
                 } else {
-                    throw ApiException.invalid(request.name("overrides." + entry.getKey()),
-                            "must be a finite number or null, got " + value.getNodeType().name().toLowerCase());
+                    throw ApiException.invalid(
+                            request.name("overrides." + entry.getKey()),
+                            "must be a finite number or null, got "
+                                    + value.getNodeType().name().toLowerCase());
                 }
             }
         }

@@ -9,7 +9,8 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override
     public Response toResponse(ApiException exception) {
         Response.ResponseBuilder response = Response.status(exception.error().status())
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(exception.error());
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(exception.error());
         if (exception instanceof BodyTooLargeException tooLarge && tooLarge.closeConnection()) {
             response.header("Connection", "close");
         }

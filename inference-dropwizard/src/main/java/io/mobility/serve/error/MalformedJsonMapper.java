@@ -13,13 +13,17 @@ public final class MalformedJsonMapper implements ExceptionMapper<JsonProcessing
     @Override
     public Response toResponse(JsonProcessingException exception) {
         String field = "body";
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (exception instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             field = "body" + mapping.getPathReference().replaceFirst("^[^\\[\"]*", "");
         }
         JsonLocation location = exception.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String message = "body is not valid JSON" + where + ": " + exception.getOriginalMessage();
-        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(400, "malformed_json", field, message)).build();
+        return Response.status(400)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(400, "malformed_json", field, message))
+                .build();
     }
 }

@@ -16,7 +16,9 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         String id = UUID.randomUUID().toString();
         LOG.error("Unexpected error {}", id, exception);
-        return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(500, "internal_error", null, "unexpected error, logged as " + id)).build();
+        return Response.status(500)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(500, "internal_error", null, "unexpected error, logged as " + id))
+                .build();
     }
 }

@@ -13,7 +13,8 @@ public final class WebErrorMapper implements ExceptionMapper<WebApplicationExcep
         Response original = exception.getResponse();
         int status = original.getStatus();
         String code = original.getStatusInfo().getReasonPhrase().toLowerCase().replace(' ', '_');
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(status, code, null, exception.getMessage()));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {

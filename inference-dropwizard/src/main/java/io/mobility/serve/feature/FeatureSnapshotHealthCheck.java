@@ -23,12 +23,15 @@ public final class FeatureSnapshotHealthCheck extends HealthCheck {
     protected Result check() {
         var current = snapshot.current();
         if (current.isEmpty()) {
-            return Result.unhealthy("no feature snapshot: %s", snapshot.problem().orElse("not loaded yet"));
+            return Result.unhealthy(
+                    "no feature snapshot: %s", snapshot.problem().orElse("not loaded yet"));
         }
         Duration age = Duration.between(current.get().generatedAt(), clock.instant());
         if (age.compareTo(maxAge) > 0) {
             return Result.unhealthy("feature snapshot generated %s ago, more than %s", age, maxAge);
         }
-        return Result.healthy("feature snapshot of %d zones generated %s ago", current.get().zones().size(), age);
+        return Result.healthy(
+                "feature snapshot of %d zones generated %s ago",
+                current.get().zones().size(), age);
     }
 }

@@ -23,16 +23,21 @@ public final class ModelHealthCheck extends HealthCheck {
     protected Result check() {
         var model = registry.current(name);
         if (model.isEmpty()) {
-            return Result.unhealthy("model %s is not loaded: %s", name, registry.problem(name).orElse("not loaded yet"));
+            return Result.unhealthy(
+                    "model %s is not loaded: %s", name, registry.problem(name).orElse("not loaded yet"));
         }
         Duration age = Duration.between(model.get().metadata().trainedAt(), clock.instant());
         if (age.compareTo(maxAge) > 0) {
-            return Result.unhealthy("model %s version %s was trained %s ago, more than %s", name, model.get().version(), age, maxAge);
+            return Result.unhealthy(
+                    "model %s version %s was trained %s ago, more than %s",
+                    name, model.get().version(), age, maxAge);
         }
         if (registry.problem(name).isPresent()) {
-            return Result.unhealthy("model %s serves version %s but the promoted one does not load: %s", name,
-                    model.get().version(), registry.problem(name).get());
+            return Result.unhealthy(
+                    "model %s serves version %s but the promoted one does not load: %s",
+                    name, model.get().version(), registry.problem(name).get());
         }
-        return Result.healthy("model %s version %s, trained %s ago", name, model.get().version(), age);
+        return Result.healthy(
+                "model %s version %s, trained %s ago", name, model.get().version(), age);
     }
 }

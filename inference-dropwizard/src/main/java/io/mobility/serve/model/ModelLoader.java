@@ -38,16 +38,16 @@ public final class ModelLoader {
             throw new LakeFormatException(ModelRegistry.MODEL_FILE + ": " + e.getMessage(), e);
         }
         if (!metadata.name().equals(expectedName)) {
-            throw new LakeFormatException("metadata.name is '" + metadata.name()
-                    + "' but the model lives under '" + expectedName + "'");
+            throw new LakeFormatException(
+                    "metadata.name is '" + metadata.name() + "' but the model lives under '" + expectedName + "'");
         }
         if (!metadata.version().equals(versionDir.getFileName().toString())) {
-            throw new LakeFormatException("metadata.version is '" + metadata.version()
-                    + "' but the directory is '" + versionDir.getFileName() + "'");
+            throw new LakeFormatException("metadata.version is '" + metadata.version() + "' but the directory is '"
+                    + versionDir.getFileName() + "'");
         }
         if (metadata.features().size() != ensemble.numFeatures()) {
-            throw new LakeFormatException("metadata lists " + metadata.features().size()
-                    + " features but model.num_features is " + ensemble.numFeatures());
+            throw new LakeFormatException("metadata lists "
+                    + metadata.features().size() + " features but model.num_features is " + ensemble.numFeatures());
         }
         return new LoadedModel(metadata, ensemble, versionDir, clock.instant());
     }

@@ -22,9 +22,17 @@ public final class ModelsResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ModelView(String name, boolean loaded, String version, Instant trainedAt, Instant loadedAt,
-                            String algorithm, Integer trees, List<String> features, JsonNode metadata, String problem) {
-    }
+    public record ModelView(
+            String name,
+            boolean loaded,
+            String version,
+            Instant trainedAt,
+            Instant loadedAt,
+            String algorithm,
+            Integer trees,
+            List<String> features,
+            JsonNode metadata,
+            String problem) {}
 
     private final ServedModels registry;
 
@@ -43,7 +51,10 @@ public final class ModelsResource {
     @Timed(name = "model")
     public ModelView one(@PathParam("name") String name) {
         if (!registry.names().contains(name)) {
-            throw new ApiException(404, "unknown_model", "name",
+            throw new ApiException(
+                    404,
+                    "unknown_model",
+                    "name",
                     "name: no model called '" + name + "'; models are " + registry.names());
         }
         return view(name);
@@ -52,8 +63,16 @@ public final class ModelsResource {
     private ModelView view(String name) {
         String problem = registry.problem(name).orElse(null);
         return registry.current(name)
-                .map(m -> new ModelView(name, true, m.version(), m.metadata().trainedAt(), m.loadedAt(),
-                        m.ensemble().algorithm(), m.ensemble().numTrees(), m.metadata().features(), m.metadata().raw(),
+                .map(m -> new ModelView(
+                        name,
+                        true,
+                        m.version(),
+                        m.metadata().trainedAt(),
+                        m.loadedAt(),
+                        m.ensemble().algorithm(),
+                        m.ensemble().numTrees(),
+                        m.metadata().features(),
+                        m.metadata().raw(),
                         problem))
                 .orElseGet(() -> new ModelView(name, false, null, null, null, null, null, null, null, problem));
     }

@@ -74,7 +74,9 @@ public final class ServedModels {
             return;
         }
         if (current.isEmpty()) {
-            report(name, "no version is promoted yet",
+            report(
+                    name,
+                    "no version is promoted yet",
                     "no model promoted: " + registry.currentPointer(name) + " does not exist");
             return;
         }
@@ -88,13 +90,22 @@ public final class ServedModels {
             LoadedModel next = loader.load(name, directory);
             ref.set(next);
             problems.remove(name);
-            LOG.info("Serving model {} version {} ({} trees)", name, version, next.ensemble().numTrees());
+            LOG.info(
+                    "Serving model {} version {} ({} trees)",
+                    name,
+                    version,
+                    next.ensemble().numTrees());
         } catch (LakeFormatException e) {
             // ModelLoader's messages name the file within the version, not the directory
-            report(name, "version " + version + " cannot be loaded: " + e.getMessage(), directory + ": "
-                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            report(
+                    name,
+                    "version " + version + " cannot be loaded: " + e.getMessage(),
+                    directory + ": " + e.getMessage()
+                            + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
         } catch (RuntimeException e) {
-            report(name, "version " + version + " cannot be loaded (the service's log has the cause)",
+            report(
+                    name,
+                    "version " + version + " cannot be loaded (the service's log has the cause)",
                     directory + ": " + e);
         }
     }

@@ -56,7 +56,8 @@ public final class TreeEnsemble {
             throw new LakeFormatException("model.format is '" + format + "', expected '" + FORMAT + "'");
         }
         String algorithm = text(root, "algorithm", "model");
-        if (!List.of("gbt_regressor", "random_forest_regressor", "decision_tree_regressor").contains(algorithm)) {
+        if (!List.of("gbt_regressor", "random_forest_regressor", "decision_tree_regressor")
+                .contains(algorithm)) {
             throw new LakeFormatException("model.algorithm '" + algorithm + "' is not supported");
         }
         int numFeatures = root.path("num_features").asInt(-1);
@@ -91,13 +92,14 @@ public final class TreeEnsemble {
     /** One tree as parallel arrays indexed by node id. */
     private static final class Tree {
         private final double weight;
-        private final int[] feature;      // -1 for a leaf
+        private final int[] feature; // -1 for a leaf
         private final double[] threshold; // continuous split, or the leaf value for a leaf
         private final double[][] categoriesLeft; // non-null for a categorical split
         private final int[] left;
         private final int[] right;
 
-        private Tree(double weight, int[] feature, double[] threshold, double[][] categoriesLeft, int[] left, int[] right) {
+        private Tree(
+                double weight, int[] feature, double[] threshold, double[][] categoriesLeft, int[] left, int[] right) {
             this.weight = weight;
             this.feature = feature;
             this.threshold = threshold;
@@ -184,7 +186,8 @@ public final class TreeEnsemble {
             JsonNode value = node.path(field);
             // Children come after their parent in Spark's pre-order export, which also rules out cycles.
             if (!value.isInt() || value.asInt() <= self || value.asInt() >= n) {
-                throw new LakeFormatException(at + "." + field + " must be a node id after " + self + " and below " + n);
+                throw new LakeFormatException(
+                        at + "." + field + " must be a node id after " + self + " and below " + n);
             }
             return value.asInt();
         }

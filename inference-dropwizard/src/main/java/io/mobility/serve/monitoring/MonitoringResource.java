@@ -25,13 +25,11 @@ import java.util.TreeMap;
 public final class MonitoringResource {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record MonitoringView(Instant generatedAt, double ageSeconds, JsonNode models) {
-    }
+    public record MonitoringView(Instant generatedAt, double ageSeconds, JsonNode models) {}
 
     /** Latency of one endpoint since start: Dropwizard's timer, in milliseconds. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Latency(long count, double p50Ms, double p99Ms, double meanRatePerSecond) {
-    }
+    public record Latency(long count, double p50Ms, double p99Ms, double meanRatePerSecond) {}
 
     private static final String PREFIX = "io.mobility.serve.";
 
@@ -51,20 +49,29 @@ public final class MonitoringResource {
     public Map<String, Map<String, Latency>> latency() {
         Map<String, Latency> endpoints = new TreeMap<>();
         metrics.getTimers((name, metric) -> name.startsWith(PREFIX)
-                // Jersey's own per-method timers (filtering, total) would duplicate the endpoints' @Timed ones.
-                && !name.endsWith(".total") && !name.contains("filtering")).forEach((name, timer) -> {
-            Snapshot s = timer.getSnapshot();
-            endpoints.put(name.substring(name.lastIndexOf('.') + 1), new Latency(timer.getCount(),
-                    s.getMedian() / 1e6, s.get99thPercentile() / 1e6, timer.getMeanRate()));
-        });
+                        // Jersey's own per-method timers (filtering, total) would duplicate the endpoints' @Timed ones.
+                        && !name.endsWith(".total")
+                        && !name.contains("filtering"))
+                .forEach((name, timer) -> {
+                    Snapshot s = timer.getSnapshot();
+                    endpoints.put(
+                            name.substring(name.lastIndexOf('.') + 1),
+                            new Latency(
+                                    timer.getCount(),
+                                    s.getMedian() / 1e6,
+                                    s.get99thPercentile() / 1e6,
+                                    timer.getMeanRate()));
+                });
         return Map.of("endpoints", endpoints);
     }
 
     @GET
     @Timed(name = "monitoring")
     public MonitoringView latest() {
-        MonitoringSnapshot latest = snapshot.current().orElseThrow(() -> ApiException.unavailable(
-                "monitoring_unavailable", "no monitoring snapshot: " + snapshot.problem().orElse("not loaded yet")));
+        MonitoringSnapshot latest = snapshot.current()
+                .orElseThrow(() -> ApiException.unavailable(
+                        "monitoring_unavailable",
+                        "no monitoring snapshot: " + snapshot.problem().orElse("not loaded yet")));
         double age = Duration.between(latest.generatedAt(), clock.instant()).toMillis() / 1000.0;
         return new MonitoringView(latest.generatedAt(), age, latest.models());
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mobility.serve.error.ApiException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -34,7 +34,9 @@ public final class RequestObject {
             throw ApiException.missing(name);
         }
         if (!node.isObject()) {
-            throw ApiException.invalid(name, "must be a JSON object, got " + node.getNodeType().name().toLowerCase());
+            throw ApiException.invalid(
+                    name,
+                    "must be a JSON object, got " + node.getNodeType().name().toLowerCase());
         }
         RequestObject object = new RequestObject(node, path.isEmpty() ? "" : path + ".");
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
@@ -71,7 +73,8 @@ public final class RequestObject {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return Long.toString(value.asLong());
         }
-        throw ApiException.invalid(name(field), "must be a non-blank string of at most 64 characters, got " + brief(value));
+        throw ApiException.invalid(
+                name(field), "must be a non-blank string of at most 64 characters, got " + brief(value));
     }
 
     public String requireText(String field) {
@@ -100,15 +103,18 @@ public final class RequestObject {
         }
         try {
             // ISO_OFFSET_DATE_TIME is built once; Instant.parse builds a formatter on every call (a hot path here).
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, OffsetDateTime::from).toInstant();
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .parse(text, OffsetDateTime::from)
+                    .toInstant();
         } catch (DateTimeParseException notOffsetDateTime) {
             // falls through to Instant.parse, the reference for what is accepted
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name(field), "must be an ISO-8601 UTC instant such as 2026-11-27T08:00:00Z, got '"
-                    + abbreviate(text) + "'");
+            throw ApiException.invalid(
+                    name(field),
+                    "must be an ISO-8601 UTC instant such as 2026-11-27T08:00:00Z, got '" + abbreviate(text) + "'");
         }
     }
 
@@ -118,8 +124,13 @@ public final class RequestObject {
      * returns null and goes through java.time, which stays the reference for what is accepted.
      */
     static Instant plainUtc(String text) {
-        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+        if (text.length() != 20
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(19) != 'Z') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -128,8 +139,17 @@ public final class RequestObject {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);

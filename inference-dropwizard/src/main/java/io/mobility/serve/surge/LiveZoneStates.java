@@ -18,7 +18,9 @@ public final class LiveZoneStates {
 
     /** Keeps the state unless an older window arrives late (the topic is a changelog, so order per key holds). */
     public void update(ZoneState state) {
-        states.merge(key(state.getZoneId(), state.getWindowMinutes()), state,
+        states.merge(
+                key(state.getZoneId(), state.getWindowMinutes()),
+                state,
                 (old, next) -> next.getWindowEnd().isBefore(old.getWindowEnd()) ? old : next);
     }
 

@@ -27,8 +27,14 @@ public final class SurgePredictor {
     private final Duration maxAge;
     private final Clock clock;
 
-    public SurgePredictor(ServedModels models, LiveZoneStates states, boolean reading, ExportedFile<FeatureSnapshot> snapshot,
-                          int windowMinutes, Duration maxAge, Clock clock) {
+    public SurgePredictor(
+            ServedModels models,
+            LiveZoneStates states,
+            boolean reading,
+            ExportedFile<FeatureSnapshot> snapshot,
+            int windowMinutes,
+            Duration maxAge,
+            Clock clock) {
         this.models = models;
         this.states = states;
         this.reading = reading;
@@ -50,16 +56,24 @@ public final class SurgePredictor {
 
     public SurgePrediction predict(SurgeRequest request, String path) {
         String zoneField = path.isEmpty() ? "zone_id" : path + ".zone_id";
-        LoadedModel model = models.current(MODEL).orElseThrow(() -> ApiException.unavailable("model_unavailable",
-                "no surge model is loaded: " + models.problem(MODEL).orElse("not loaded yet")));
+        LoadedModel model = models.current(MODEL)
+                .orElseThrow(() -> ApiException.unavailable(
+                        "model_unavailable",
+                        "no surge model is loaded: " + models.problem(MODEL).orElse("not loaded yet")));
         if (!reading) {
-            throw ApiException.unavailable("live_state_unavailable", "this service is not configured to read zone state");
+            throw ApiException.unavailable(
+                    "live_state_unavailable", "this service is not configured to read zone state");
         }
         ZoneState state = states.latest(request.zoneId(), windowMinutes).orElseThrow(() -> {
-            boolean known = snapshot.current().flatMap(s -> s.zone(request.zoneId())).isPresent();
+            boolean known =
+                    snapshot.current().flatMap(s -> s.zone(request.zoneId())).isPresent();
             return known
-                    ? new ApiException(404, "no_live_state", zoneField, zoneField + ": no live demand and supply for zone '"
-                            + request.zoneId() + "' in " + windowMinutes + "-minute windows yet")
+                    ? new ApiException(
+                            404,
+                            "no_live_state",
+                            zoneField,
+                            zoneField + ": no live demand and supply for zone '" + request.zoneId() + "' in "
+                                    + windowMinutes + "-minute windows yet")
                     : ApiException.unknownZone(zoneField, request.zoneId());
         });
         Instant now = clock.instant();
@@ -70,20 +84,35 @@ public final class SurgePredictor {
         for (int i = 0; i < vector.length; i++) {
             String name = names.get(i);
             OptionalDouble value = calendar.value(name);
-            vector[i] = value.isPresent() ? value.getAsDouble() : live(name, state).orElseThrow(() ->
-                    ApiException.unavailable("model_unavailable", "surge model " + model.version()
-                            + " needs feature '" + name + "' which is not available online"));
+            vector[i] = value.isPresent()
+                    ? value.getAsDouble()
+                    : live(name, state)
+                            .orElseThrow(() -> ApiException.unavailable(
+                                    "model_unavailable",
+                                    "surge model " + model.version() + " needs feature '" + name
+                                            + "' which is not available online"));
         }
         double raw = model.ensemble().predict(vector);
         double max = model.metadata().outputMax();
-        var explanation = new SurgePrediction.Explanation(state.getRideRequests(), state.getAvailableDrivers(),
-                ratio(state), state.getOpenRequests(), state.getWindowMinutes(), state.getWindowStart(),
-                state.getWindowEnd(), raw, model.metadata().outputMin(), Double.isInfinite(max) ? null : max);
+        var explanation = new SurgePrediction.Explanation(
+                state.getRideRequests(),
+                state.getAvailableDrivers(),
+                ratio(state),
+                state.getOpenRequests(),
+                state.getWindowMinutes(),
+                state.getWindowStart(),
+                state.getWindowEnd(),
+                raw,
+                model.metadata().outputMin(),
+                Double.isInfinite(max) ? null : max);
         Duration age = Duration.between(state.getUpdatedAt(), now);
-        var freshness = new SurgePrediction.Freshness(state.getUpdatedAt(), age.toMillis() / 1000.0,
-                states.lag().isPresent() ? states.lag().getAsLong() : null, age.compareTo(maxAge) > 0);
-        return new SurgePrediction(request.zoneId(), time, model.metadata().cap(raw), ModelRef.of(model), explanation,
-                freshness);
+        var freshness = new SurgePrediction.Freshness(
+                state.getUpdatedAt(),
+                age.toMillis() / 1000.0,
+                states.lag().isPresent() ? states.lag().getAsLong() : null,
+                age.compareTo(maxAge) > 0);
+        return new SurgePrediction(
+                request.zoneId(), time, model.metadata().cap(raw), ModelRef.of(model), explanation, freshness);
     }
 
     private static double ratio(ZoneState state) {

@@ -36,7 +36,8 @@ public final class ZoneStateReader implements Managed, Runnable {
     private volatile boolean running;
     private Thread thread;
 
-    public ZoneStateReader(String bootstrapServers, String schemaRegistryUrl, String topic, LiveZoneStates states, Clock clock) {
+    public ZoneStateReader(
+            String bootstrapServers, String schemaRegistryUrl, String topic, LiveZoneStates states, Clock clock) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "inference-zone-state");
@@ -78,7 +79,11 @@ public final class ZoneStateReader implements Managed, Runnable {
                     }
                 } catch (RecordDeserializationException e) {
                     // One undecodable record must not blind the surge endpoint: skip it, loudly.
-                    LOG.warn("Skipping undecodable zone-state record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                    LOG.warn(
+                            "Skipping undecodable zone-state record {}@{}: {}",
+                            e.topicPartition(),
+                            e.offset(),
+                            e.getMessage());
                     consumer.seek(e.topicPartition(), e.offset() + 1);
                 }
                 long lag = 0;
@@ -103,12 +108,17 @@ public final class ZoneStateReader implements Managed, Runnable {
             try {
                 var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
                 if (infos != null && !infos.isEmpty()) {
-                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    return infos.stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
                 }
                 LOG.warn("Topic {} has no partitions yet; retrying", topic);
             } catch (TimeoutException e) {
                 // The broker may come up after the service: keep trying, the health check reports meanwhile.
-                LOG.warn("No answer from {} about topic {}; retrying", consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), topic);
+                LOG.warn(
+                        "No answer from {} about topic {}; retrying",
+                        consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                        topic);
             }
         }
         throw new WakeupException();

@@ -22,7 +22,8 @@ class TreeEnsembleTest {
     private final ModelLoader loader = new ModelLoader(mapper, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     private static Path fixture(String model) throws URISyntaxException {
-        return Paths.get(TreeEnsembleTest.class.getResource("/lake/models/" + model).toURI());
+        return Paths.get(
+                TreeEnsembleTest.class.getResource("/lake/models/" + model).toURI());
     }
 
     @Test
@@ -82,12 +83,10 @@ class TreeEnsembleTest {
                 .hasMessageContaining("model.trees[0].nodes[0].left must be a node id after 0");
         assertThatThrownBy(() -> TreeEnsemble.parse(json("""
                 {"format": "xgboost", "algorithm": "gbt_regressor", "num_features": 1,
-                 "aggregation": "weighted_sum", "trees": []}""")))
-                .hasMessageContaining("model.format is 'xgboost'");
+                 "aggregation": "weighted_sum", "trees": []}"""))).hasMessageContaining("model.format is 'xgboost'");
         assertThatThrownBy(() -> TreeEnsemble.parse(json("""
                 {"format": "mobility-tree-ensemble/1", "algorithm": "gbt_regressor", "num_features": 1,
-                 "aggregation": "median", "trees": [{"weight": 1.0, "nodes": [{"leaf": 1}]}]}""")))
-                .hasMessageContaining("model.aggregation 'median'");
+                 "aggregation": "median", "trees": [{"weight": 1.0, "nodes": [{"leaf": 1}]}]}"""))).hasMessageContaining("model.aggregation 'median'");
     }
 
     @Test
@@ -95,7 +94,8 @@ class TreeEnsembleTest {
         assertThatThrownBy(() -> loader.load("surge", fixture("demand/20261120T020000Z")))
                 .hasMessageContaining("metadata.name is 'demand' but the model lives under 'surge'")
                 // the message reaches API answers: no server path in it
-                .message().doesNotContain(fixture("demand/20261120T020000Z").toString());
+                .message()
+                .doesNotContain(fixture("demand/20261120T020000Z").toString());
     }
 
     private JsonNode json(String text) throws Exception {

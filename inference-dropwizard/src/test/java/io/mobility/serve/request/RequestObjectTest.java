@@ -10,8 +10,8 @@ import io.mobility.serve.error.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RequestObjectTest {
@@ -39,22 +39,33 @@ class RequestObjectTest {
         for (String text : new String[] {"2026-11-27T08:00:00.5Z", "2026-11-27T08:00:00+01:00", "2026-11-27T08:00Z"}) {
             assertNull(RequestObject.plainUtc(text), text);
         }
-        assertEquals(Instant.parse("2026-11-27T07:00:00Z"),
+        assertEquals(
+                Instant.parse("2026-11-27T07:00:00Z"),
                 body("{\"hour\": \"2026-11-27T08:00:00+01:00\"}").requireInstant("hour"));
         // java.time reads 24:00 as the next midnight; the fast path leaves that to it
         assertNull(RequestObject.plainUtc("2026-11-27T24:00:00Z"));
-        assertEquals(Instant.parse("2026-11-28T00:00:00Z"), body("{\"hour\": \"2026-11-27T24:00:00Z\"}").requireInstant("hour"));
-        assertEquals(Instant.parse("2026-11-27T08:00:00.500Z"),
+        assertEquals(
+                Instant.parse("2026-11-28T00:00:00Z"),
+                body("{\"hour\": \"2026-11-27T24:00:00Z\"}").requireInstant("hour"));
+        assertEquals(
+                Instant.parse("2026-11-27T08:00:00.500Z"),
                 body("{\"hour\": \"2026-11-27T08:00:00.5Z\"}").requireInstant("hour"));
     }
 
     @Test
     void impossibleDatesAreRefusedNamingTheField() throws Exception {
-        for (String text : new String[] {"2026-02-29T08:00:00Z", "2026-13-01T08:00:00Z", "2026-11-27T08:60:00Z",
-                "2026-11-2xT08:00:00Z", "2026-11-27 08:00:00Z"}) {
+        for (String text : new String[] {
+            "2026-02-29T08:00:00Z",
+            "2026-13-01T08:00:00Z",
+            "2026-11-27T08:60:00Z",
+            "2026-11-2xT08:00:00Z",
+            "2026-11-27 08:00:00Z"
+        }) {
             assertNull(RequestObject.plainUtc(text), text);
-            ApiException e = assertThrows(ApiException.class, () -> body("{\"hour\": \"" + text + "\"}")
-                    .requireInstant("hour"), text);
+            ApiException e = assertThrows(
+                    ApiException.class,
+                    () -> body("{\"hour\": \"" + text + "\"}").requireInstant("hour"),
+                    text);
             assertTrue(e.getMessage().contains("hour") && e.getMessage().contains(text), e.getMessage());
         }
     }

@@ -24,8 +24,8 @@ public final class ConnectRestClient {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Kafka Connect answered HTTP " + status + " with a body that is "
-                        + "not JSON: " + body, e);
+                throw new IllegalStateException(
+                        "Kafka Connect answered HTTP " + status + " with a body that is " + "not JSON: " + body, e);
             }
         }
 
@@ -37,7 +37,8 @@ public final class ConnectRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ConnectRestClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -55,8 +56,11 @@ public final class ConnectRestClient {
                     .timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text))
+                    .method(
+                            method,
+                            text == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(text))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
@@ -97,11 +101,13 @@ public final class ConnectRestClient {
                 last = status.toString();
                 for (JsonNode task : status.path("tasks")) {
                     if ("FAILED".equals(task.path("state").asText())) {
-                        throw new IllegalStateException("Connector '" + name + "' task " + task.path("id").asInt()
-                                + " FAILED: " + task.path("trace").asText());
+                        throw new IllegalStateException("Connector '" + name + "' task "
+                                + task.path("id").asInt() + " FAILED: "
+                                + task.path("trace").asText());
                     }
                 }
-                boolean connectorRunning = "RUNNING".equals(status.path("connector").path("state").asText());
+                boolean connectorRunning =
+                        "RUNNING".equals(status.path("connector").path("state").asText());
                 boolean taskRunning = status.path("tasks").size() > 0;
                 for (JsonNode task : status.path("tasks")) {
                     taskRunning &= "RUNNING".equals(task.path("state").asText());
@@ -119,7 +125,7 @@ public final class ConnectRestClient {
                 throw new IllegalStateException("Interrupted waiting for connector " + name, e);
             }
         }
-        throw new IllegalStateException("Connector '" + name + "' was not RUNNING after " + timeout.toSeconds()
-                + " s; last status: " + last);
+        throw new IllegalStateException(
+                "Connector '" + name + "' was not RUNNING after " + timeout.toSeconds() + " s; last status: " + last);
     }
 }

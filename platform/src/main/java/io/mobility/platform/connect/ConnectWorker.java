@@ -72,7 +72,9 @@ public final class ConnectWorker implements AutoCloseable {
             close();
             throw e;
         }
-        log.info("Kafka Connect worker at {} in {} ms", restUrl,
+        log.info(
+                "Kafka Connect worker at {} in {} ms",
+                restUrl,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return this;
     }
@@ -101,9 +103,12 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(restUrl + "/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -214,8 +219,11 @@ public final class ConnectWorker implements AutoCloseable {
             props.put("rest.advertised.host.name", "127.0.0.1");
             props.put("plugin.discovery", pluginDiscovery);
             if (!pluginPath.isEmpty()) {
-                props.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString())
-                        .collect(Collectors.joining(",")));
+                props.put(
+                        "plugin.path",
+                        pluginPath.stream()
+                                .map(p -> p.toAbsolutePath().toString())
+                                .collect(Collectors.joining(",")));
             }
             // A lone worker: no one to wait for when it rejoins after a restart.
             props.put("scheduled.rebalance.max.delay.ms", "0");

@@ -85,12 +85,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (RuntimeException e) {
             stopServer();
             releaseDataDir();
-            throw new IllegalStateException("Kafka failed to start on 127.0.0.1:" + port + " with data in "
-                    + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka failed to start on 127.0.0.1:" + port + " with data in " + dataDir + ": " + e.getMessage(),
+                    e);
         }
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
-        log.info("Kafka started at {} in {} ms (data: {})", bootstrapServers(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir);
+        log.info(
+                "Kafka started at {} in {} ms (data: {})",
+                bootstrapServers(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                dataDir);
         return this;
     }
 
@@ -144,8 +148,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 entry.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create topic " + entry.getKey() + ": "
-                            + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "Cannot create topic " + entry.getKey() + ": "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -164,7 +170,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void awaitServed(Set<String> names) {
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         try {
-            while (!admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            while (!admin.listTopics()
+                    .names()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .containsAll(names)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Topics " + names + " were created but the broker does not serve"
@@ -216,8 +224,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ","
-                + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        props.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -295,8 +304,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private int port;
         private final Map<String, String> extraProperties = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where the broker keeps its data; kept on close and reused on the next start. Default: a temp dir. */
         public Builder dataDir(Path dataDir) {

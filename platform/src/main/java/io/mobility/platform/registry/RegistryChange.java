@@ -7,10 +7,8 @@ import java.util.Optional;
 sealed interface RegistryChange {
 
     /** A new version of a subject. */
-    record SchemaRegistered(SubjectVersion schema) implements RegistryChange {
-    }
+    record SchemaRegistered(SubjectVersion schema) implements RegistryChange {}
 
     /** The compatibility level of one subject, or the global one when {@code subject} is empty. */
-    record LevelChanged(Optional<String> subject, CompatibilityLevel level) implements RegistryChange {
-    }
+    record LevelChanged(Optional<String> subject, CompatibilityLevel level) implements RegistryChange {}
 }

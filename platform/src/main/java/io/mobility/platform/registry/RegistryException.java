@@ -35,8 +35,8 @@ final class RegistryException extends RuntimeException {
     }
 
     static RegistryException versionNotFound(String subject, int version) {
-        return new RegistryException(404, ErrorCodes.VERSION_NOT_FOUND,
-                "Version " + version + " not found for subject '" + subject + "'.");
+        return new RegistryException(
+                404, ErrorCodes.VERSION_NOT_FOUND, "Version " + version + " not found for subject '" + subject + "'.");
     }
 
     static RegistryException schemaNotFound(String id) {
@@ -44,18 +44,23 @@ final class RegistryException extends RuntimeException {
     }
 
     static RegistryException schemaNotRegistered(String subject) {
-        return new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND,
-                "Schema not found under subject '" + subject + "'");
+        return new RegistryException(
+                404, ErrorCodes.SCHEMA_NOT_FOUND, "Schema not found under subject '" + subject + "'");
     }
 
     static RegistryException subjectLevelNotConfigured(String subject) {
-        return new RegistryException(404, ErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+        return new RegistryException(
+                404,
+                ErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
                 "Subject '" + subject + "' does not have subject-level compatibility configured");
     }
 
     static RegistryException incompatible(String subject, List<String> problems) {
-        return new RegistryException(409, ErrorCodes.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible"
-                + " with an earlier schema for subject \"" + subject + "\", details: " + problems);
+        return new RegistryException(
+                409,
+                ErrorCodes.INCOMPATIBLE_SCHEMA,
+                "Schema being registered is incompatible" + " with an earlier schema for subject \"" + subject
+                        + "\", details: " + problems);
     }
 
     static RegistryException invalidSchema(String why) {
@@ -63,18 +68,27 @@ final class RegistryException extends RuntimeException {
     }
 
     static RegistryException invalidVersion(String version) {
-        return new RegistryException(422, ErrorCodes.INVALID_VERSION, "The specified version '" + version
-                + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        return new RegistryException(
+                422,
+                ErrorCodes.INVALID_VERSION,
+                "The specified version '" + version
+                        + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     static RegistryException invalidCompatibilityLevel(String level) {
-        return new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '"
-                + level + "'. Valid values are none, backward, forward, full, backward_transitive,"
-                + " forward_transitive, and full_transitive");
+        return new RegistryException(
+                422,
+                ErrorCodes.INVALID_COMPATIBILITY_LEVEL,
+                "Invalid compatibility level '"
+                        + level + "'. Valid values are none, backward, forward, full, backward_transitive,"
+                        + " forward_transitive, and full_transitive");
     }
 
     static RegistryException storeError(String what, Throwable cause) {
-        return new RegistryException(500, ErrorCodes.STORE_ERROR, "Error in the schema store while " + what + ": "
-                + cause.getMessage(), cause);
+        return new RegistryException(
+                500,
+                ErrorCodes.STORE_ERROR,
+                "Error in the schema store while " + what + ": " + cause.getMessage(),
+                cause);
     }
 }

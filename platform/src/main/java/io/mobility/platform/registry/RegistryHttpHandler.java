@@ -37,7 +37,9 @@ final class RegistryHttpHandler implements HttpHandler {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final Set<String> ACCEPTED_BODY_TYPES = Set.of(
-            "application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json", "application/json",
+            "application/vnd.schemaregistry.v1+json",
+            "application/vnd.schemaregistry+json",
+            "application/json",
             "application/octet-stream");
     private static final Logger log = LoggerFactory.getLogger(RegistryHttpHandler.class);
 
@@ -52,7 +54,8 @@ final class RegistryHttpHandler implements HttpHandler {
     RegistryHttpHandler(SchemaRegistry registry, RegistryHttpSettings settings) {
         this.registry = registry;
         this.maxRequestBytes = settings.maxRequestBytes();
-        this.expectedCredentials = settings.basicAuthUserInfo().map(RegistryHttpHandler::sha256).orElse(null);
+        this.expectedCredentials =
+                settings.basicAuthUserInfo().map(RegistryHttpHandler::sha256).orElse(null);
     }
 
     /** A response: its status and its JSON body. */
@@ -94,8 +97,11 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new RegistryException(401, 401, "Unauthorized: this registry requires HTTP basic authentication"
-                    + " (clients: basic.auth.credentials.source=USER_INFO, basic.auth.user.info=user:password)");
+            throw new RegistryException(
+                    401,
+                    401,
+                    "Unauthorized: this registry requires HTTP basic authentication"
+                            + " (clients: basic.auth.credentials.source=USER_INFO, basic.auth.user.info=user:password)");
         }
         byte[] given;
         try {
@@ -127,8 +133,11 @@ final class RegistryHttpHandler implements HttpHandler {
     }
 
     private RegistryException tooLarge(String what) {
-        return new RegistryException(413, 413, "Request body too large: it " + what + ", this registry accepts at"
-                + " most " + maxRequestBytes + " bytes");
+        return new RegistryException(
+                413,
+                413,
+                "Request body too large: it " + what + ", this registry accepts at" + " most " + maxRequestBytes
+                        + " bytes");
     }
 
     private Reply route(HttpExchange exchange) throws IOException {
@@ -160,8 +169,11 @@ final class RegistryHttpHandler implements HttpHandler {
                 return only(method, "GET", () -> Reply.ok(version(registry.version(subject, path.get(3)))));
             }
             if (size == 5 && path.get(2).equals("versions") && path.get(4).equals("schema")) {
-                return only(method, "GET", () -> Reply.ok(
-                        json.readTree(registry.version(subject, path.get(3)).schema())));
+                return only(
+                        method,
+                        "GET",
+                        () -> Reply.ok(json.readTree(
+                                registry.version(subject, path.get(3)).schema())));
             }
         }
         if (first.equals("schemas")) {
@@ -172,8 +184,11 @@ final class RegistryHttpHandler implements HttpHandler {
                 return only(method, "GET", () -> Reply.ok(Map.of("schema", registry.schemaById(path.get(2)))));
             }
         }
-        if (first.equals("compatibility") && size >= 4 && path.get(1).equals("subjects")
-                && path.get(3).equals("versions") && size <= 5) {
+        if (first.equals("compatibility")
+                && size >= 4
+                && path.get(1).equals("subjects")
+                && path.get(3).equals("versions")
+                && size <= 5) {
             String subject = path.get(2);
             Optional<String> version = size == 5 ? Optional.of(path.get(4)) : Optional.empty();
             return only(method, "POST", () -> {
@@ -200,12 +215,18 @@ final class RegistryHttpHandler implements HttpHandler {
                     if (level == null || !level.isTextual()) {
                         throw RegistryException.invalidCompatibilityLevel(String.valueOf(level));
                     }
-                    yield Reply.ok(Map.of("compatibility", registry.setLevel(subject, level.asText()).name()));
+                    yield Reply.ok(Map.of(
+                            "compatibility",
+                            registry.setLevel(subject, level.asText()).name()));
                 }
                 default -> methodNotAllowed(method, exchange);
             };
         }
-        return error(404, 404, "HTTP 404 Not Found: no registry endpoint at " + exchange.getRequestURI().getPath());
+        return error(
+                404,
+                404,
+                "HTTP 404 Not Found: no registry endpoint at "
+                        + exchange.getRequestURI().getPath());
     }
 
     /** The "schema" of a request body, after checking that it is an Avro schema without references. */
@@ -213,8 +234,8 @@ final class RegistryHttpHandler implements HttpHandler {
         JsonNode body = body(exchange);
         String type = body.path("schemaType").asText("AVRO");
         if (!type.equalsIgnoreCase("AVRO")) {
-            throw RegistryException.invalidSchema("unsupported schemaType '" + type
-                    + "': this registry supports AVRO only");
+            throw RegistryException.invalidSchema(
+                    "unsupported schemaType '" + type + "': this registry supports AVRO only");
         }
         JsonNode references = body.path("references");
         if (references.isArray() && !references.isEmpty()) {
@@ -233,8 +254,11 @@ final class RegistryHttpHandler implements HttpHandler {
         if (contentType != null) {
             String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!ACCEPTED_BODY_TYPES.contains(mediaType)) {
-                throw new RegistryException(415, 415, "HTTP 415 Unsupported Media Type: send "
-                        + CONTENT_TYPE + " or application/json, not " + contentType);
+                throw new RegistryException(
+                        415,
+                        415,
+                        "HTTP 415 Unsupported Media Type: send " + CONTENT_TYPE + " or application/json, not "
+                                + contentType);
             }
         }
         byte[] bytes;
@@ -277,8 +301,12 @@ final class RegistryHttpHandler implements HttpHandler {
     }
 
     private Reply methodNotAllowed(String method, HttpExchange exchange) {
-        return new Reply(405, errorBody(405, "HTTP 405 Method Not Allowed: " + method + " "
-                + exchange.getRequestURI().getPath()));
+        return new Reply(
+                405,
+                errorBody(
+                        405,
+                        "HTTP 405 Method Not Allowed: " + method + " "
+                                + exchange.getRequestURI().getPath()));
     }
 
     private Reply error(int status, int code, String message) {
@@ -337,10 +365,12 @@ final class RegistryHttpHandler implements HttpHandler {
             i += 2;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw badEscape(s, "its escapes are not UTF-8");
         }

@@ -21,8 +21,8 @@ public final class RegistryHttpSettings {
 
     private RegistryHttpSettings(int maxRequestBytes, String user, String password) {
         if (maxRequestBytes < 1) {
-            throw new IllegalArgumentException("The registry's request body limit must be at least 1 byte, got "
-                    + maxRequestBytes);
+            throw new IllegalArgumentException(
+                    "The registry's request body limit must be at least 1 byte, got " + maxRequestBytes);
         }
         this.maxRequestBytes = maxRequestBytes;
         this.user = user;
@@ -43,8 +43,8 @@ public final class RegistryHttpSettings {
         int colon = userInfo.indexOf(':');
         if (colon < 1 || colon == userInfo.length() - 1) {
             // The value is a secret: name the variable and the expected shape, never echo it.
-            throw new IllegalArgumentException(USER_INFO_VARIABLE + " must be user:password, with both parts"
-                    + " non-empty");
+            throw new IllegalArgumentException(
+                    USER_INFO_VARIABLE + " must be user:password, with both parts" + " non-empty");
         }
         return defaults().withBasicAuth(userInfo.substring(0, colon), userInfo.substring(colon + 1));
     }

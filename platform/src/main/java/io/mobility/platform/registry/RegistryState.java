@@ -28,9 +28,10 @@ final class RegistryState {
         if (change instanceof SchemaRegistered registered) {
             add(registered.schema());
         } else if (change instanceof LevelChanged changed) {
-            changed.subject().ifPresentOrElse(
-                    subject -> subjectLevels.put(subject, changed.level()),
-                    () -> globalLevel = changed.level());
+            changed.subject()
+                    .ifPresentOrElse(
+                            subject -> subjectLevels.put(subject, changed.level()),
+                            () -> globalLevel = changed.level());
         }
     }
 
@@ -63,7 +64,9 @@ final class RegistryState {
     }
 
     Optional<SubjectVersion> find(String subject, String canonicalSchema) {
-        return versions(subject).stream().filter(v -> v.schema().equals(canonicalSchema)).findFirst();
+        return versions(subject).stream()
+                .filter(v -> v.schema().equals(canonicalSchema))
+                .findFirst();
     }
 
     Optional<String> schemaById(int id) {

@@ -48,21 +48,23 @@ final class SchemaLog implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<String, String> producer;
     /** Runs before each write; tests hold it to play a Kafka that is slow to take the write. */
-    private volatile Runnable beforeAppend = () -> { };
+    private volatile Runnable beforeAppend = () -> {};
 
     SchemaLog(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                // A registration waits for its write: fail the request within seconds rather than hang.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000),
-                new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.LINGER_MS_CONFIG, 0,
+                        // A registration waits for its write: fail the request within seconds rather than hang.
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     String topic() {
@@ -79,22 +81,26 @@ final class SchemaLog implements AutoCloseable {
                 log.info("Created schema store topic {}", topic);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create the schema store topic " + topic + " on "
-                            + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "Cannot create the schema store topic " + topic + " on " + bootstrapServers + ": "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
                 }
             }
             int partitions = partitionCount(admin);
             if (partitions != 1) {
                 // Registrations must replay in the order they were made: one partition is the only total order.
-                throw new IllegalStateException("Schema store topic " + topic + " has " + partitions
-                        + " partitions; it must have exactly 1");
+                throw new IllegalStateException(
+                        "Schema store topic " + topic + " has " + partitions + " partitions; it must have exactly 1");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while preparing schema store topic " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot reach Kafka at " + bootstrapServers
-                    + " to prepare the schema store topic " + topic + ": " + e, e);
+            throw new IllegalStateException(
+                    "Cannot reach Kafka at " + bootstrapServers + " to prepare the schema store topic " + topic + ": "
+                            + e,
+                    e);
         }
     }
 
@@ -103,8 +109,12 @@ final class SchemaLog implements AutoCloseable {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             try {
-                return admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+                return admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(topic)
+                        .partitions()
+                        .size();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
@@ -118,11 +128,16 @@ final class SchemaLog implements AutoCloseable {
     List<RegistryChange> replay() {
         TopicPartition partition = new TopicPartition(topic, 0);
         List<RegistryChange> changes = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
@@ -207,20 +222,26 @@ final class SchemaLog implements AutoCloseable {
             switch (keyType) {
                 case "SCHEMA":
                     return Optional.of(new SchemaRegistered(new SubjectVersion(
-                            required(value, "subject").asText(), required(value, "version").asInt(),
-                            required(value, "id").asInt(), required(value, "schema").asText())));
+                            required(value, "subject").asText(),
+                                    required(value, "version").asInt(),
+                            required(value, "id").asInt(),
+                                    required(value, "schema").asText())));
                 case "CONFIG":
                     Optional<String> subject = key.path("subject").isTextual()
-                            ? Optional.of(key.get("subject").asText()) : Optional.empty();
-                    CompatibilityLevel level = CompatibilityLevel.parse(required(value, "compatibilityLevel").asText());
+                            ? Optional.of(key.get("subject").asText())
+                            : Optional.empty();
+                    CompatibilityLevel level = CompatibilityLevel.parse(
+                            required(value, "compatibilityLevel").asText());
                     return Optional.of(new LevelChanged(subject, level));
                 default:
                     log.debug("Skipping {} record at offset {} of {}", keyType, record.offset(), topic);
                     return Optional.empty();
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("Unreadable record at offset " + record.offset() + " of schema store topic "
-                    + topic + " (key " + record.key() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Unreadable record at offset " + record.offset() + " of schema store topic " + topic + " (key "
+                            + record.key() + "): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -47,8 +47,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this(bootstrapServers, port, topic, bindAddress, RegistryHttpSettings.defaults());
     }
 
-    public SchemaRegistryServer(String bootstrapServers, int port, String topic, InetAddress bindAddress,
-                                RegistryHttpSettings httpSettings) {
+    public SchemaRegistryServer(
+            String bootstrapServers,
+            int port,
+            String topic,
+            InetAddress bindAddress,
+            RegistryHttpSettings httpSettings) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Registry port must be between 0 and 65535, got " + port);
         }
@@ -74,8 +78,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (BindException e) {
             throw new PortInUseException("Schema registry", requestedPort, e);
         } catch (IOException e) {
-            throw new IllegalStateException("Schema registry cannot listen on " + bindAddress.getHostAddress() + ":"
-                    + requestedPort + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Schema registry cannot listen on " + bindAddress.getHostAddress() + ":" + requestedPort + ": "
+                            + e.getMessage(),
+                    e);
         }
         store = new SchemaLog(bootstrapServers, topic);
         SchemaRegistry registry = new SchemaRegistry(store);
@@ -90,8 +96,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
         http.setExecutor(workers);
         http.createContext("/", new RegistryHttpHandler(registry, httpSettings));
         http.start();
-        log.info("Schema registry at {} (store: topic {} on {}, {} subjects; {})", url(), topic, bootstrapServers,
-                registry.subjects().size(), httpSettings);
+        log.info(
+                "Schema registry at {} (store: topic {} on {}, {} subjects; {})",
+                url(),
+                topic,
+                bootstrapServers,
+                registry.subjects().size(),
+                httpSettings);
         return this;
     }
 
@@ -100,7 +111,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         if (http == null) {
             throw new IllegalStateException("The schema registry is not running: call start() first");
         }
-        return "http://" + bindAddress.getHostAddress() + ":" + http.getAddress().getPort();
+        return "http://" + bindAddress.getHostAddress() + ":"
+                + http.getAddress().getPort();
     }
 
     public int port() {

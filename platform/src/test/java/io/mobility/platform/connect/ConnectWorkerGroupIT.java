@@ -29,8 +29,14 @@ class ConnectWorkerGroupIT {
     static void start() {
         kafka = EmbeddedKafka.builder().start();
         // The test connector ships a ServiceLoader manifest: skip the slow reflective scan of the whole classpath.
-        first = ConnectWorker.builder(kafka.bootstrapServers()).groupId(GROUP).pluginDiscovery("service_load").start();
-        second = ConnectWorker.builder(kafka.bootstrapServers()).groupId(GROUP).pluginDiscovery("service_load").start();
+        first = ConnectWorker.builder(kafka.bootstrapServers())
+                .groupId(GROUP)
+                .pluginDiscovery("service_load")
+                .start();
+        second = ConnectWorker.builder(kafka.bootstrapServers())
+                .groupId(GROUP)
+                .pluginDiscovery("service_load")
+                .start();
     }
 
     @AfterAll
@@ -47,10 +53,10 @@ class ConnectWorkerGroupIT {
     @Test
     void aConnectorPutSentToTheFollowerIsForwardedToTheLeaderAndRuns() {
         assertThat(first.restUrl()).startsWith("http://127.0.0.1:").isNotEqualTo(second.restUrl());
-        ConnectRestClient follower = await("one leader and one follower", ConnectWorkerGroupIT::followerOrNull,
-                f -> f != null);
-        ConnectRestClient leader = new ConnectRestClient(
-                follower.baseUrl().equals(first.restUrl()) ? second.restUrl() : first.restUrl());
+        ConnectRestClient follower =
+                await("one leader and one follower", ConnectWorkerGroupIT::followerOrNull, f -> f != null);
+        ConnectRestClient leader =
+                new ConnectRestClient(follower.baseUrl().equals(first.restUrl()) ? second.restUrl() : first.restUrl());
         Map<String, String> config = Map.of(
                 "connector.class", RecordingSinkConnector.class.getName(),
                 "topics", "paired",
@@ -69,11 +75,19 @@ class ConnectWorkerGroupIT {
                 .isIn(workerId(first), workerId(second));
         assertThat(leader.send("GET", "/connectors", null).json().toString()).isEqualTo("[\"paired-recorder\"]");
 
-        ConnectRestClient.Response updated = follower.send("PUT", "/connectors/paired-recorder/config",
-                Map.of("connector.class", RecordingSinkConnector.class.getName(), "topics", "paired",
-                        "tasks.max", "2"));
+        ConnectRestClient.Response updated = follower.send(
+                "PUT",
+                "/connectors/paired-recorder/config",
+                Map.of(
+                        "connector.class",
+                        RecordingSinkConnector.class.getName(),
+                        "topics",
+                        "paired",
+                        "tasks.max",
+                        "2"));
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        assertThat(follower.send("DELETE", "/connectors/paired-recorder", null).status()).isEqualTo(204);
+        assertThat(follower.send("DELETE", "/connectors/paired-recorder", null).status())
+                .isEqualTo(204);
     }
 
     /**
@@ -83,8 +97,10 @@ class ConnectWorkerGroupIT {
     private static ConnectRestClient followerOrNull() {
         ConnectRestClient a = new ConnectRestClient(first.restUrl());
         ConnectRestClient b = new ConnectRestClient(second.restUrl());
-        int fromA = a.send("DELETE", "/connectors/no-such-connector?forward=false", null).status();
-        int fromB = b.send("DELETE", "/connectors/no-such-connector?forward=false", null).status();
+        int fromA = a.send("DELETE", "/connectors/no-such-connector?forward=false", null)
+                .status();
+        int fromB = b.send("DELETE", "/connectors/no-such-connector?forward=false", null)
+                .status();
         if (fromA == 404 && fromB == 409) {
             return b;
         }
@@ -103,7 +119,9 @@ class ConnectWorkerGroupIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         T last = probe.get();
         while (!done.test(last)) {
-            assertThat(System.nanoTime()).as("waiting for " + what + "; last seen: " + last).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("waiting for " + what + "; last seen: " + last)
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mobility.platform.PortInUseException;
 import io.mobility.events.ExampleEvents;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideEventType;
+import io.mobility.platform.PortInUseException;
 import io.mobility.platform.kafka.EmbeddedKafka;
 import io.mobility.platform.registry.SchemaRegistryServer;
 import io.mobility.serde.AvroSerializer;
@@ -44,7 +44,9 @@ class ConnectWorkerIT {
     static void start() {
         kafka = EmbeddedKafka.builder().start();
         // The test connector ships a ServiceLoader manifest: skip the slow reflective scan of the whole classpath.
-        worker = ConnectWorker.builder(kafka.bootstrapServers()).pluginDiscovery("service_load").start();
+        worker = ConnectWorker.builder(kafka.bootstrapServers())
+                .pluginDiscovery("service_load")
+                .start();
     }
 
     @AfterAll
@@ -69,7 +71,9 @@ class ConnectWorkerIT {
 
         assertThat(root.status()).isEqualTo(200);
         JsonNode info = JSON.readTree(root.body());
-        assertThat(info.get("version").asText()).isEqualTo(AppInfoParser.getVersion()).startsWith("4.3");
+        assertThat(info.get("version").asText())
+                .isEqualTo(AppInfoParser.getVersion())
+                .startsWith("4.3");
         assertThat(info.get("kafka_cluster_id").asText()).isNotBlank();
         assertThat(worker.restUrl()).startsWith("http://127.0.0.1:");
     }
@@ -82,10 +86,12 @@ class ConnectWorkerIT {
                 "topics", "recorded",
                 "tasks.max", "1");
 
-        ConnectRestClient.Response created = send("PUT", "/connectors/recorder/config", JSON.writeValueAsString(config));
+        ConnectRestClient.Response created =
+                send("PUT", "/connectors/recorder/config", JSON.writeValueAsString(config));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
-        JsonNode status = await("connector and task RUNNING",
+        JsonNode status = await(
+                "connector and task RUNNING",
                 () -> json(send("GET", "/connectors/recorder/status", null)),
                 s -> s.path("connector").path("state").asText().equals("RUNNING")
                         && s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
@@ -95,18 +101,26 @@ class ConnectWorkerIT {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 1; i <= 5; i++) {
-                producer.send(new ProducerRecord<>("recorded", "ride-" + i, "completed")).get();
+                producer.send(new ProducerRecord<>("recorded", "ride-" + i, "completed"))
+                        .get();
             }
         }
 
         await("5 records at the task", () -> received("recorder"), r -> r.size() >= 5);
-        assertThat(received("recorder")).containsExactly(
-                "ride-1=completed", "ride-2=completed", "ride-3=completed", "ride-4=completed", "ride-5=completed");
+        assertThat(received("recorder"))
+                .containsExactly(
+                        "ride-1=completed",
+                        "ride-2=completed",
+                        "ride-3=completed",
+                        "ride-4=completed",
+                        "ride-5=completed");
 
         assertThat(send("DELETE", "/connectors/recorder", null).status()).isEqualTo(204);
         await("the task stopped", () -> RecordingSinkConnector.STOPPED_TASKS, s -> s.contains("recorder"));
         assertThat(json(send("GET", "/connectors", null)).toString()).isEqualTo("[]");
-        await("the status to be gone", () -> send("GET", "/connectors/recorder/status", null).status(),
+        await(
+                "the status to be gone",
+                () -> send("GET", "/connectors/recorder/status", null).status(),
                 code -> code == 404);
     }
 
@@ -117,7 +131,9 @@ class ConnectWorkerIT {
             JsonNode plugins = json(send("GET", "/connector-plugins?connectorsOnly=false", null));
             List<String> classes = new ArrayList<>();
             plugins.forEach(p -> classes.add(p.get("class").asText()));
-            assertThat(classes).as("the converter is discoverable by the service loader").contains(AvroConverter.class.getName());
+            assertThat(classes)
+                    .as("the converter is discoverable by the service loader")
+                    .contains(AvroConverter.class.getName());
 
             Map<String, String> config = Map.of(
                     "connector.class", RecordingSinkConnector.class.getName(),
@@ -128,9 +144,12 @@ class ConnectWorkerIT {
                     "errors.tolerance", "all",
                     "errors.deadletterqueue.topic.name", "avro-rides-dlq",
                     "errors.deadletterqueue.topic.replication.factor", "1");
-            ConnectRestClient.Response created = send("PUT", "/connectors/avro-recorder/config", JSON.writeValueAsString(config));
+            ConnectRestClient.Response created =
+                    send("PUT", "/connectors/avro-recorder/config", JSON.writeValueAsString(config));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            await("task RUNNING", () -> json(send("GET", "/connectors/avro-recorder/status", null)),
+            await(
+                    "task RUNNING",
+                    () -> json(send("GET", "/connectors/avro-recorder/status", null)),
                     s -> s.path("tasks").path(0).path("state").asText().equals("RUNNING"));
 
             AvroSerializer<RideEvent> serializer = new AvroSerializer<>();
@@ -138,11 +157,18 @@ class ConnectWorkerIT {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
             try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>("avro-rides", "ride-1", serializer.serialize("avro-rides",
-                        ExampleEvents.ride(RideEventType.RIDE_REQUESTED)))).get();
-                producer.send(new ProducerRecord<>("avro-rides", "ride-1", "{not avro}".getBytes())).get();
-                producer.send(new ProducerRecord<>("avro-rides", "ride-1", serializer.serialize("avro-rides",
-                        ExampleEvents.ride(RideEventType.RIDE_COMPLETED)))).get();
+                producer.send(new ProducerRecord<>(
+                                "avro-rides",
+                                "ride-1",
+                                serializer.serialize("avro-rides", ExampleEvents.ride(RideEventType.RIDE_REQUESTED))))
+                        .get();
+                producer.send(new ProducerRecord<>("avro-rides", "ride-1", "{not avro}".getBytes()))
+                        .get();
+                producer.send(new ProducerRecord<>(
+                                "avro-rides",
+                                "ride-1",
+                                serializer.serialize("avro-rides", ExampleEvents.ride(RideEventType.RIDE_COMPLETED))))
+                        .get();
             }
 
             await("2 records at the task", () -> received("avro-recorder"), r -> r.size() >= 2);
@@ -150,17 +176,29 @@ class ConnectWorkerIT {
             assertThat(received).hasSize(2);
             assertThat(received.get(0)).startsWith("ride-1=Struct{").contains("event_type=RIDE_REQUESTED");
             assertThat(received.get(1)).contains("event_type=RIDE_COMPLETED").contains("total=65.72");
-            assertThat(kafka.admin().listOffsets(Map.of(new org.apache.kafka.common.TopicPartition("avro-rides-dlq", 0),
-                    org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().values().iterator().next().offset())
-                    .as("records in the dead-letter topic").isEqualTo(1);
-            assertThat(send("DELETE", "/connectors/avro-recorder", null).status()).isEqualTo(204);
+            assertThat(kafka.admin()
+                            .listOffsets(Map.of(
+                                    new org.apache.kafka.common.TopicPartition("avro-rides-dlq", 0),
+                                    org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                            .all()
+                            .get()
+                            .values()
+                            .iterator()
+                            .next()
+                            .offset())
+                    .as("records in the dead-letter topic")
+                    .isEqualTo(1);
+            assertThat(send("DELETE", "/connectors/avro-recorder", null).status())
+                    .isEqualTo(204);
         }
     }
 
     @Test
     void theWorkerUsesOneReplicaAndStringConvertersByDefault() {
-        Map<String, String> props = ConnectWorker.builder(kafka.bootstrapServers()).build().workerProperties();
-        assertThat(props).containsEntry("config.storage.replication.factor", "1")
+        Map<String, String> props =
+                ConnectWorker.builder(kafka.bootstrapServers()).build().workerProperties();
+        assertThat(props)
+                .containsEntry("config.storage.replication.factor", "1")
                 .containsEntry("offset.storage.replication.factor", "1")
                 .containsEntry("status.storage.replication.factor", "1")
                 .containsEntry("plugin.discovery", "hybrid_warn")
@@ -170,7 +208,9 @@ class ConnectWorkerIT {
     @Test
     void aTakenPortFailsWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            ConnectWorker blocked = ConnectWorker.builder(kafka.bootstrapServers()).port(taken.getLocalPort()).build();
+            ConnectWorker blocked = ConnectWorker.builder(kafka.bootstrapServers())
+                    .port(taken.getLocalPort())
+                    .build();
             assertThatThrownBy(blocked::start)
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Kafka Connect REST cannot listen on 127.0.0.1:" + taken.getLocalPort());

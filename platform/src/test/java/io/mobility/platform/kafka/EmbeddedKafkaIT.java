@@ -50,15 +50,18 @@ class EmbeddedKafkaIT {
         kafka.createTopic("round-trip", 1, Map.of());
         try (var producer = producer(kafka, new Properties())) {
             for (int i = 0; i < 20; i++) {
-                producer.send(new ProducerRecord<>("round-trip", "ride-" + i, "requested " + i)).get();
+                producer.send(new ProducerRecord<>("round-trip", "ride-" + i, "requested " + i))
+                        .get();
             }
         }
 
         List<ConsumerRecord<String, String>> records = consume(kafka, "round-trip", 20, "read_uncommitted");
 
         assertThat(records).extracting(ConsumerRecord::key).first().isEqualTo("ride-0");
-        assertThat(records).extracting(ConsumerRecord::value)
-                .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "requested " + i).toList());
+        assertThat(records)
+                .extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 20).mapToObj(i -> "requested " + i).toList());
     }
 
     @Test
@@ -83,7 +86,8 @@ class EmbeddedKafkaIT {
 
         List<ConsumerRecord<String, String>> records = consume(kafka, "transactions", 3, "read_committed");
 
-        assertThat(records).extracting(ConsumerRecord::value)
+        assertThat(records)
+                .extracting(ConsumerRecord::value)
                 .containsExactly("committed-1", "committed-2", "committed-3");
     }
 
@@ -95,14 +99,20 @@ class EmbeddedKafkaIT {
         Set<String> names = Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet());
         assertThat(kafka.admin().listTopics().names().get()).containsAll(names);
         var resources = Topics.ALL.stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-        Map<ConfigResource, Config> configs = kafka.admin().describeConfigs(resources).all().get();
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()))
+                .toList();
+        Map<ConfigResource, Config> configs =
+                kafka.admin().describeConfigs(resources).all().get();
         for (Topic topic : Topics.ALL) {
             String policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
-                    .get("cleanup.policy").value();
+                    .get("cleanup.policy")
+                    .value();
             assertThat(policy).as(topic.name()).isEqualTo(topic.compacted() ? "compact" : "delete");
         }
-        var description = kafka.admin().describeTopics(List.of(Topics.RIDE_EVENTS_RAW.name())).allTopicNames().get();
+        var description = kafka.admin()
+                .describeTopics(List.of(Topics.RIDE_EVENTS_RAW.name()))
+                .allTopicNames()
+                .get();
         assertThat(description.get(Topics.RIDE_EVENTS_RAW.name()).partitions()).hasSize(3);
     }
 
@@ -111,8 +121,10 @@ class EmbeddedKafkaIT {
         try (EmbeddedKafka first = EmbeddedKafka.builder().dataDir(dir).start()) {
             first.createTopic("kept", 2, Map.of("retention.ms", "-1"));
             try (var producer = producer(first, new Properties())) {
-                producer.send(new ProducerRecord<>("kept", "zone-132", "JFK Airport")).get();
-                producer.send(new ProducerRecord<>("kept", "zone-161", "Midtown Center")).get();
+                producer.send(new ProducerRecord<>("kept", "zone-132", "JFK Airport"))
+                        .get();
+                producer.send(new ProducerRecord<>("kept", "zone-161", "Midtown Center"))
+                        .get();
             }
         }
         assertThat(dir.resolve("kafka-logs/meta.properties")).exists();
@@ -120,7 +132,8 @@ class EmbeddedKafkaIT {
         try (EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dir).start()) {
             assertThat(second.admin().listTopics().names().get()).contains("kept");
             List<ConsumerRecord<String, String>> records = consume(second, "kept", 2, "read_uncommitted");
-            assertThat(records).extracting(ConsumerRecord::value)
+            assertThat(records)
+                    .extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("JFK Airport", "Midtown Center");
         }
     }
@@ -155,7 +168,8 @@ class EmbeddedKafkaIT {
     @Test
     void takenPortFailsWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            EmbeddedKafka blocked = EmbeddedKafka.builder().port(taken.getLocalPort()).build();
+            EmbeddedKafka blocked =
+                    EmbeddedKafka.builder().port(taken.getLocalPort()).build();
             assertThatThrownBy(blocked::start)
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Kafka broker cannot listen on 127.0.0.1:" + taken.getLocalPort())
@@ -167,16 +181,20 @@ class EmbeddedKafkaIT {
     @Test
     void startsWithinAFewSecondsWithTheGivenBrokerSettings() throws Exception {
         long start = System.nanoTime();
-        try (EmbeddedKafka quick = EmbeddedKafka.builder().brokerProperty("message.max.bytes", "2097152").start()) {
+        try (EmbeddedKafka quick = EmbeddedKafka.builder()
+                .brokerProperty("message.max.bytes", "2097152")
+                .start()) {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(quick.bootstrapServers()).startsWith("127.0.0.1:");
             assertThat(Files.isDirectory(quick.dataDir())).isTrue();
 
             ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
-            Config config = quick.admin().describeConfigs(List.of(broker)).all().get().get(broker);
+            Config config =
+                    quick.admin().describeConfigs(List.of(broker)).all().get().get(broker);
             assertThat(config.get("message.max.bytes").value()).isEqualTo("2097152");
             assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
-            assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
+            assertThat(config.get("transaction.state.log.replication.factor").value())
+                    .isEqualTo("1");
         }
     }
 
@@ -189,10 +207,11 @@ class EmbeddedKafkaIT {
     }
 
     /** Every record of {@code topic}, and for half a second more anything beyond the {@code expected} ones. */
-    private static List<ConsumerRecord<String, String>> consume(EmbeddedKafka broker, String topic, int expected,
-            String isolation) {
-        TopicReader<String, String> reader = TopicReader.of(broker.bootstrapServers(), new StringDeserializer(),
-                new StringDeserializer()).thenWait(Duration.ofMillis(500));
+    private static List<ConsumerRecord<String, String>> consume(
+            EmbeddedKafka broker, String topic, int expected, String isolation) {
+        TopicReader<String, String> reader = TopicReader.of(
+                        broker.bootstrapServers(), new StringDeserializer(), new StringDeserializer())
+                .thenWait(Duration.ofMillis(500));
         if (isolation.equals("read_uncommitted")) {
             reader.uncommitted();
         }

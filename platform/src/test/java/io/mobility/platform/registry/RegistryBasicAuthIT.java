@@ -35,6 +35,7 @@ class RegistryBasicAuthIT {
     private static final String USER = "registry-user";
     /** Made per run: no password is written in the repository. */
     private static final String PASSWORD = UUID.randomUUID().toString();
+
     private static final String TOPIC = "rides-auth";
 
     private static EmbeddedKafka kafka;
@@ -45,8 +46,9 @@ class RegistryBasicAuthIT {
         kafka = EmbeddedKafka.builder().start();
         RegistryHttpSettings settings = RegistryHttpSettings.fromEnvironment(
                 Map.of(RegistryHttpSettings.USER_INFO_VARIABLE, USER + ":" + PASSWORD));
-        registry = new SchemaRegistryServer(kafka.bootstrapServers(), 0, "auth-schemas",
-                InetAddress.getLoopbackAddress(), settings).start();
+        registry = new SchemaRegistryServer(
+                        kafka.bootstrapServers(), 0, "auth-schemas", InetAddress.getLoopbackAddress(), settings)
+                .start();
     }
 
     @AfterAll
@@ -71,8 +73,10 @@ class RegistryBasicAuthIT {
         deserializer.configure(readerConfig, false);
 
         assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(ride);
-        assertThat(new RestSchemaRegistryClient(registry.url(),
-                RegistryClientSettings.defaults().withBasicAuth(USER + ":" + PASSWORD)).subjects())
+        assertThat(new RestSchemaRegistryClient(
+                                registry.url(),
+                                RegistryClientSettings.defaults().withBasicAuth(USER + ":" + PASSWORD))
+                        .subjects())
                 .contains(TOPIC + "-value");
     }
 
@@ -90,8 +94,8 @@ class RegistryBasicAuthIT {
 
     @Test
     void aWrongPasswordIsRefusedWith401() {
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url(),
-                RegistryClientSettings.defaults().withBasicAuth(USER + ":not-" + PASSWORD));
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                registry.url(), RegistryClientSettings.defaults().withBasicAuth(USER + ":not-" + PASSWORD));
 
         assertThatThrownBy(client::subjects)
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
@@ -105,29 +109,37 @@ class RegistryBasicAuthIT {
     @Test
     void anAnonymousRequestGets401WithAChallengeAndConfluentsErrorJson() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Basic realm="));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic realm="));
         JsonNode error = new ObjectMapper().readTree(anonymous.body());
         assertThat(error.get("error_code").asInt()).isEqualTo(401);
 
-        String credentials = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> authenticated = http.send(HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
-                .header("Authorization", "Basic " + credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String credentials =
+                Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> authenticated = http.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
+                        .header("Authorization", "Basic " + credentials)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(authenticated.statusCode()).isEqualTo(200);
     }
 
     @Test
     void credentialsFromTheEnvironmentMustBeUserColonPasswordAndAreNeverShown() {
-        assertThat(RegistryHttpSettings.fromEnvironment(Map.of()).basicAuthUser()).isEmpty();
+        assertThat(RegistryHttpSettings.fromEnvironment(Map.of()).basicAuthUser())
+                .isEmpty();
         assertThat(registry.httpSettings().basicAuthUser()).contains(USER);
         assertThat(registry.httpSettings().toString()).contains(USER).doesNotContain(PASSWORD);
         assertThatThrownBy(() -> RegistryHttpSettings.fromEnvironment(
-                Map.of(RegistryHttpSettings.USER_INFO_VARIABLE, "only-a-secret-word")))
+                        Map.of(RegistryHttpSettings.USER_INFO_VARIABLE, "only-a-secret-word")))
                 .hasMessage(RegistryHttpSettings.USER_INFO_VARIABLE + " must be user:password, with both parts"
                         + " non-empty");
     }

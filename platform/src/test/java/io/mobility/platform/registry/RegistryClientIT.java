@@ -39,15 +39,21 @@ class RegistryClientIT {
     private static Schema withOptionalField(Schema schema, String name) {
         List<Schema.Field> fields = new ArrayList<>();
         schema.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-        fields.add(new Schema.Field(name, Schema.createUnion(Schema.create(Schema.Type.NULL),
-                Schema.create(Schema.Type.STRING)), null, Schema.Field.NULL_DEFAULT_VALUE));
+        fields.add(new Schema.Field(
+                name,
+                Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                null,
+                Schema.Field.NULL_DEFAULT_VALUE));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
 
     private static Schema withLongField(Schema schema, String name) {
         List<Schema.Field> fields = new ArrayList<>();
-        schema.getFields().forEach(f -> fields.add(f.name().equals(name)
-                ? new Schema.Field(name, Schema.create(Schema.Type.LONG)) : new Schema.Field(f, f.schema())));
+        schema.getFields()
+                .forEach(f -> fields.add(
+                        f.name().equals(name)
+                                ? new Schema.Field(name, Schema.create(Schema.Type.LONG))
+                                : new Schema.Field(f, f.schema())));
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
 
@@ -64,8 +70,10 @@ class RegistryClientIT {
         RegisteredSchema latest = client.latest(subject);
         assertThat(latest.id()).isEqualTo(v2).isNotEqualTo(v1);
         assertThat(latest.version()).isEqualTo(2);
-        assertThat(client.lookup(subject, RideEvent.getClassSchema())).get()
-                .extracting(RegisteredSchema::version, RegisteredSchema::id).containsExactly(1, v1);
+        assertThat(client.lookup(subject, RideEvent.getClassSchema()))
+                .get()
+                .extracting(RegisteredSchema::version, RegisteredSchema::id)
+                .containsExactly(1, v1);
         assertThat(new RestSchemaRegistryClient(registry.url()).schemaById(v1)).isEqualTo(RideEvent.getClassSchema());
         assertThat(client.subjects()).contains(subject);
     }
@@ -92,9 +100,11 @@ class RegistryClientIT {
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
 
         assertThatThrownBy(() -> client.schemaById(987_654))
-                .isInstanceOf(UnknownSchemaIdException.class).hasMessageContaining("987654");
+                .isInstanceOf(UnknownSchemaIdException.class)
+                .hasMessageContaining("987654");
         assertThatThrownBy(() -> client.latest("no-such-subject"))
-                .isInstanceOf(SubjectNotFoundException.class).hasMessageContaining("no-such-subject");
+                .isInstanceOf(SubjectNotFoundException.class)
+                .hasMessageContaining("no-such-subject");
         assertThat(client.lookup("no-such-subject", RideEvent.getClassSchema())).isEmpty();
     }
 
@@ -112,7 +122,8 @@ class RegistryClientIT {
             RestSchemaRegistryClient fresh = new RestSchemaRegistryClient(second.url());
             assertThat(fresh.schemaById(id)).isEqualTo(RideEvent.getClassSchema());
             assertThat(fresh.latest("rides-value").id()).isEqualTo(id);
-            assertThat(fresh.register("rides-value", RideEvent.getClassSchema())).isEqualTo(id);
+            assertThat(fresh.register("rides-value", RideEvent.getClassSchema()))
+                    .isEqualTo(id);
             int next = fresh.register("drivers-value", io.mobility.events.driver.Driver.getClassSchema());
             assertThat(next).isGreaterThan(id);
         }

@@ -40,7 +40,8 @@ class RegistryRequestLimitsIT {
     private static final int SMALL_LIMIT = 16 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static EmbeddedKafka kafka;
     /** Default settings: 1 MiB bodies. */
     private static SchemaRegistryServer registry;
@@ -51,8 +52,13 @@ class RegistryRequestLimitsIT {
     static void start() {
         kafka = EmbeddedKafka.builder().start();
         registry = new SchemaRegistryServer(kafka.bootstrapServers(), 0, "limits-schemas").start();
-        small = new SchemaRegistryServer(kafka.bootstrapServers(), 0, "small-schemas", InetAddress.getLoopbackAddress(),
-                RegistryHttpSettings.defaults().withMaxRequestBytes(SMALL_LIMIT)).start();
+        small = new SchemaRegistryServer(
+                        kafka.bootstrapServers(),
+                        0,
+                        "small-schemas",
+                        InetAddress.getLoopbackAddress(),
+                        RegistryHttpSettings.defaults().withMaxRequestBytes(SMALL_LIMIT))
+                .start();
     }
 
     @AfterAll
@@ -74,8 +80,10 @@ class RegistryRequestLimitsIT {
     @Test
     void aBodyDeclaredOverTheLimitIsRefusedWith413BeforeItIsSent() throws Exception {
         // Headers only: the registry must answer without waiting for the 2 MiB it was promised.
-        String answer = raw(registry, "POST /subjects/big-value/versions HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: " + CONTENT_TYPE + "\r\nContent-Length: " + (2 * 1024 * 1024) + "\r\n\r\n");
+        String answer = raw(
+                registry,
+                "POST /subjects/big-value/versions HTTP/1.1\r\nHost: localhost\r\n" + "Content-Type: " + CONTENT_TYPE
+                        + "\r\nContent-Length: " + (2 * 1024 * 1024) + "\r\n\r\n");
 
         assertThat(statusOf(answer)).isEqualTo(413);
         JsonNode error = JSON.readTree(bodyOf(answer));
@@ -90,7 +98,8 @@ class RegistryRequestLimitsIT {
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(small.url() + "/subjects/big-value/versions"))
                 .header("Content-Type", CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized)))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
 
         HttpResponse<String> refused = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
 
@@ -100,7 +109,8 @@ class RegistryRequestLimitsIT {
         assertThat(error.get("error_code").asInt()).isEqualTo(413);
         assertThat(error.get("message").asText()).contains("at most " + SMALL_LIMIT + " bytes");
         assertThat(send(small, "GET", "/subjects/big-value/versions", null).statusCode())
-                .as("nothing was registered").isEqualTo(404);
+                .as("nothing was registered")
+                .isEqualTo(404);
 
         String fits = schemaBody(recordWithDoc("Fits", SMALL_LIMIT - 1024));
         assertThat(fits.length()).isLessThan(SMALL_LIMIT);
@@ -130,8 +140,10 @@ class RegistryRequestLimitsIT {
 
     @Test
     void readsAreAnsweredWhileARegistrationWaitsOnKafka() throws Exception {
-        int id1 = JSON.readTree(send(registry, "POST", "/subjects/stall-value/versions", schemaBody(V1)).body())
-                .get("id").asInt();
+        int id1 = JSON.readTree(send(registry, "POST", "/subjects/stall-value/versions", schemaBody(V1))
+                        .body())
+                .get("id")
+                .asInt();
         // The next write to Kafka waits until the test lets it go, as a write to a slow or failing-over broker does.
         CountDownLatch writeStarted = new CountDownLatch(1);
         CountDownLatch kafkaAnswers = new CountDownLatch(1);
@@ -145,23 +157,32 @@ class RegistryRequestLimitsIT {
         });
         CompletableFuture<HttpResponse<String>> registration;
         try {
-            registration = HTTP.sendAsync(request(registry, "POST", "/subjects/stall-value/versions",
-                    schemaBody(V2)), HttpResponse.BodyHandlers.ofString());
-            assertThat(writeStarted.await(10, TimeUnit.SECONDS)).as("the registration reached Kafka").isTrue();
+            registration = HTTP.sendAsync(
+                    request(registry, "POST", "/subjects/stall-value/versions", schemaBody(V2)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(writeStarted.await(10, TimeUnit.SECONDS))
+                    .as("the registration reached Kafka")
+                    .isTrue();
 
-            for (String path : List.of("/schemas/ids/" + id1, "/subjects", "/subjects/stall-value/versions",
-                    "/subjects/stall-value/versions/latest", "/config")) {
+            for (String path : List.of(
+                    "/schemas/ids/" + id1,
+                    "/subjects",
+                    "/subjects/stall-value/versions",
+                    "/subjects/stall-value/versions/latest",
+                    "/config")) {
                 long started = System.nanoTime();
                 HttpResponse<String> read = send(registry, "GET", path, null);
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 assertThat(read.statusCode()).as(path + ": " + read.body()).isEqualTo(200);
                 assertThat(millis).as("GET " + path + " answered in ms").isLessThan(1000);
             }
-            assertThat(send(registry, "GET", "/subjects/stall-value/versions", null).body())
-                    .as("a change Kafka has not taken is not visible").isEqualTo("[1]");
+            assertThat(send(registry, "GET", "/subjects/stall-value/versions", null)
+                            .body())
+                    .as("a change Kafka has not taken is not visible")
+                    .isEqualTo("[1]");
             assertThat(registration).as("the registration still waits on Kafka").isNotDone();
         } finally {
-            registry.store().beforeAppend(() -> { });
+            registry.store().beforeAppend(() -> {});
             kafkaAnswers.countDown();
         }
 
@@ -169,14 +190,21 @@ class RegistryRequestLimitsIT {
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
         int id2 = JSON.readTree(registered.body()).get("id").asInt();
         assertThat(id2).isGreaterThan(id1);
-        assertThat(send(registry, "GET", "/subjects/stall-value/versions", null).body()).isEqualTo("[1,2]");
-        assertThat(JSON.readTree(send(registry, "GET", "/schemas/ids/" + id2, null).body()).get("schema").asText())
+        assertThat(send(registry, "GET", "/subjects/stall-value/versions", null).body())
+                .isEqualTo("[1,2]");
+        assertThat(JSON.readTree(send(registry, "GET", "/schemas/ids/" + id2, null)
+                                .body())
+                        .get("schema")
+                        .asText())
                 .contains("tip");
     }
 
     /** A record schema whose doc string pads it to about {@code size} characters. */
     private static String recordWithDoc(String name, int size) {
-        ObjectNode schema = JSON.createObjectNode().put("type", "record").put("name", name).put("namespace", "test")
+        ObjectNode schema = JSON.createObjectNode()
+                .put("type", "record")
+                .put("name", name)
+                .put("namespace", "test")
                 .put("doc", "x".repeat(size));
         schema.putArray("fields").addObject().put("name", "id").put("type", "string");
         return schema.toString();
@@ -189,9 +217,11 @@ class RegistryRequestLimitsIT {
     private static HttpRequest request(SchemaRegistryServer server, String method, String path, String body) {
         return HttpRequest.newBuilder(URI.create(server.url() + path))
                 .header("Content-Type", CONTENT_TYPE)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(30)).build();
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     private static HttpResponse<String> send(SchemaRegistryServer server, String method, String path, String body)
@@ -207,8 +237,12 @@ class RegistryRequestLimitsIT {
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();
             String head = readHead(in);
-            int length = head.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
-                    .map(l -> Integer.parseInt(l.substring("content-length:".length()).trim())).findFirst().orElse(0);
+            int length = head.lines()
+                    .filter(l -> l.toLowerCase().startsWith("content-length:"))
+                    .map(l -> Integer.parseInt(
+                            l.substring("content-length:".length()).trim()))
+                    .findFirst()
+                    .orElse(0);
             return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
     }

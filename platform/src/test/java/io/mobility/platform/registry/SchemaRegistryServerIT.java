@@ -38,6 +38,7 @@ class SchemaRegistryServerIT {
     private static final String FARE_AS_STRING = """
             {"type":"record","name":"Ride","namespace":"test","fields":[
               {"name":"ride_id","type":"string"},{"name":"fare","type":"string"}]}""";
+
     private static final String ZONE = """
             {"type":"record","name":"Zone","namespace":"test","fields":[{"name":"zone_id","type":"int"}]}""";
 
@@ -68,12 +69,15 @@ class SchemaRegistryServerIT {
         int id = first.json().get("id").asInt();
         assertThat(id).isPositive();
 
-        assertThat(register(registry, "rides-value", V1).json().get("id").asInt()).isEqualTo(id);
+        assertThat(register(registry, "rides-value", V1).json().get("id").asInt())
+                .isEqualTo(id);
         String spaced = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(V1));
         assertThat(spaced).isNotEqualTo(V1);
-        assertThat(register(registry, "rides-value", spaced).json().get("id").asInt()).isEqualTo(id);
+        assertThat(register(registry, "rides-value", spaced).json().get("id").asInt())
+                .isEqualTo(id);
 
-        assertThat(get(registry, "/subjects/rides-value/versions").json().toString()).isEqualTo("[1]");
+        assertThat(get(registry, "/subjects/rides-value/versions").json().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -83,7 +87,10 @@ class SchemaRegistryServerIT {
 
         assertThat(b).isEqualTo(a);
         assertThat(texts(get(registry, "/subjects").json())).contains("shared-a-value", "shared-b-value");
-        assertThat(get(registry, "/subjects/shared-b-value/versions/latest").json().get("version").asInt())
+        assertThat(get(registry, "/subjects/shared-b-value/versions/latest")
+                        .json()
+                        .get("version")
+                        .asInt())
                 .isEqualTo(1);
     }
 
@@ -97,21 +104,24 @@ class SchemaRegistryServerIT {
         JsonNode byId = get(registry, "/schemas/ids/" + id2).json();
         assertThat(byId.get("schema").asText()).isEqualTo(canonicalV2);
 
-        JsonNode latest = get(registry, "/subjects/lookup-value/versions/latest").json();
+        JsonNode latest =
+                get(registry, "/subjects/lookup-value/versions/latest").json();
         assertThat(latest.get("subject").asText()).isEqualTo("lookup-value");
         assertThat(latest.get("version").asInt()).isEqualTo(2);
         assertThat(latest.get("id").asInt()).isEqualTo(id2);
         assertThat(latest.get("schema").asText()).isEqualTo(canonicalV2);
         JsonNode first = get(registry, "/subjects/lookup-value/versions/1").json();
         assertThat(first.get("id").asInt()).isEqualTo(id1);
-        assertThat(get(registry, "/subjects/lookup-value/versions").json().toString()).isEqualTo("[1,2]");
+        assertThat(get(registry, "/subjects/lookup-value/versions").json().toString())
+                .isEqualTo("[1,2]");
 
         Reply found = post(registry, "/subjects/lookup-value", schemaBody(V1));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().get("subject").asText()).isEqualTo("lookup-value");
         assertThat(found.json().get("version").asInt()).isEqualTo(1);
         assertThat(found.json().get("id").asInt()).isEqualTo(id1);
-        assertThat(found.json().get("schema").asText()).isEqualTo(new Schema.Parser().parse(V1).toString());
+        assertThat(found.json().get("schema").asText())
+                .isEqualTo(new Schema.Parser().parse(V1).toString());
 
         assertError(post(registry, "/subjects/lookup-value", schemaBody(ZONE)), 404, 40403);
         assertError(post(registry, "/subjects/no-such-subject", schemaBody(V1)), 404, 40401);
@@ -125,10 +135,11 @@ class SchemaRegistryServerIT {
         assertThat(optionalField.json().get("is_compatible").asBoolean()).isTrue();
         assertThat(optionalField.json().has("messages")).isFalse();
 
-        Reply typeChange = post(registry, "/compatibility/subjects/compat-value/versions/1?verbose=true",
-                schemaBody(FARE_AS_STRING));
+        Reply typeChange = post(
+                registry, "/compatibility/subjects/compat-value/versions/1?verbose=true", schemaBody(FARE_AS_STRING));
         assertThat(typeChange.json().get("is_compatible").asBoolean()).isFalse();
-        assertThat(texts(typeChange.json().get("messages"))).anySatisfy(m -> assertThat(m).contains("fare"));
+        assertThat(texts(typeChange.json().get("messages")))
+                .anySatisfy(m -> assertThat(m).contains("fare"));
 
         Reply againstAll = post(registry, "/compatibility/subjects/compat-value/versions", schemaBody(FARE_AS_STRING));
         assertThat(againstAll.json().get("is_compatible").asBoolean()).isFalse();
@@ -142,9 +153,12 @@ class SchemaRegistryServerIT {
         Reply refused = register(registry, "strict-value", FARE_AS_STRING);
 
         assertError(refused, 409, 409);
-        assertThat(refused.json().get("message").asText()).contains("incompatible").contains("strict-value")
+        assertThat(refused.json().get("message").asText())
+                .contains("incompatible")
+                .contains("strict-value")
                 .contains("fare");
-        assertThat(get(registry, "/subjects/strict-value/versions").json().toString()).isEqualTo("[1]");
+        assertThat(get(registry, "/subjects/strict-value/versions").json().toString())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -157,11 +171,15 @@ class SchemaRegistryServerIT {
 
         Reply unparsable = register(registry, "bad-value", "{\"type\": \"record\", \"name\": ");
         assertError(unparsable, 422, 42201);
-        Reply unknownType = register(registry, "bad-value", "{\"type\":\"record\",\"name\":\"R\",\"fields\":"
-                + "[{\"name\":\"a\",\"type\":\"no.such.Type\"}]}");
+        Reply unknownType = register(
+                registry,
+                "bad-value",
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":" + "[{\"name\":\"a\",\"type\":\"no.such.Type\"}]}");
         assertError(unknownType, 422, 42201);
         assertThat(unknownType.json().get("message").asText()).contains("no.such.Type");
-        Reply protobuf = post(registry, "/subjects/bad-value/versions",
+        Reply protobuf = post(
+                registry,
+                "/subjects/bad-value/versions",
                 Map.of("schema", "syntax = \"proto3\";", "schemaType", "PROTOBUF"));
         assertError(protobuf, 422, 42201);
         assertThat(protobuf.json().get("message").asText()).contains("PROTOBUF");
@@ -179,18 +197,27 @@ class SchemaRegistryServerIT {
     void aSubjectLevelChangesWhatTheSubjectAccepts() throws Exception {
         register(registry, "loose-value", V1);
         register(registry, "other-value", V1);
-        assertThat(get(registry, "/config").json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        assertThat(get(registry, "/config").json().get("compatibilityLevel").asText())
+                .isEqualTo("BACKWARD");
         assertError(get(registry, "/config/loose-value"), 404, 40408);
-        assertThat(get(registry, "/config/loose-value?defaultToGlobal=true").json().get("compatibilityLevel").asText())
+        assertThat(get(registry, "/config/loose-value?defaultToGlobal=true")
+                        .json()
+                        .get("compatibilityLevel")
+                        .asText())
                 .isEqualTo("BACKWARD");
 
         Reply set = put(registry, "/config/loose-value", Map.of("compatibility", "NONE"));
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().get("compatibility").asText()).isEqualTo("NONE");
-        assertThat(get(registry, "/config/loose-value").json().get("compatibilityLevel").asText()).isEqualTo("NONE");
+        assertThat(get(registry, "/config/loose-value")
+                        .json()
+                        .get("compatibilityLevel")
+                        .asText())
+                .isEqualTo("NONE");
 
         assertThat(register(registry, "loose-value", FARE_AS_STRING).status()).isEqualTo(200);
-        assertThat(get(registry, "/subjects/loose-value/versions").json().toString()).isEqualTo("[1,2]");
+        assertThat(get(registry, "/subjects/loose-value/versions").json().toString())
+                .isEqualTo("[1,2]");
         assertError(register(registry, "other-value", FARE_AS_STRING), 409, 409);
     }
 
@@ -202,21 +229,29 @@ class SchemaRegistryServerIT {
 
         Reply set = put(own, "/config", Map.of("compatibility", "none"));
         assertThat(set.json().get("compatibility").asText()).isEqualTo("NONE");
-        assertThat(get(own, "/config").json().get("compatibilityLevel").asText()).isEqualTo("NONE");
+        assertThat(get(own, "/config").json().get("compatibilityLevel").asText())
+                .isEqualTo("NONE");
 
         assertThat(register(own, "rides-value", FARE_AS_STRING).status()).isEqualTo(200);
         // FULL: an optional field with a default reads both ways; a new field without default does not.
         put(own, "/config", Map.of("compatibility", "FULL"));
-        String withTip = FARE_AS_STRING.replace("\"type\":\"string\"}]}",
+        String withTip = FARE_AS_STRING.replace(
+                "\"type\":\"string\"}]}",
                 "\"type\":\"string\"},{\"name\":\"tip\",\"type\":[\"null\",\"double\"],\"default\":null}]}");
-        String withCity = FARE_AS_STRING.replace("\"type\":\"string\"}]}",
-                "\"type\":\"string\"},{\"name\":\"city\",\"type\":\"string\"}]}");
+        String withCity = FARE_AS_STRING.replace(
+                "\"type\":\"string\"}]}", "\"type\":\"string\"},{\"name\":\"city\",\"type\":\"string\"}]}");
         assertThat(withTip).contains("tip");
         assertThat(withCity).contains("city");
         assertThat(post(own, "/compatibility/subjects/rides-value/versions/latest", schemaBody(withTip))
-                .json().get("is_compatible").asBoolean()).isTrue();
+                        .json()
+                        .get("is_compatible")
+                        .asBoolean())
+                .isTrue();
         assertThat(post(own, "/compatibility/subjects/rides-value/versions/latest", schemaBody(withCity))
-                .json().get("is_compatible").asBoolean()).isFalse();
+                        .json()
+                        .get("is_compatible")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -236,22 +271,39 @@ class SchemaRegistryServerIT {
         SchemaRegistryServer after = startExtra(topic);
         assertThat(get(after, "/schemas/ids/" + v1).json().get("schema").asText())
                 .isEqualTo(new Schema.Parser().parse(V1).toString());
-        assertThat(get(after, "/subjects/rides-value/versions").json().toString()).isEqualTo("[1,2]");
-        assertThat(get(after, "/subjects/rides-value/versions/2").json().get("id").asInt()).isEqualTo(v2);
-        assertThat(get(after, "/subjects/zones-value/versions/latest").json().get("id").asInt()).isEqualTo(zone);
-        assertThat(get(after, "/config").json().get("compatibilityLevel").asText()).isEqualTo("FULL");
-        assertThat(get(after, "/config/zones-value").json().get("compatibilityLevel").asText()).isEqualTo("NONE");
+        assertThat(get(after, "/subjects/rides-value/versions").json().toString())
+                .isEqualTo("[1,2]");
+        assertThat(get(after, "/subjects/rides-value/versions/2")
+                        .json()
+                        .get("id")
+                        .asInt())
+                .isEqualTo(v2);
+        assertThat(get(after, "/subjects/zones-value/versions/latest")
+                        .json()
+                        .get("id")
+                        .asInt())
+                .isEqualTo(zone);
+        assertThat(get(after, "/config").json().get("compatibilityLevel").asText())
+                .isEqualTo("FULL");
+        assertThat(get(after, "/config/zones-value")
+                        .json()
+                        .get("compatibilityLevel")
+                        .asText())
+                .isEqualTo("NONE");
         assertThat(register(after, "rides-value", V1).json().get("id").asInt()).isEqualTo(v1);
 
-        int next = register(after, "zones-value", V1.replace("Ride", "Trip")).json().get("id").asInt();
+        int next = register(after, "zones-value", V1.replace("Ride", "Trip"))
+                .json()
+                .get("id")
+                .asInt();
         assertThat(next).isEqualTo(Math.max(v2, zone) + 1);
     }
 
     @Test
     void aTakenPortFailsWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            SchemaRegistryServer blocked = new SchemaRegistryServer(kafka.bootstrapServers(), taken.getLocalPort(),
-                    "_schemas_blocked");
+            SchemaRegistryServer blocked =
+                    new SchemaRegistryServer(kafka.bootstrapServers(), taken.getLocalPort(), "_schemas_blocked");
             assertThatThrownBy(blocked::start)
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Schema registry cannot listen on 127.0.0.1:" + taken.getLocalPort());
@@ -264,13 +316,14 @@ class SchemaRegistryServerIT {
         return server;
     }
 
-    private record Reply(int status, JsonNode json, String header) {
-    }
+    private record Reply(int status, JsonNode json, String header) {}
 
     private static void assertError(Reply reply, int status, int errorCode) {
         assertThat(reply.status()).as(reply.json().toString()).isEqualTo(status);
         if (errorCode > 0) {
-            assertThat(reply.json().get("error_code").asInt()).as(reply.json().toString()).isEqualTo(errorCode);
+            assertThat(reply.json().get("error_code").asInt())
+                    .as(reply.json().toString())
+                    .isEqualTo(errorCode);
             assertThat(reply.json().get("message").asText()).isNotBlank();
         }
     }
@@ -312,7 +365,9 @@ class SchemaRegistryServerIT {
                 .method(method, publisher)
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), JSON.readTree(response.body()),
+        return new Reply(
+                response.statusCode(),
+                JSON.readTree(response.body()),
                 response.headers().firstValue("Content-Type").orElse(""));
     }
 }

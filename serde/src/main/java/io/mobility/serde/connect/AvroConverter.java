@@ -1,9 +1,9 @@
 package io.mobility.serde.connect;
 
+import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
 import io.mobility.serde.AvroSerializer;
-import io.mobility.registry.SchemaRegistryClient;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
@@ -62,8 +62,9 @@ public class AvroConverter implements Converter, Versioned {
         try {
             return serializer.serialize(topic, (IndexedRecord) avroData.toAvroValue(schema, value));
         } catch (SerializationException | ClassCastException e) {
-            throw new DataException("Cannot convert a " + schema.name() + " value for topic '" + topic + "' to Avro: "
-                    + e.getMessage(), e);
+            throw new DataException(
+                    "Cannot convert a " + schema.name() + " value for topic '" + topic + "' to Avro: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -56,7 +56,8 @@ public final class AvroData {
     // ---------------------------------------------------------------- Avro -> Connect
 
     public Schema toConnectSchema(org.apache.avro.Schema avro) {
-        return toConnectSchemas.computeIfAbsent(avro, s -> connectBuilder(s, s.getFullName()).build());
+        return toConnectSchemas.computeIfAbsent(
+                avro, s -> connectBuilder(s, s.getFullName()).build());
     }
 
     /** The Connect value of an Avro datum (generic, raw or converted logical values) of schema {@code avro}. */
@@ -70,7 +71,10 @@ public final class AvroData {
             case RECORD -> {
                 SchemaBuilder struct = SchemaBuilder.struct().name(avro.getFullName());
                 for (org.apache.avro.Schema.Field field : avro.getFields()) {
-                    struct.field(field.name(), connectBuilder(field.schema(), path + "." + field.name()).build());
+                    struct.field(
+                            field.name(),
+                            connectBuilder(field.schema(), path + "." + field.name())
+                                    .build());
                 }
                 yield struct;
             }
@@ -78,8 +82,10 @@ public final class AvroData {
                 org.apache.avro.Schema branch = nonNullBranch(avro, path);
                 yield connectBuilder(branch, path).optional();
             }
-            case ENUM -> SchemaBuilder.string().parameter(ENUM_NAME, avro.getFullName())
-                    .parameter(ENUM_SYMBOLS, String.join(",", avro.getEnumSymbols()));
+            case ENUM ->
+                SchemaBuilder.string()
+                        .parameter(ENUM_NAME, avro.getFullName())
+                        .parameter(ENUM_SYMBOLS, String.join(",", avro.getEnumSymbols()));
             case STRING -> SchemaBuilder.string();
             case BYTES, FIXED -> {
                 if (logical instanceof LogicalTypes.Decimal decimal) {
@@ -106,8 +112,13 @@ public final class AvroData {
             case FLOAT -> SchemaBuilder.float32();
             case DOUBLE -> SchemaBuilder.float64();
             case BOOLEAN -> SchemaBuilder.bool();
-            case ARRAY -> SchemaBuilder.array(connectBuilder(avro.getElementType(), path + "[]").build());
-            case MAP -> SchemaBuilder.map(Schema.STRING_SCHEMA, connectBuilder(avro.getValueType(), path + "{}").build());
+            case ARRAY ->
+                SchemaBuilder.array(
+                        connectBuilder(avro.getElementType(), path + "[]").build());
+            case MAP ->
+                SchemaBuilder.map(
+                        Schema.STRING_SCHEMA,
+                        connectBuilder(avro.getValueType(), path + "{}").build());
             case NULL -> throw new DataException("Avro type null alone at " + path + " has no Connect equivalent");
         };
         if (avro.getDoc() != null && avro.getType() == org.apache.avro.Schema.Type.RECORD) {
@@ -141,8 +152,9 @@ public final class AvroData {
             case ENUM, STRING -> value.toString();
             case BYTES, FIXED -> {
                 if (logical instanceof LogicalTypes.Decimal decimal) {
-                    yield value instanceof BigDecimal big ? big : new BigDecimal(new BigInteger(bytes(value)),
-                            decimal.getScale());
+                    yield value instanceof BigDecimal big
+                            ? big
+                            : new BigDecimal(new BigInteger(bytes(value)), decimal.getScale());
                 }
                 yield bytes(value);
             }
@@ -152,14 +164,17 @@ public final class AvroData {
                     yield new java.util.Date(days * 86_400_000L);
                 }
                 if (logical instanceof LogicalTypes.TimeMillis) {
-                    yield new java.util.Date(value instanceof java.time.LocalTime time
-                            ? time.toNanoOfDay() / 1_000_000 : ((Number) value).longValue());
+                    yield new java.util.Date(
+                            value instanceof java.time.LocalTime time
+                                    ? time.toNanoOfDay() / 1_000_000
+                                    : ((Number) value).longValue());
                 }
                 yield value;
             }
             case LONG -> {
                 if (logical instanceof LogicalTypes.TimestampMillis) {
-                    yield value instanceof Instant instant ? java.util.Date.from(instant)
+                    yield value instanceof Instant instant
+                            ? java.util.Date.from(instant)
                             : new java.util.Date(((Number) value).longValue());
                 }
                 yield value instanceof Instant instant ? micros(instant) : value;
@@ -173,8 +188,9 @@ public final class AvroData {
             }
             case MAP -> {
                 Map<String, Object> map = new LinkedHashMap<>();
-                ((Map<?, ?>) value).forEach((k, v) -> map.put(k.toString(),
-                        connectValue(avro.getValueType(), connect.valueSchema(), v)));
+                ((Map<?, ?>) value)
+                        .forEach((k, v) ->
+                                map.put(k.toString(), connectValue(avro.getValueType(), connect.valueSchema(), v)));
                 yield map;
             }
             case FLOAT, DOUBLE, BOOLEAN -> value;
@@ -196,49 +212,61 @@ public final class AvroData {
     private org.apache.avro.Schema avroSchema(Schema connect, String path) {
         org.apache.avro.Schema plain = plainAvroSchema(connect, path);
         return connect.isOptional()
-                ? org.apache.avro.Schema.createUnion(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.NULL), plain)
+                ? org.apache.avro.Schema.createUnion(
+                        org.apache.avro.Schema.create(org.apache.avro.Schema.Type.NULL), plain)
                 : plain;
     }
 
     private org.apache.avro.Schema plainAvroSchema(Schema connect, String path) {
         Map<String, String> params = connect.parameters() == null ? Map.of() : connect.parameters();
         if (Decimal.LOGICAL_NAME.equals(connect.name())) {
-            int precision = Integer.parseInt(params.getOrDefault(DECIMAL_PRECISION,
-                    Integer.toString(DEFAULT_DECIMAL_PRECISION)));
+            int precision = Integer.parseInt(
+                    params.getOrDefault(DECIMAL_PRECISION, Integer.toString(DEFAULT_DECIMAL_PRECISION)));
             int scale = Integer.parseInt(params.get(Decimal.SCALE_FIELD));
-            return LogicalTypes.decimal(precision, scale).addToSchema(
-                    org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES));
+            return LogicalTypes.decimal(precision, scale)
+                    .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES));
         }
         if (Date.LOGICAL_NAME.equals(connect.name())) {
             return LogicalTypes.date().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT));
         }
         if (Time.LOGICAL_NAME.equals(connect.name())) {
-            return LogicalTypes.timeMillis().addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT));
+            return LogicalTypes.timeMillis()
+                    .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT));
         }
         if (Timestamp.LOGICAL_NAME.equals(connect.name())) {
-            return LogicalTypes.timestampMillis().addToSchema(
-                    org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
+            return LogicalTypes.timestampMillis()
+                    .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
         }
         return switch (connect.type()) {
             case STRUCT -> {
                 List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
                 for (Field field : connect.fields()) {
-                    fields.add(new org.apache.avro.Schema.Field(field.name(),
-                            avroSchema(field.schema(), path + "." + field.name()), null,
+                    fields.add(new org.apache.avro.Schema.Field(
+                            field.name(),
+                            avroSchema(field.schema(), path + "." + field.name()),
+                            null,
                             field.schema().isOptional() ? JsonProperties.NULL_VALUE : null));
                 }
                 String fullName = connect.name() != null ? connect.name() : "ConnectDefault";
                 int dot = fullName.lastIndexOf('.');
-                yield org.apache.avro.Schema.createRecord(fullName.substring(dot + 1), connect.doc(),
-                        dot < 0 ? null : fullName.substring(0, dot), false, fields);
+                yield org.apache.avro.Schema.createRecord(
+                        fullName.substring(dot + 1),
+                        connect.doc(),
+                        dot < 0 ? null : fullName.substring(0, dot),
+                        false,
+                        fields);
             }
             case STRING -> {
                 if (params.containsKey(ENUM_NAME)) {
                     String name = params.get(ENUM_NAME);
                     int dot = name.lastIndexOf('.');
                     List<String> symbols = List.of(params.get(ENUM_SYMBOLS).split(","));
-                    yield org.apache.avro.Schema.createEnum(name.substring(dot + 1), null,
-                            dot < 0 ? null : name.substring(0, dot), symbols, symbols.get(0));
+                    yield org.apache.avro.Schema.createEnum(
+                            name.substring(dot + 1),
+                            null,
+                            dot < 0 ? null : name.substring(0, dot),
+                            symbols,
+                            symbols.get(0));
                 }
                 yield org.apache.avro.Schema.create(org.apache.avro.Schema.Type.STRING);
             }
@@ -251,8 +279,8 @@ public final class AvroData {
             case ARRAY -> org.apache.avro.Schema.createArray(avroSchema(connect.valueSchema(), path + "[]"));
             case MAP -> {
                 if (connect.keySchema().type() != Schema.Type.STRING) {
-                    throw new DataException("Map at " + path + " has " + connect.keySchema().type()
-                            + " keys; Avro maps need string keys");
+                    throw new DataException("Map at " + path + " has "
+                            + connect.keySchema().type() + " keys; Avro maps need string keys");
                 }
                 yield org.apache.avro.Schema.createMap(avroSchema(connect.valueSchema(), path + "{}"));
             }
@@ -276,8 +304,8 @@ public final class AvroData {
             }
             return null;
         }
-        org.apache.avro.Schema plain = avro.getType() == org.apache.avro.Schema.Type.UNION
-                ? nonNullBranch(avro, connect.name()) : avro;
+        org.apache.avro.Schema plain =
+                avro.getType() == org.apache.avro.Schema.Type.UNION ? nonNullBranch(avro, connect.name()) : avro;
         if (Decimal.LOGICAL_NAME.equals(connect.name())) {
             return value; // a BigDecimal: the serializer's data model encodes it
         }
@@ -295,13 +323,17 @@ public final class AvroData {
                 Struct struct = (Struct) value;
                 GenericData.Record record = new GenericData.Record(plain);
                 for (Field field : connect.fields()) {
-                    record.put(field.name(), avroValue(field.schema(), plain.getField(field.name()).schema(),
-                            struct.get(field)));
+                    record.put(
+                            field.name(),
+                            avroValue(
+                                    field.schema(), plain.getField(field.name()).schema(), struct.get(field)));
                 }
                 yield record;
             }
-            case STRING -> plain.getType() == org.apache.avro.Schema.Type.ENUM
-                    ? new GenericData.EnumSymbol(plain, value.toString()) : value.toString();
+            case STRING ->
+                plain.getType() == org.apache.avro.Schema.Type.ENUM
+                        ? new GenericData.EnumSymbol(plain, value.toString())
+                        : value.toString();
             case BYTES -> value instanceof byte[] array ? ByteBuffer.wrap(array) : value;
             case INT8 -> ((Byte) value).intValue();
             case INT16 -> ((Short) value).intValue();
@@ -314,8 +346,9 @@ public final class AvroData {
             }
             case MAP -> {
                 Map<String, Object> map = new HashMap<>();
-                ((Map<?, ?>) value).forEach((k, v) -> map.put(Objects.toString(k),
-                        avroValue(connect.valueSchema(), plain.getValueType(), v)));
+                ((Map<?, ?>) value)
+                        .forEach((k, v) -> map.put(
+                                Objects.toString(k), avroValue(connect.valueSchema(), plain.getValueType(), v)));
                 yield map;
             }
             case INT32, INT64, FLOAT32, FLOAT64, BOOLEAN -> value;
@@ -326,7 +359,8 @@ public final class AvroData {
 
     private static org.apache.avro.Schema nonNullBranch(org.apache.avro.Schema union, String path) {
         List<org.apache.avro.Schema> branches = union.getTypes().stream()
-                .filter(b -> b.getType() != org.apache.avro.Schema.Type.NULL).toList();
+                .filter(b -> b.getType() != org.apache.avro.Schema.Type.NULL)
+                .toList();
         if (branches.size() != 1 || union.getTypes().size() != 2) {
             throw new DataException("Avro union " + union + " at " + path
                     + " is not supported: only [\"null\", T] unions map to Connect (as optional fields)");

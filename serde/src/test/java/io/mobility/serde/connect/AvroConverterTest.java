@@ -3,13 +3,13 @@ package io.mobility.serde.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mobility.events.ExampleEvents;
 import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideEventType;
 import io.mobility.registry.InMemorySchemaRegistry;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
 import io.mobility.serde.AvroSerializer;
-import io.mobility.events.ExampleEvents;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.Map;
@@ -61,7 +61,9 @@ class AvroConverterTest {
         assertThat(schema.field("ride_id").schema().isOptional()).isFalse();
         Schema total = schema.field("fare").schema().field("total").schema();
         assertThat(total.name()).isEqualTo(Decimal.LOGICAL_NAME);
-        assertThat(total.parameters()).containsEntry(Decimal.SCALE_FIELD, "2").containsEntry("connect.decimal.precision", "10");
+        assertThat(total.parameters())
+                .containsEntry(Decimal.SCALE_FIELD, "2")
+                .containsEntry("connect.decimal.precision", "10");
         assertThat(schema.field("event_type").schema().parameters())
                 .containsEntry(AvroData.ENUM_NAME, "io.mobility.events.ride.RideEventType");
 
@@ -78,27 +80,39 @@ class AvroConverterTest {
     void everyContractTypeSurvivesConnectAndBack() {
         AvroConverter converter = converter();
         AvroDeserializer<SpecificRecord> reader = new AvroDeserializer<>();
-        reader.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mem://" + SCOPE,
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        reader.configure(
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        "mem://" + SCOPE,
+                        AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                        true),
+                false);
 
         for (SpecificRecord record : ExampleEvents.everyType()) {
             String topic = "in-" + record.getSchema().getName();
             SchemaAndValue data = converter.toConnectData(topic, producedBySerializer(record, topic));
-            byte[] written = converter.fromConnectData("out-" + record.getSchema().getName(), data.schema(), data.value());
-            assertThat(reader.deserialize("out", written)).as(record.getSchema().getName()).isEqualTo(record);
+            byte[] written =
+                    converter.fromConnectData("out-" + record.getSchema().getName(), data.schema(), data.value());
+            assertThat(reader.deserialize("out", written))
+                    .as(record.getSchema().getName())
+                    .isEqualTo(record);
         }
     }
 
     @Test
     void aSchemaBuiltBySourceConnectorBecomesAvro() {
-        Schema schema = SchemaBuilder.struct().name("com.example.Trip")
+        Schema schema = SchemaBuilder.struct()
+                .name("com.example.Trip")
                 .field("id", Schema.STRING_SCHEMA)
                 .field("fare", Decimal.builder(2).optional().build())
                 .field("at", Timestamp.SCHEMA)
                 .field("passengers", Schema.OPTIONAL_INT8_SCHEMA)
                 .build();
-        Struct trip = new Struct(schema).put("id", "t-1").put("fare", new BigDecimal("12.50"))
-                .put("at", new Date(1_547_541_000_000L)).put("passengers", (byte) 2);
+        Struct trip = new Struct(schema)
+                .put("id", "t-1")
+                .put("fare", new BigDecimal("12.50"))
+                .put("at", new Date(1_547_541_000_000L))
+                .put("passengers", (byte) 2);
 
         AvroConverter converter = converter();
         byte[] bytes = converter.fromConnectData("trips", schema, trip);
@@ -109,7 +123,10 @@ class AvroConverterTest {
         assertThat(read.get("fare")).isEqualTo(new BigDecimal("12.50"));
         assertThat(read.get("at")).isEqualTo(new Date(1_547_541_000_000L));
         assertThat(read.getInt32("passengers")).isEqualTo(2);
-        assertThat(InMemorySchemaRegistry.forScope(SCOPE).latest("trips-value").schema().getFullName())
+        assertThat(InMemorySchemaRegistry.forScope(SCOPE)
+                        .latest("trips-value")
+                        .schema()
+                        .getFullName())
                 .isEqualTo("com.example.Trip");
     }
 
@@ -117,13 +134,15 @@ class AvroConverterTest {
     void undecodableBytesAreADataExceptionForConnectsErrorHandling() {
         assertThatThrownBy(() -> converter().toConnectData("rides", "not avro".getBytes()))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("rides").hasMessageContaining("BAD_MAGIC_BYTE");
+                .hasMessageContaining("rides")
+                .hasMessageContaining("BAD_MAGIC_BYTE");
     }
 
     @Test
     void schemalessValuesAreRefusedWithAReason() {
         assertThatThrownBy(() -> converter().fromConnectData("rides", null, Map.of("a", 1)))
-                .isInstanceOf(DataException.class).hasMessageContaining("needs a schema");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("needs a schema");
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class City {
         }
         neighbourIndexes = new int[zones.size()][];
         for (int i = 0; i < zones.size(); i++) {
-            neighbourIndexes[i] = zones.get(i).neighbours().stream().mapToInt(this::indexOf).toArray();
+            neighbourIndexes[i] =
+                    zones.get(i).neighbours().stream().mapToInt(this::indexOf).toArray();
         }
     }
 
@@ -35,8 +36,8 @@ public final class City {
     public static City of(int count, ZoneLookup lookup) {
         List<ZoneLookup.Row> known = lookup.knownRows();
         if (count < 2 || count > known.size()) {
-            throw new IllegalArgumentException("--zones must be between 2 and " + known.size()
-                    + " (the TLC zones with a borough), got " + count);
+            throw new IllegalArgumentException(
+                    "--zones must be between 2 and " + known.size() + " (the TLC zones with a borough), got " + count);
         }
         List<ZoneLookup.Row> chosen = new ArrayList<>();
         for (String id : ZoneClassifier.CURATED.keySet()) {
@@ -59,8 +60,15 @@ public final class City {
         List<CityZone> zones = new ArrayList<>();
         for (ZoneLookup.Row row : rows) {
             GeoPoint c = ZoneGeometry.centroid(row.locationId(), row.borough());
-            zones.add(new CityZone(row.locationId(), row.zone(), row.borough(), row.serviceZone(),
-                    ZoneClassifier.classify(row), c, ZoneGeometry.box(c), List.of()));
+            zones.add(new CityZone(
+                    row.locationId(),
+                    row.zone(),
+                    row.borough(),
+                    row.serviceZone(),
+                    ZoneClassifier.classify(row),
+                    c,
+                    ZoneGeometry.box(c),
+                    List.of()));
         }
         List<Set<String>> links = new ArrayList<>();
         for (int i = 0; i < zones.size(); i++) {
@@ -74,7 +82,8 @@ public final class City {
                     byDistance.add(j);
                 }
             }
-            byDistance.sort(Comparator.comparingDouble(j -> ZoneGeometry.distanceKm(from, zones.get(j).centroid())));
+            byDistance.sort(Comparator.comparingDouble(
+                    j -> ZoneGeometry.distanceKm(from, zones.get(j).centroid())));
             for (int j : byDistance.subList(0, Math.min(NEAREST, byDistance.size()))) {
                 links.get(i).add(zones.get(j).id());
                 links.get(j).add(zones.get(i).id());

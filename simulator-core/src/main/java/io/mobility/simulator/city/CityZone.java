@@ -13,8 +13,15 @@ import java.util.SplittableRandom;
  *
  * @param box axis-aligned box around the centroid; points drawn for rides in this zone fall inside it
  */
-public record CityZone(String id, String name, String borough, String serviceZone, ZoneType type,
-                       GeoPoint centroid, BoundingBox box, List<String> neighbours) {
+public record CityZone(
+        String id,
+        String name,
+        String borough,
+        String serviceZone,
+        ZoneType type,
+        GeoPoint centroid,
+        BoundingBox box,
+        List<String> neighbours) {
 
     public CityZone withNeighbours(List<String> ids) {
         return new CityZone(id, name, borough, serviceZone, type, centroid, box, List.copyOf(ids));

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits one RFC 4180 line (comma separated, optional double quotes, "" escapes); TLC files have no multi-line fields. */
 public final class CsvLine {
 
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();

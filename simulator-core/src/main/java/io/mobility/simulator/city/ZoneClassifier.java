@@ -41,8 +41,7 @@ public final class ZoneClassifier {
         }
     }
 
-    private ZoneClassifier() {
-    }
+    private ZoneClassifier() {}
 
     public static ZoneType classify(ZoneLookup.Row row) {
         ZoneType curated = CURATED.get(row.locationId());

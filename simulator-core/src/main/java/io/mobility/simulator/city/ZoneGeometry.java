@@ -16,8 +16,7 @@ public final class ZoneGeometry {
     private static final double HALF_LAT = 0.006;
     private static final double HALF_LON = 0.008;
 
-    private record Area(double lat, double lon, double latSpread, double lonSpread) {
-    }
+    private record Area(double lat, double lon, double latSpread, double lonSpread) {}
 
     private static final Map<String, Area> BOROUGHS = Map.of(
             "Manhattan", new Area(40.770, -73.972, 0.070, 0.022),
@@ -33,8 +32,7 @@ public final class ZoneGeometry {
             "132", new GeoPoint(40.641300, -73.778100),
             "138", new GeoPoint(40.776900, -73.874000));
 
-    private ZoneGeometry() {
-    }
+    private ZoneGeometry() {}
 
     public static GeoPoint centroid(String zoneId, String borough) {
         GeoPoint airport = AIRPORTS.get(zoneId);
@@ -49,16 +47,22 @@ public final class ZoneGeometry {
     }
 
     public static BoundingBox box(GeoPoint centroid) {
-        return new BoundingBox(centroid.getLat() - HALF_LAT, centroid.getLon() - HALF_LON,
-                centroid.getLat() + HALF_LAT, centroid.getLon() + HALF_LON);
+        return new BoundingBox(
+                centroid.getLat() - HALF_LAT,
+                centroid.getLon() - HALF_LON,
+                centroid.getLat() + HALF_LAT,
+                centroid.getLon() + HALF_LON);
     }
 
     /** Great-circle distance in kilometres. */
     public static double distanceKm(GeoPoint a, GeoPoint b) {
         double dLat = Math.toRadians(b.getLat() - a.getLat());
         double dLon = Math.toRadians(b.getLon() - a.getLon());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(a.getLat()))
-                * Math.cos(Math.toRadians(b.getLat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(a.getLat()))
+                        * Math.cos(Math.toRadians(b.getLat()))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * 6371.0 * Math.asin(Math.sqrt(h));
     }
 }

@@ -59,9 +59,11 @@ public final class ZoneLookup {
             }
             List<String> f = CsvLine.split(line);
             if (f.size() < 4) {
-                throw new IllegalArgumentException("zone lookup line " + lineNo + ": expected 4 fields, got " + f.size());
+                throw new IllegalArgumentException(
+                        "zone lookup line " + lineNo + ": expected 4 fields, got " + f.size());
             }
-            rows.add(new Row(f.get(0).trim(), f.get(1).trim(), f.get(2).trim(), f.get(3).trim()));
+            rows.add(new Row(
+                    f.get(0).trim(), f.get(1).trim(), f.get(2).trim(), f.get(3).trim()));
         }
         return new ZoneLookup(rows);
     }

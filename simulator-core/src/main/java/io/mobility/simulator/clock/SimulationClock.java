@@ -10,7 +10,6 @@ public interface SimulationClock {
 
     /** Backfill: history as fast as the machine allows; event time never waits for wall time. */
     static SimulationClock backfill() {
-        return eventTime -> {
-        };
+        return eventTime -> {};
     }
 }

@@ -15,13 +15,11 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public final class Blank {
 
-    private record Template(Schema schema, int[] positions, Object[] defaults) {
-    }
+    private record Template(Schema schema, int[] positions, Object[] defaults) {}
 
     private static final Map<Class<?>, Template> TEMPLATES = new ConcurrentHashMap<>();
 
-    private Blank() {
-    }
+    private Blank() {}
 
     public static <T extends SpecificRecordBase> T of(Class<T> type) {
         Template t = TEMPLATES.computeIfAbsent(type, Blank::template);
@@ -30,8 +28,17 @@ public final class Blank {
         for (int i = 0; i < t.positions.length; i++) {
             Object value = t.defaults[i];
             // containers are copied so that no two records share a mutable default
-            record.put(t.positions[i], value instanceof List<?> || value instanceof Map<?, ?>
-                    ? SpecificData.get().deepCopy(t.schema.getFields().get(t.positions[i]).schema(), value) : value);
+            record.put(
+                    t.positions[i],
+                    value instanceof List<?> || value instanceof Map<?, ?>
+                            ? SpecificData.get()
+                                    .deepCopy(
+                                            t.schema
+                                                    .getFields()
+                                                    .get(t.positions[i])
+                                                    .schema(),
+                                            value)
+                            : value);
         }
         return record;
     }
@@ -46,6 +53,7 @@ public final class Blank {
                 defaults.add(SpecificData.get().getDefaultValue(f));
             }
         }
-        return new Template(schema, positions.stream().mapToInt(Integer::intValue).toArray(), defaults.toArray());
+        return new Template(
+                schema, positions.stream().mapToInt(Integer::intValue).toArray(), defaults.toArray());
     }
 }

@@ -56,14 +56,17 @@ public final class CityCalendar {
             boolean winter = date.getMonthValue() <= 3 || date.getMonthValue() == 12;
             weather.put(date, w < 0.65 ? Weather.CLEAR : (winter && w > 0.9) ? Weather.SNOW : Weather.RAIN);
             if (rng.nextDouble() < 0.1) {
-                Instant from = date.atTime(LocalTime.of(6 + rng.nextInt(14), 0)).atZone(NEW_YORK).toInstant();
-                shocks.add(new Shock(Shock.Kind.STORM, null, from, from.plusSeconds(3600L * (3 + rng.nextInt(4))),
-                        1.6, 1.0, 0.7));
+                Instant from = date.atTime(LocalTime.of(6 + rng.nextInt(14), 0))
+                        .atZone(NEW_YORK)
+                        .toInstant();
+                shocks.add(new Shock(
+                        Shock.Kind.STORM, null, from, from.plusSeconds(3600L * (3 + rng.nextInt(4))), 1.6, 1.0, 0.7));
             }
             if (!venueZoneIds.isEmpty() && rng.nextDouble() < 2.0 / 7) {
                 String zone = venueZoneIds.get(rng.nextInt(venueZoneIds.size()));
                 Instant from = date.atTime(LocalTime.of(22, 0).plusMinutes(30L * rng.nextInt(4)))
-                        .atZone(NEW_YORK).toInstant();
+                        .atZone(NEW_YORK)
+                        .toInstant();
                 shocks.add(new Shock(Shock.Kind.CONCERT, zone, from, from.plusSeconds(3600), 5.0, 1.5, 1.0));
             }
         }
@@ -88,7 +91,9 @@ public final class CityCalendar {
 
     /** Holidays that fall in the simulated days. */
     public List<LocalDate> holidaysIn(LocalDate from, LocalDate to) {
-        return holidays.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).toList();
+        return holidays.stream()
+                .filter(d -> !d.isBefore(from) && !d.isAfter(to))
+                .toList();
     }
 
     public static LocalDateTime local(Instant t) {
@@ -110,8 +115,8 @@ public final class CityCalendar {
         static OffsetSpan at(Instant t) {
             ZoneRules rules = NEW_YORK.getRules();
             ZoneOffsetTransition next = rules.nextTransition(t);
-            return new OffsetSpan(t.getEpochSecond(), next == null ? Long.MAX_VALUE : next.toEpochSecond(),
-                    rules.getOffset(t));
+            return new OffsetSpan(
+                    t.getEpochSecond(), next == null ? Long.MAX_VALUE : next.toEpochSecond(), rules.getOffset(t));
         }
     }
 

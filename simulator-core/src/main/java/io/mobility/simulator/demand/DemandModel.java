@@ -39,7 +39,9 @@ public final class DemandModel {
         double weather = calendar.weather(date).demandFactor();
         for (int i = 0; i < city.size(); i++) {
             ZoneType type = city.zone(i).type();
-            double rate = requestsPerZoneHour / 60.0 * DemandProfile.base(type)
+            double rate = requestsPerZoneHour
+                    / 60.0
+                    * DemandProfile.base(type)
                     * DemandProfile.hourly(type, local.getHour())
                     * DemandProfile.weekly(type, local.getDayOfWeek())
                     * weather;

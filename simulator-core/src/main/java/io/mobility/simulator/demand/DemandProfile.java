@@ -17,24 +17,42 @@ public final class DemandProfile {
     private static final Map<ZoneType, Double> BASE = new EnumMap<>(ZoneType.class);
 
     static {
-        put(ZoneType.BUSINESS, 1.2,
-                new double[] {0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.2, 2.0, 1.8, 1.2, 1.1,
-                        1.3, 1.2, 1.1, 1.2, 1.5, 2.0, 1.9, 1.3, 0.9, 0.6, 0.4, 0.3},
+        put(
+                ZoneType.BUSINESS,
+                1.2,
+                new double[] {
+                    0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.2, 2.0, 1.8, 1.2, 1.1, 1.3, 1.2, 1.1, 1.2, 1.5, 2.0, 1.9, 1.3,
+                    0.9, 0.6, 0.4, 0.3
+                },
                 new double[] {1.15, 1.2, 1.2, 1.2, 1.1, 0.6, 0.5});
-        put(ZoneType.RESIDENTIAL, 0.8,
-                new double[] {0.3, 0.2, 0.1, 0.1, 0.2, 0.4, 1.0, 1.8, 1.9, 1.3, 0.9, 0.9,
-                        1.0, 0.9, 0.9, 1.0, 1.1, 1.3, 1.4, 1.3, 1.1, 0.9, 0.7, 0.5},
+        put(
+                ZoneType.RESIDENTIAL,
+                0.8,
+                new double[] {
+                    0.3, 0.2, 0.1, 0.1, 0.2, 0.4, 1.0, 1.8, 1.9, 1.3, 0.9, 0.9, 1.0, 0.9, 0.9, 1.0, 1.1, 1.3, 1.4, 1.3,
+                    1.1, 0.9, 0.7, 0.5
+                },
                 new double[] {1.0, 1.0, 1.0, 1.0, 1.05, 1.0, 0.95});
-        put(ZoneType.NIGHTLIFE, 1.0,
-                new double[] {1.8, 1.6, 1.2, 0.8, 0.4, 0.2, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7,
-                        0.8, 0.8, 0.8, 0.9, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.1, 2.0},
+        put(
+                ZoneType.NIGHTLIFE,
+                1.0,
+                new double[] {
+                    1.8, 1.6, 1.2, 0.8, 0.4, 0.2, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.8, 0.8, 0.9, 1.0, 1.2, 1.4, 1.6,
+                    1.8, 2.0, 2.1, 2.0
+                },
                 new double[] {0.6, 0.6, 0.8, 1.0, 1.5, 1.7, 0.9});
-        put(ZoneType.AIRPORT, 1.5,
-                new double[] {0.4, 0.2, 0.1, 0.1, 0.2, 0.6, 1.1, 1.3, 1.3, 1.2, 1.2, 1.2,
-                        1.2, 1.3, 1.4, 1.5, 1.5, 1.5, 1.4, 1.3, 1.2, 1.1, 0.9, 0.6},
+        put(
+                ZoneType.AIRPORT,
+                1.5,
+                new double[] {
+                    0.4, 0.2, 0.1, 0.1, 0.2, 0.6, 1.1, 1.3, 1.3, 1.2, 1.2, 1.2, 1.2, 1.3, 1.4, 1.5, 1.5, 1.5, 1.4, 1.3,
+                    1.2, 1.1, 0.9, 0.6
+                },
                 new double[] {1.1, 0.9, 0.9, 1.0, 1.2, 0.9, 1.1});
-        double[] mixedHourly = {0.5, 0.3, 0.2, 0.2, 0.2, 0.3, 0.7, 1.3, 1.7, 1.4, 1.1, 1.1,
-                1.2, 1.1, 1.1, 1.2, 1.3, 1.6, 1.6, 1.4, 1.2, 1.0, 0.8, 0.6};
+        double[] mixedHourly = {
+            0.5, 0.3, 0.2, 0.2, 0.2, 0.3, 0.7, 1.3, 1.7, 1.4, 1.1, 1.1, 1.2, 1.1, 1.1, 1.2, 1.3, 1.6, 1.6, 1.4, 1.2,
+            1.0, 0.8, 0.6
+        };
         double[] mixedWeekly = {1.0, 1.0, 1.05, 1.05, 1.1, 0.95, 0.85};
         put(ZoneType.MIXED, 1.0, mixedHourly, mixedWeekly);
         put(ZoneType.UNKNOWN, 1.0, mixedHourly, mixedWeekly);
@@ -51,8 +69,7 @@ public final class DemandProfile {
         return java.util.Arrays.stream(values).map(v -> v / mean).toArray();
     }
 
-    private DemandProfile() {
-    }
+    private DemandProfile() {}
 
     public static double base(ZoneType type) {
         return BASE.get(type);

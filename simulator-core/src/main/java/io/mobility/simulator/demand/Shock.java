@@ -9,10 +9,19 @@ import java.time.Instant;
  * @param neighbourFactor demand factor in the zone's neighbours (1 for city-wide shocks)
  * @param supplyFactor share of drivers who stay online during the shock
  */
-public record Shock(Kind kind, String zoneId, Instant from, Instant to, double demandFactor, double neighbourFactor,
-                    double supplyFactor) {
+public record Shock(
+        Kind kind,
+        String zoneId,
+        Instant from,
+        Instant to,
+        double demandFactor,
+        double neighbourFactor,
+        double supplyFactor) {
 
-    public enum Kind { STORM, CONCERT }
+    public enum Kind {
+        STORM,
+        CONCERT
+    }
 
     public boolean covers(Instant t) {
         return !t.isBefore(from) && t.isBefore(to);

@@ -33,8 +33,7 @@ public final class FaultInjector {
     /** Injected unknown schema ids are at or above this; registries number schemas from 1. */
     public static final int UNKNOWN_SCHEMA_ID_BASE = 0x7FFF0000;
 
-    private record Held(long releaseAt, long seq, Emission emission) {
-    }
+    private record Held(long releaseAt, long seq, Emission emission) {}
 
     private final FaultRates rates;
     private final EventSink sink;
@@ -136,8 +135,15 @@ public final class FaultInjector {
     }
 
     private static Fare negated(Fare f) {
-        return new Fare(f.getBase().negate(), f.getDistance().negate(), f.getTime().negate(), f.getSurge().negate(),
-                f.getTolls().negate(), f.getTip().negate(), neg(f.getTotal()), f.getCurrency());
+        return new Fare(
+                f.getBase().negate(),
+                f.getDistance().negate(),
+                f.getTime().negate(),
+                f.getSurge().negate(),
+                f.getTolls().negate(),
+                f.getTip().negate(),
+                neg(f.getTotal()),
+                f.getCurrency());
     }
 
     private static BigDecimal neg(BigDecimal total) {
@@ -178,7 +184,9 @@ public final class FaultInjector {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(0);
-            out.write(ByteBuffer.allocate(4).putInt(UNKNOWN_SCHEMA_ID_BASE + rng.nextInt(0x10000)).array());
+            out.write(ByteBuffer.allocate(4)
+                    .putInt(UNKNOWN_SCHEMA_ID_BASE + rng.nextInt(0x10000))
+                    .array());
             encoder = EncoderFactory.get().binaryEncoder(out, encoder);
             avroWriter.write(ride, encoder);
             encoder.flush();

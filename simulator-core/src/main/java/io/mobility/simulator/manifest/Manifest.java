@@ -162,7 +162,9 @@ public final class Manifest {
 
     public String toJson() {
         try {
-            return new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+            return new ObjectMapper()
+                    .findAndRegisterModules()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(toMap());
         } catch (IOException e) {
             throw new IllegalStateException("cannot render the manifest as JSON", e);
@@ -173,15 +175,22 @@ public final class Manifest {
      * A manifest file read back, with the figures a consumer reconciles against (the demo): every record sent, by
      * topic, the faults injected by kind, what should survive validation and de-duplication by type, and the zones.
      */
-    public record Totals(long recordsTotal, Map<String, Long> recordsByTopic, Map<String, Long> faults,
-                         Map<String, Long> validUniqueByType, int zones) {
-    }
+    public record Totals(
+            long recordsTotal,
+            Map<String, Long> recordsByTopic,
+            Map<String, Long> faults,
+            Map<String, Long> validUniqueByType,
+            int zones) {}
 
     public static Totals read(Path file) {
         try {
             JsonNode m = new ObjectMapper().readTree(file.toFile());
-            return new Totals(m.path("records_total").asLong(), longs(m.path("records_by_topic")),
-                    longs(m.path("faults")), longs(m.path("valid_unique_by_type")), m.path("zones").asInt());
+            return new Totals(
+                    m.path("records_total").asLong(),
+                    longs(m.path("records_by_topic")),
+                    longs(m.path("faults")),
+                    longs(m.path("valid_unique_by_type")),
+                    m.path("zones").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the simulator manifest " + file, e);
         }

@@ -35,12 +35,19 @@ public final class FareCalculator {
         return cents(metered(km, minutes, type) * surge);
     }
 
-    public Fare fare(double km, double minutes, double surge, VehicleType type, boolean tolled,
-                     PaymentMethod payment, SplittableRandom rng) {
+    public Fare fare(
+            double km,
+            double minutes,
+            double surge,
+            VehicleType type,
+            boolean tolled,
+            PaymentMethod payment,
+            SplittableRandom rng) {
         double factor = productFactor(type);
         BigDecimal distance = cents(PER_KM * km * factor);
         BigDecimal time = cents(PER_MINUTE * minutes * factor);
-        BigDecimal base = cents(Math.max(BASE * factor, MINIMUM * factor - distance.doubleValue() - time.doubleValue()));
+        BigDecimal base =
+                cents(Math.max(BASE * factor, MINIMUM * factor - distance.doubleValue() - time.doubleValue()));
         BigDecimal metered = base.add(distance).add(time);
         BigDecimal surgeAmount = cents(metered.doubleValue() * (surge - 1.0));
         BigDecimal tolls = tolled ? TOLL : BigDecimal.ZERO.setScale(2);

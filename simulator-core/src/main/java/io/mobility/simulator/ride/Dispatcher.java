@@ -17,8 +17,8 @@ import io.mobility.simulator.demand.CityCalendar;
 import io.mobility.simulator.demand.DemandModel;
 import io.mobility.simulator.pricing.FareCalculator;
 import io.mobility.simulator.pricing.SurgePricing;
-import io.mobility.simulator.supply.DriverState;
 import io.mobility.simulator.sink.Emission;
+import io.mobility.simulator.supply.DriverState;
 import io.mobility.simulator.supply.Fleet;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,9 +37,11 @@ public final class Dispatcher {
 
     /** Requests of the last this many minutes count as open demand for the surge rule. */
     static final int RECENT_MINUTES = 5;
+
     private static final VehicleType[] PRODUCTS = {
-            VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY,
-            VehicleType.ECONOMY, VehicleType.COMFORT, VehicleType.COMFORT, VehicleType.XL, VehicleType.PREMIUM};
+        VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY,
+        VehicleType.ECONOMY, VehicleType.COMFORT, VehicleType.COMFORT, VehicleType.XL, VehicleType.PREMIUM
+    };
 
     private final City city;
     private final Fleet fleet;
@@ -51,6 +53,7 @@ public final class Dispatcher {
     private final SplittableRandom rng;
     /** Demand has its own stream: who asks for which ride does not depend on how supply served earlier requests. */
     private final SplittableRandom demandRng;
+
     private final String ridePrefix;
     private final ArrayDeque<OpenRide>[] waiting;
     private final int[][] recent;
@@ -129,8 +132,19 @@ public final class Dispatcher {
         double minutes = km / speedKmh(at) * 60;
         double s = surge[zone];
         String riderId = riderId(1 + demandRng.nextInt(riders));
-        return new OpenRide(ridePrefix + (++rideSeq), riderId, zone, to, pickup, dropoff, product, payment(), at, s,
-                round3(km), fares.quote(km, minutes, s, product));
+        return new OpenRide(
+                ridePrefix + (++rideSeq),
+                riderId,
+                zone,
+                to,
+                pickup,
+                dropoff,
+                product,
+                payment(),
+                at,
+                s,
+                round3(km),
+                fares.quote(km, minutes, s, product));
     }
 
     /** Destinations: half stay close (same zone or a neighbour), the rest go where demand is, like a gravity model. */
@@ -156,8 +170,9 @@ public final class Dispatcher {
 
     private PaymentMethod payment() {
         double u = demandRng.nextDouble();
-        return u < 0.65 ? PaymentMethod.CARD : u < 0.85 ? PaymentMethod.WALLET
-                : u < 0.97 ? PaymentMethod.CASH : PaymentMethod.CORPORATE;
+        return u < 0.65
+                ? PaymentMethod.CARD
+                : u < 0.85 ? PaymentMethod.WALLET : u < 0.97 ? PaymentMethod.CASH : PaymentMethod.CORPORATE;
     }
 
     private void match(int zone, long tickMillis, Consumer<Emission> out) {
@@ -223,7 +238,8 @@ public final class Dispatcher {
         done.setDropoffZoneId(city.zone(ride.dropoffZone).id());
         done.setDropoff(ride.dropoff);
         done.setDistanceKm(ride.distanceKm);
-        done.setFare(fares.fare(ride.distanceKm, tripMinutes, ride.surge, ride.product, tolled(ride), ride.payment, rng));
+        done.setFare(
+                fares.fare(ride.distanceKm, tripMinutes, ride.surge, ride.product, tolled(ride), ride.payment, rng));
         out.accept(emission(done));
     }
 
@@ -238,8 +254,8 @@ public final class Dispatcher {
         return crossesRiver && rng.nextDouble() < 0.4;
     }
 
-    private void cancel(OpenRide ride, DriverState driver, CancelledBy by, String reason, long at,
-                        Consumer<Emission> out) {
+    private void cancel(
+            OpenRide ride, DriverState driver, CancelledBy by, String reason, long at, Consumer<Emission> out) {
         RideEvent e = event(ride, RideEventType.RIDE_CANCELLED, Math.max(at, ride.requestedAtMillis + 1_000), driver);
         e.setCancellation(new Cancellation(by, reason));
         out.accept(emission(e));
@@ -253,14 +269,34 @@ public final class Dispatcher {
     private RideEvent event(OpenRide ride, RideEventType type, long at, DriverState driver) {
         String eventId = new UUID(rng.nextLong(), rng.nextLong()).toString();
         boolean requested = type == RideEventType.RIDE_REQUESTED;
-        return new RideEvent(eventId, type, Instant.ofEpochMilli(at), ride.rideId, ride.riderId,
-                driver == null ? null : driver.id(), city.zone(ride.pickupZone).id(), ride.pickup,
-                requested ? city.zone(ride.dropoffZone).id() : null, requested ? ride.dropoff : null, ride.product,
-                requested ? ride.quote : null, ride.surge, null, null, ride.payment, null, producer, null);
+        return new RideEvent(
+                eventId,
+                type,
+                Instant.ofEpochMilli(at),
+                ride.rideId,
+                ride.riderId,
+                driver == null ? null : driver.id(),
+                city.zone(ride.pickupZone).id(),
+                ride.pickup,
+                requested ? city.zone(ride.dropoffZone).id() : null,
+                requested ? ride.dropoff : null,
+                ride.product,
+                requested ? ride.quote : null,
+                ride.surge,
+                null,
+                null,
+                ride.payment,
+                null,
+                producer,
+                null);
     }
 
     private static Emission emission(RideEvent e) {
-        return new Emission(Topics.RIDE_EVENTS_RAW.name(), e.getRideId(), e, e.getEventTime().toEpochMilli());
+        return new Emission(
+                Topics.RIDE_EVENTS_RAW.name(),
+                e.getRideId(),
+                e,
+                e.getEventTime().toEpochMilli());
     }
 
     /** Average street speed: slow at rush hours, fast at night. */

@@ -20,9 +20,19 @@ final class OpenRide {
     final double distanceKm;
     final BigDecimal quote;
 
-    OpenRide(String rideId, String riderId, int pickupZone, int dropoffZone, GeoPoint pickup, GeoPoint dropoff,
-             VehicleType product, PaymentMethod payment, long requestedAtMillis, double surge, double distanceKm,
-             BigDecimal quote) {
+    OpenRide(
+            String rideId,
+            String riderId,
+            int pickupZone,
+            int dropoffZone,
+            GeoPoint pickup,
+            GeoPoint dropoff,
+            VehicleType product,
+            PaymentMethod payment,
+            long requestedAtMillis,
+            double surge,
+            double distanceKm,
+            BigDecimal quote) {
         this.rideId = rideId;
         this.riderId = riderId;
         this.pickupZone = pickupZone;

@@ -14,11 +14,9 @@ public interface EventSink extends AutoCloseable {
     void sendRaw(String topic, String key, byte[] value);
 
     /** Blocks until everything sent so far is acknowledged; a sink that holds records in memory has nothing to do. */
-    default void flush() {
-    }
+    default void flush() {}
 
     /** Releases what the sink holds; nothing for a sink in memory. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -26,14 +26,21 @@ public final class DriverState {
     long pickupAt;
     /** Zone the driver ends up in when the current trip ends. */
     int nextZone;
+
     String rideId;
     /** Epoch second until which the driver stays on past the shift because demand is high (0 = not extending). */
     long extendedUntil;
     /** Bumped on each change of availability so stale entries in availability queues can be skipped. */
     int availabilityVersion;
 
-    DriverState(int index, String id, VehicleType vehicle, int homeZone, int shiftStartHour, int shiftHours,
-                int daysOffMask) {
+    DriverState(
+            int index,
+            String id,
+            VehicleType vehicle,
+            int homeZone,
+            int shiftStartHour,
+            int shiftHours,
+            int daysOffMask) {
         this.index = index;
         this.id = id;
         this.vehicle = vehicle;

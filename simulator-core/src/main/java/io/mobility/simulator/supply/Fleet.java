@@ -29,13 +29,15 @@ import java.util.function.Consumer;
 public final class Fleet {
 
     static final double SURGE_TO_REACT = 1.5;
-    private static final int EVENT_TIME = DriverEvent.getClassSchema().getField("event_time").pos();
+    private static final int EVENT_TIME =
+            DriverEvent.getClassSchema().getField("event_time").pos();
     static final int PING_EVERY_MINUTES = 5;
     private static final int[] SHIFT_STARTS = {6, 6, 7, 7, 8, 10, 11, 14, 15, 16, 16, 17, 18, 19, 20, 21, 22};
     private static final VehicleType[] FLEET_MIX = {
-            VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY,
-            VehicleType.ECONOMY, VehicleType.COMFORT, VehicleType.COMFORT, VehicleType.XL, VehicleType.PREMIUM,
-            VehicleType.GREEN, VehicleType.ACCESSIBLE};
+        VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY, VehicleType.ECONOMY,
+        VehicleType.ECONOMY, VehicleType.COMFORT, VehicleType.COMFORT, VehicleType.XL, VehicleType.PREMIUM,
+        VehicleType.GREEN, VehicleType.ACCESSIBLE
+    };
 
     private final City city;
     private final List<DriverState> drivers;
@@ -49,6 +51,7 @@ public final class Fleet {
     private long minuteIndex;
     /** Whether each driver is scheduled in the local hour {@link #scheduleHour} (hour * 10 + weekday), and the next. */
     private final boolean[] scheduledNow;
+
     private final boolean[] scheduledNext;
     private int scheduleHour = -1;
     /**
@@ -57,6 +60,7 @@ public final class Fleet {
      * hour and draw no randoms, so skipping them changes no record; most of the fleet at night, a good part by day.
      */
     private final int[] active;
+
     private int activeCount;
 
     @SuppressWarnings("unchecked")
@@ -91,8 +95,14 @@ public final class Fleet {
             int hours = 6 + rng.nextInt(5);
             int dayOff = rng.nextInt(7);
             int mask = (1 << dayOff) | (1 << ((dayOff + 1 + rng.nextInt(6)) % 7));
-            drivers.add(new DriverState(i, String.format("D%05d", i + 1), FLEET_MIX[rng.nextInt(FLEET_MIX.length)],
-                    rng.nextInt(city.size()), start, hours, mask));
+            drivers.add(new DriverState(
+                    i,
+                    String.format("D%05d", i + 1),
+                    FLEET_MIX[rng.nextInt(FLEET_MIX.length)],
+                    rng.nextInt(city.size()),
+                    start,
+                    hours,
+                    mask));
         }
         return new Fleet(city, drivers, seed, producer);
     }
@@ -104,8 +114,13 @@ public final class Fleet {
         List<Driver> out = new ArrayList<>(drivers.size());
         for (DriverState d : drivers) {
             double rating = Math.round((4.2 + r.nextDouble() * 0.8) * 100) / 100.0;
-            out.add(new Driver(d.id, d.vehicle, rating, today.minusDays(30 + r.nextInt(1500)),
-                    city.zone(d.homeZone).id(), updatedAt));
+            out.add(new Driver(
+                    d.id,
+                    d.vehicle,
+                    rating,
+                    today.minusDays(30 + r.nextInt(1500)),
+                    city.zone(d.homeZone).id(),
+                    updatedAt));
         }
         return out;
     }
@@ -154,9 +169,11 @@ public final class Fleet {
             boolean works = scheduled && dayDraw(d, epochDay) < supplyFactor;
             switch (d.status) {
                 case OFFLINE -> {
-                    boolean early = !scheduled && surge[d.homeZone] >= SURGE_TO_REACT
+                    boolean early = !scheduled
+                            && surge[d.homeZone] >= SURGE_TO_REACT
                             && scheduledNext[i]
-                            && dayDraw(d, epochDay) < supplyFactor && rng.nextDouble() < 0.1;
+                            && dayDraw(d, epochDay) < supplyFactor
+                            && rng.nextDouble() < 0.1;
                     if (works || early) {
                         d.zone = d.homeZone;
                         d.extendedUntil = 0;
@@ -172,8 +189,7 @@ public final class Fleet {
                         reposition(d, surge);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (d.status != DriverStatus.OFFLINE && d.pingSlot == pingSlot) {
                 out.accept(event(d, DriverEventType.DRIVER_PING, now));
@@ -213,7 +229,8 @@ public final class Fleet {
     private double dayDraw(DriverState d, long epochDay) {
         if (dayDrawDate[d.index] != epochDay) {
             dayDrawDate[d.index] = epochDay;
-            dayDraw[d.index] = new SplittableRandom(seed ^ (d.index * 0x9E3779B97F4A7C15L) ^ (epochDay * 31)).nextDouble();
+            dayDraw[d.index] =
+                    new SplittableRandom(seed ^ (d.index * 0x9E3779B97F4A7C15L) ^ (epochDay * 31)).nextDouble();
         }
         return dayDraw[d.index];
     }

@@ -22,8 +22,9 @@ class CityTest {
         assertThat(city.size()).isEqualTo(30);
         Set<ZoneType> types = new HashSet<>();
         city.zones().forEach(z -> types.add(z.type()));
-        assertThat(types).containsAll(Arrays.asList(ZoneType.BUSINESS, ZoneType.RESIDENTIAL, ZoneType.NIGHTLIFE,
-                ZoneType.AIRPORT, ZoneType.MIXED));
+        assertThat(types)
+                .containsAll(Arrays.asList(
+                        ZoneType.BUSINESS, ZoneType.RESIDENTIAL, ZoneType.NIGHTLIFE, ZoneType.AIRPORT, ZoneType.MIXED));
         CityZone jfk = city.find("132").orElseThrow();
         assertThat(jfk.name()).isEqualTo("JFK Airport");
         assertThat(jfk.borough()).isEqualTo("Queens");
@@ -35,7 +36,10 @@ class CityTest {
     void neighboursAreMutualAndInsideTheCity() {
         City city = City.of(30, lookup);
         for (CityZone zone : city.zones()) {
-            assertThat(zone.neighbours()).as("neighbours of %s", zone.id()).isNotEmpty().doesNotContain(zone.id());
+            assertThat(zone.neighbours())
+                    .as("neighbours of %s", zone.id())
+                    .isNotEmpty()
+                    .doesNotContain(zone.id());
             for (String n : zone.neighbours()) {
                 assertThat(city.find(n)).as("neighbour %s of %s", n, zone.id()).isPresent();
                 assertThat(city.find(n).orElseThrow().neighbours()).contains(zone.id());
@@ -43,8 +47,11 @@ class CityTest {
         }
         for (int i = 0; i < city.size(); i++) {
             int index = i;
-            assertThat(Arrays.stream(city.neighbourIndexes(i)).mapToObj(z -> city.zone(z).id()).toList())
-                    .as("neighbour indexes of zone %d", i).isEqualTo(city.zone(index).neighbours());
+            assertThat(Arrays.stream(city.neighbourIndexes(i))
+                            .mapToObj(z -> city.zone(z).id())
+                            .toList())
+                    .as("neighbour indexes of zone %d", i)
+                    .isEqualTo(city.zone(index).neighbours());
         }
     }
 
@@ -55,8 +62,10 @@ class CityTest {
         for (CityZone zone : small.zones()) {
             assertThat(zone.centroid().getLat()).isBetween(40.45, 40.95);
             assertThat(zone.centroid().getLon()).isBetween(-74.30, -73.65);
-            assertThat(zone.centroid().getLat()).isBetween(zone.box().getMinLat(), zone.box().getMaxLat());
-            assertThat(zone.centroid().getLon()).isBetween(zone.box().getMinLon(), zone.box().getMaxLon());
+            assertThat(zone.centroid().getLat())
+                    .isBetween(zone.box().getMinLat(), zone.box().getMaxLat());
+            assertThat(zone.centroid().getLon())
+                    .isBetween(zone.box().getMinLon(), zone.box().getMaxLon());
             assertThat(large.find(zone.id()).orElseThrow().centroid()).isEqualTo(zone.centroid());
         }
     }

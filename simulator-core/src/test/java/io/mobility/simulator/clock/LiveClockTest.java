@@ -17,11 +17,13 @@ class LiveClockTest {
     @Test
     void liveModePlaysEventTimeAtTheSpeedUpFactor() throws InterruptedException {
         // 10 minutes of event time at 1200x: half a second of wall time (the first minute starts at once)
-        SimulationConfig config = SimulationConfig.defaults(Instant.parse("2025-05-02T12:00:00Z"), Duration.ofMinutes(11))
+        SimulationConfig config = SimulationConfig.defaults(
+                        Instant.parse("2025-05-02T12:00:00Z"), Duration.ofMinutes(11))
                 .withRiders(100);
         RecordingSink sink = new RecordingSink();
         long start = System.nanoTime();
-        new Simulation(config, sink, new LiveClock(1200, Clock.systemUTC()), Clock.systemUTC(), Progress.silent()).run();
+        new Simulation(config, sink, new LiveClock(1200, Clock.systemUTC()), Clock.systemUTC(), Progress.silent())
+                .run();
         double seconds = (System.nanoTime() - start) / 1e9;
 
         // at least the paced half second; far below the 10 minutes real time would take, even on a loaded machine

@@ -61,8 +61,10 @@ class PricingTest {
     @Test
     void fareComponentsAddUpToTheTotalAndSurgeIsOnTheMeteredPart() {
         FareCalculator fares = new FareCalculator();
-        Fare noSurge = fares.fare(5.0, 15.0, 1.0, VehicleType.ECONOMY, false, PaymentMethod.CASH, new SplittableRandom(1));
-        Fare surged = fares.fare(5.0, 15.0, 2.0, VehicleType.ECONOMY, true, PaymentMethod.CASH, new SplittableRandom(1));
+        Fare noSurge =
+                fares.fare(5.0, 15.0, 1.0, VehicleType.ECONOMY, false, PaymentMethod.CASH, new SplittableRandom(1));
+        Fare surged =
+                fares.fare(5.0, 15.0, 2.0, VehicleType.ECONOMY, true, PaymentMethod.CASH, new SplittableRandom(1));
 
         BigDecimal metered = noSurge.getBase().add(noSurge.getDistance()).add(noSurge.getTime());
         assertThat(noSurge.getSurge()).isEqualByComparingTo("0.00");
@@ -70,8 +72,13 @@ class PricingTest {
         assertThat(noSurge.getTotal()).isEqualByComparingTo(metered);
         assertThat(surged.getSurge()).isEqualByComparingTo(metered);
         assertThat(surged.getTolls()).isEqualByComparingTo("6.94");
-        assertThat(surged.getTotal()).isEqualByComparingTo(surged.getBase().add(surged.getDistance())
-                .add(surged.getTime()).add(surged.getSurge()).add(surged.getTolls()).add(surged.getTip()));
+        assertThat(surged.getTotal())
+                .isEqualByComparingTo(surged.getBase()
+                        .add(surged.getDistance())
+                        .add(surged.getTime())
+                        .add(surged.getSurge())
+                        .add(surged.getTolls())
+                        .add(surged.getTip()));
         assertThat(surged.getTotal().scale()).isEqualTo(2);
     }
 }

@@ -12,8 +12,11 @@ public final class RecordingSink implements EventSink {
     public record Sent(String topic, String key, SpecificRecord value, byte[] raw) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Sent s && topic.equals(s.topic) && key.equals(s.key)
-                    && java.util.Objects.equals(value, s.value) && Arrays.equals(raw, s.raw);
+            return o instanceof Sent s
+                    && topic.equals(s.topic)
+                    && key.equals(s.key)
+                    && java.util.Objects.equals(value, s.value)
+                    && Arrays.equals(raw, s.raw);
         }
 
         @Override

@@ -21,8 +21,7 @@ public final class HandOffSink implements EventSink {
 
     static final int BATCH = 1024;
 
-    private record Call(String topic, String key, SpecificRecord value, byte[] raw) {
-    }
+    private record Call(String topic, String key, SpecificRecord value, byte[] raw) {}
 
     private final EventSink target;
     private final SerializingSink serializer;

@@ -42,8 +42,10 @@ public final class KafkaEventSink implements SerializingSink {
      */
     public KafkaEventSink(String bootstrapServers, String schemaRegistryUrl, Map<String, Object> extraProducerConfig) {
         values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl), false);
-        producer = new KafkaProducer<>(producerConfig(bootstrapServers, extraProducerConfig),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                producerConfig(bootstrapServers, extraProducerConfig),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     /** Throughput-minded defaults: larger batches and a short linger; idempotence stays on (Kafka's default). */

@@ -9,18 +9,27 @@ import picocli.CommandLine.Option;
 /** Where and how the producing commands write: the Kafka and registry options they share (a picocli mixin). */
 public final class KafkaOptions {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "localhost:9092",
+            description = "Kafka (default: ${DEFAULT-VALUE})")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", defaultValue = "http://localhost:8081",
+    @Option(
+            names = "--schema-registry-url",
+            defaultValue = "http://localhost:8081",
             description = "Confluent-compatible schema registry (default: ${DEFAULT-VALUE})")
     String schemaRegistryUrl;
 
-    @Option(names = "--partitions", defaultValue = "3",
+    @Option(
+            names = "--partitions",
+            defaultValue = "3",
             description = "partitions of event topics this command creates (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1",
+    @Option(
+            names = "--replication-factor",
+            defaultValue = "1",
             description = "replication of topics this command creates (default: ${DEFAULT-VALUE})")
     short replication;
 

@@ -17,20 +17,26 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public final class TopicSetup {
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     public static void ensure(String bootstrapServers, List<Topic> topics, int partitions, short replication) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                20_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (Topic t : topics) {
                 if (!existing.contains(t.name())) {
-                    missing.add(new NewTopic(t.name(), t.compacted() ? 1 : partitions, replication).configs(Map.of(
-                            TopicConfig.CLEANUP_POLICY_CONFIG,
-                            t.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));
+                    missing.add(new NewTopic(t.name(), t.compacted() ? 1 : partitions, replication)
+                            .configs(Map.of(
+                                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                                    t.compacted()
+                                            ? TopicConfig.CLEANUP_POLICY_COMPACT
+                                            : TopicConfig.CLEANUP_POLICY_DELETE)));
                 }
             }
             if (!missing.isEmpty()) {
@@ -41,8 +47,10 @@ public final class TopicSetup {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to create topics: "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "cannot reach Kafka at " + bootstrapServers + " to create topics: "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             }
         }
     }

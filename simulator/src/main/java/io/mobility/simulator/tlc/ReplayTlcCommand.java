@@ -2,9 +2,9 @@ package io.mobility.simulator.tlc;
 
 import io.mobility.events.Topics;
 import io.mobility.simulator.Progress;
-import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.kafka.KafkaEventSink;
 import io.mobility.simulator.kafka.KafkaOptions;
+import io.mobility.simulator.manifest.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,13 +17,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./mobility replay-tlc FILE...}: replay NYC TLC trip records as ride events. */
-@Command(name = "replay-tlc", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "replay-tlc",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Replays NYC TLC yellow or green trip records (CSV or Parquet; official column names or snake_case) as",
             "ride events: requested shortly before pickup, assigned, started at pickup, completed at dropoff with the",
             "record's amounts. Times are New York local time, sent as UTC. The TLC zones are published first.",
             "Trips with unknown zones, inverted times or impossible amounts are counted by reason and sent as the",
-            "faulty events they are; unreadable rows are reported and skipped. A JSON report is written at the end."})
+            "faulty events they are; unreadable rows are reported and skipped. A JSON report is written at the end."
+        })
 public final class ReplayTlcCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "TLC trip files (.csv or .parquet)")
@@ -32,12 +36,14 @@ public final class ReplayTlcCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--report", defaultValue = ".mobility/tlc-replay-report.json", description = "report file (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--report",
+            defaultValue = ".mobility/tlc-replay-report.json",
+            description = "report file (default: ${DEFAULT-VALUE})")
     Path report;
 
     @Option(names = "--skip-zones", description = "do not publish the TLC zones first")
     boolean skipZones;
-
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ReplayTlcCommand()).execute(args));
@@ -73,8 +79,12 @@ public final class ReplayTlcCommand implements Callable<Integer> {
             }
             Manifest manifest = replay.finish();
             manifest.write(report);
-            System.out.printf("[replay-tlc] %,d trips read, %,d valid, rejected %s; %,d records sent; report %s%n",
-                    replay.tripsRead(), replay.tripsValid(), replay.rejectedByReason(), manifest.totalRecords(),
+            System.out.printf(
+                    "[replay-tlc] %,d trips read, %,d valid, rejected %s; %,d records sent; report %s%n",
+                    replay.tripsRead(),
+                    replay.tripsValid(),
+                    replay.rejectedByReason(),
+                    manifest.totalRecords(),
                     report.toAbsolutePath());
         }
         return 0;

@@ -31,11 +31,11 @@ public enum TlcColumns {
     CBD_FEE("cbd_congestion_fee");
 
     /** Columns every trip file must have. */
-    public static final List<TlcColumns> REQUIRED = List.of(PICKUP, DROPOFF, PICKUP_ZONE, DROPOFF_ZONE, FARE, TIP,
-            TOLLS, TOTAL);
+    public static final List<TlcColumns> REQUIRED =
+            List.of(PICKUP, DROPOFF, PICKUP_ZONE, DROPOFF_ZONE, FARE, TIP, TOLLS, TOTAL);
     /** Charges that are neither the metered fare, tip nor tolls; they go into the fare's base with the meter. */
-    public static final List<TlcColumns> OTHER_CHARGES = List.of(EXTRA, MTA_TAX, IMPROVEMENT, CONGESTION,
-            AIRPORT_FEE, EHAIL_FEE, CBD_FEE);
+    public static final List<TlcColumns> OTHER_CHARGES =
+            List.of(EXTRA, MTA_TAX, IMPROVEMENT, CONGESTION, AIRPORT_FEE, EHAIL_FEE, CBD_FEE);
 
     private final List<String> names;
 
@@ -56,8 +56,8 @@ public enum TlcColumns {
         }
         for (TlcColumns c : REQUIRED) {
             if (!found.containsKey(c)) {
-                throw new IllegalArgumentException(source + ": not a TLC trip file, no column " + c.names
-                        + " in header " + header);
+                throw new IllegalArgumentException(
+                        source + ": not a TLC trip file, no column " + c.names + " in header " + header);
             }
         }
         return found;

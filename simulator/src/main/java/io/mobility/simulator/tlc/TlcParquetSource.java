@@ -26,7 +26,8 @@ public final class TlcParquetSource implements TripSource {
 
     public TlcParquetSource(Path file) throws IOException {
         this.file = file;
-        this.reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file)).build();
+        this.reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+                .build();
     }
 
     @Override
@@ -45,7 +46,8 @@ public final class TlcParquetSource implements TripSource {
             row++;
             GenericRecord current = record;
             try {
-                visitor.trip(parser.parse(row, i -> render(current.get(i), fields.get(i).schema())));
+                visitor.trip(parser.parse(
+                        row, i -> render(current.get(i), fields.get(i).schema())));
             } catch (MalformedRowException e) {
                 visitor.malformed(e);
             }
@@ -67,12 +69,18 @@ public final class TlcParquetSource implements TripSource {
             LogicalType type = nonNull(schema).getLogicalType();
             String name = type == null ? "" : type.getName();
             if (name.endsWith("timestamp-micros")) {
-                return LocalDateTime.ofEpochSecond(Math.floorDiv(epoch, 1_000_000L),
-                        (int) Math.floorMod(epoch, 1_000_000L) * 1000, ZoneOffset.UTC).toString();
+                return LocalDateTime.ofEpochSecond(
+                                Math.floorDiv(epoch, 1_000_000L),
+                                (int) Math.floorMod(epoch, 1_000_000L) * 1000,
+                                ZoneOffset.UTC)
+                        .toString();
             }
             if (name.endsWith("timestamp-millis")) {
-                return LocalDateTime.ofEpochSecond(Math.floorDiv(epoch, 1000L),
-                        (int) Math.floorMod(epoch, 1000L) * 1_000_000, ZoneOffset.UTC).toString();
+                return LocalDateTime.ofEpochSecond(
+                                Math.floorDiv(epoch, 1000L),
+                                (int) Math.floorMod(epoch, 1000L) * 1_000_000,
+                                ZoneOffset.UTC)
+                        .toString();
             }
         }
         return value.toString();

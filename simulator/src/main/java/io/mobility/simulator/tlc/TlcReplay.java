@@ -112,7 +112,8 @@ public final class TlcReplay {
     /** The run's report: the manifest's counts plus trips read, valid and rejected by reason. */
     public Manifest finish() {
         sink.flush();
-        manifest.withoutFaultSections().describe("producer", PRODUCER_NAME)
+        manifest.withoutFaultSections()
+                .describe("producer", PRODUCER_NAME)
                 .describe("files", tripsByFile)
                 .describe("trips_read", tripsRead)
                 .describe("trips_valid", tripsValid)

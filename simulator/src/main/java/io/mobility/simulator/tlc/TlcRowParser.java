@@ -37,13 +37,21 @@ final class TlcRowParser {
         }
         String payment = text(c(TlcColumns.PAYMENT), value);
         String distance = text(c(TlcColumns.DISTANCE), value);
-        return new TlcTrip(source, row, color, text(c(TlcColumns.VENDOR), value),
-                time(where, TlcColumns.PICKUP, value), time(where, TlcColumns.DROPOFF, value),
-                zone(where, TlcColumns.PICKUP_ZONE, value), zone(where, TlcColumns.DROPOFF_ZONE, value),
+        return new TlcTrip(
+                source,
+                row,
+                color,
+                text(c(TlcColumns.VENDOR), value),
+                time(where, TlcColumns.PICKUP, value),
+                time(where, TlcColumns.DROPOFF, value),
+                zone(where, TlcColumns.PICKUP_ZONE, value),
+                zone(where, TlcColumns.DROPOFF_ZONE, value),
                 distance == null ? null : number(where, TlcColumns.DISTANCE, distance),
                 payment == null ? null : (int) number(where, TlcColumns.PAYMENT, payment),
-                money(where, TlcColumns.FARE, value, false), other,
-                money(where, TlcColumns.TIP, value, false), money(where, TlcColumns.TOLLS, value, false),
+                money(where, TlcColumns.FARE, value, false),
+                other,
+                money(where, TlcColumns.TIP, value, false),
+                money(where, TlcColumns.TOLLS, value, false),
                 money(where, TlcColumns.TOTAL, value, false));
     }
 
@@ -59,7 +67,8 @@ final class TlcRowParser {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    private LocalDateTime time(String where, TlcColumns column, IntFunction<String> value) throws MalformedRowException {
+    private LocalDateTime time(String where, TlcColumns column, IntFunction<String> value)
+            throws MalformedRowException {
         String v = text(c(column), value);
         if (v == null) {
             throw new MalformedRowException(where, column.name().toLowerCase(), "empty timestamp");
@@ -67,8 +76,8 @@ final class TlcRowParser {
         try {
             return v.indexOf('T') > 0 ? LocalDateTime.parse(v) : LocalDateTime.parse(v, TLC_TIME);
         } catch (DateTimeParseException e) {
-            throw new MalformedRowException(where, column.name().toLowerCase(), "'" + v
-                    + "' is not a timestamp like 2019-01-15 03:36:12");
+            throw new MalformedRowException(
+                    where, column.name().toLowerCase(), "'" + v + "' is not a timestamp like 2019-01-15 03:36:12");
         }
     }
 

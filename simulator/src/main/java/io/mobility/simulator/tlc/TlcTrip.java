@@ -12,12 +12,27 @@ import java.time.LocalDateTime;
  * @param otherCharges extra, mta_tax, improvement_surcharge, congestion_surcharge, airport_fee, ehail_fee and
  *                     cbd_congestion_fee added up
  */
-public record TlcTrip(String source, long row, TaxiColor color, String vendorId, LocalDateTime pickup,
-                      LocalDateTime dropoff, String pickupLocationId, String dropoffLocationId, Double tripDistanceMiles,
-                      Integer paymentType, BigDecimal fareAmount, BigDecimal otherCharges, BigDecimal tipAmount,
-                      BigDecimal tollsAmount, BigDecimal totalAmount) {
+public record TlcTrip(
+        String source,
+        long row,
+        TaxiColor color,
+        String vendorId,
+        LocalDateTime pickup,
+        LocalDateTime dropoff,
+        String pickupLocationId,
+        String dropoffLocationId,
+        Double tripDistanceMiles,
+        Integer paymentType,
+        BigDecimal fareAmount,
+        BigDecimal otherCharges,
+        BigDecimal tipAmount,
+        BigDecimal tollsAmount,
+        BigDecimal totalAmount) {
 
-    public enum TaxiColor { YELLOW, GREEN }
+    public enum TaxiColor {
+        YELLOW,
+        GREEN
+    }
 
     /** Where the record is, for messages: {@code file.csv row 17}. */
     public String where() {

@@ -15,7 +15,12 @@ public final class TripCheck {
     /** No metered NYC taxi trip costs this much; the TLC files' few larger totals are meter or entry errors. */
     public static final BigDecimal MAX_TOTAL = new BigDecimal("1000.00");
 
-    public enum Reason { UNKNOWN_ZONE, INVERTED_TIMES, IMPOSSIBLE_AMOUNT, MALFORMED_ROW }
+    public enum Reason {
+        UNKNOWN_ZONE,
+        INVERTED_TIMES,
+        IMPOSSIBLE_AMOUNT,
+        MALFORMED_ROW
+    }
 
     private final ZoneLookup zones;
 
@@ -30,8 +35,13 @@ public final class TripCheck {
         if (trip.dropoff().isBefore(trip.pickup())) {
             return Optional.of(Reason.INVERTED_TIMES);
         }
-        boolean negative = Stream.of(trip.fareAmount(), trip.otherCharges(), trip.tipAmount(), trip.tollsAmount(),
-                trip.totalAmount()).anyMatch(v -> v != null && v.signum() < 0);
+        boolean negative = Stream.of(
+                        trip.fareAmount(),
+                        trip.otherCharges(),
+                        trip.tipAmount(),
+                        trip.tollsAmount(),
+                        trip.totalAmount())
+                .anyMatch(v -> v != null && v.signum() < 0);
         if (negative || trip.totalAmount().compareTo(MAX_TOTAL) > 0) {
             return Optional.of(Reason.IMPOSSIBLE_AMOUNT);
         }

@@ -1,7 +1,5 @@
 package io.mobility.simulator.tlc;
 
-import io.mobility.simulator.city.ZoneLookup;
-import io.mobility.simulator.contract.Blank;
 import io.mobility.events.Producer;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.events.ride.Fare;
@@ -10,6 +8,8 @@ import io.mobility.events.ride.RideEvent;
 import io.mobility.events.ride.RideEventType;
 import io.mobility.events.ride.VehicleType;
 import io.mobility.simulator.city.ZoneGeometry;
+import io.mobility.simulator.city.ZoneLookup;
+import io.mobility.simulator.contract.Blank;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,16 +71,27 @@ public final class TripLifecycle {
         RideEvent com = base(trip, rideId, RideEventType.RIDE_COMPLETED, utc(trip.dropoff()), driver, pickup);
         com.setDropoffZoneId(trip.dropoffLocationId());
         com.setDropoff(dropoff);
-        com.setDistanceKm(trip.tripDistanceMiles() == null ? null
-                : Math.round(trip.tripDistanceMiles() * 1.609344 * 1000) / 1000.0);
-        com.setFare(new Fare(trip.fareAmount().add(trip.otherCharges()), ZERO, ZERO, ZERO, trip.tollsAmount(),
-                trip.tipAmount(), trip.totalAmount(), "USD"));
+        com.setDistanceKm(
+                trip.tripDistanceMiles() == null
+                        ? null
+                        : Math.round(trip.tripDistanceMiles() * 1.609344 * 1000) / 1000.0);
+        com.setFare(new Fare(
+                trip.fareAmount().add(trip.otherCharges()),
+                ZERO,
+                ZERO,
+                ZERO,
+                trip.tollsAmount(),
+                trip.tipAmount(),
+                trip.totalAmount(),
+                "USD"));
         return List.of(req, asg, sta, com);
     }
 
-    private RideEvent base(TlcTrip trip, String rideId, RideEventType type, Instant at, String driver, GeoPoint pickup) {
+    private RideEvent base(
+            TlcTrip trip, String rideId, RideEventType type, Instant at, String driver, GeoPoint pickup) {
         RideEvent e = Blank.of(RideEvent.class);
-        e.setEventId(UUID.nameUUIDFromBytes((rideId + "/" + type.name()).getBytes(StandardCharsets.UTF_8)).toString());
+        e.setEventId(UUID.nameUUIDFromBytes((rideId + "/" + type.name()).getBytes(StandardCharsets.UTF_8))
+                .toString());
         e.setEventType(type);
         e.setEventTime(at);
         e.setRideId(rideId);

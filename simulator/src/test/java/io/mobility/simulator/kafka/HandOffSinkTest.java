@@ -87,7 +87,8 @@ class HandOffSinkTest {
             assertThat(sent.key()).isEqualTo("k" + i);
             if (sent.raw() != null) {
                 raw++;
-                assertThat(new String(sent.raw(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("U" + i);
+                assertThat(new String(sent.raw(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("U" + i);
             } else {
                 assertThat(((Rider) sent.value()).getRiderId()).isEqualTo("U" + i);
             }
@@ -127,8 +128,7 @@ class HandOffSinkTest {
             }
 
             @Override
-            public void sendRaw(String topic, String key, byte[] value) {
-            }
+            public void sendRaw(String topic, String key, byte[] value) {}
         };
         HandOffSink sink = new HandOffSink(failing);
         sink.send("t", "k", new Producer("p", "1", null));

@@ -38,8 +38,12 @@ import picocli.CommandLine;
  */
 class SimulateOnKafkaIT {
 
-    private static final List<String> TOPICS = List.of(Topics.ZONES.name(), Topics.DRIVERS.name(),
-            Topics.RIDERS.name(), Topics.RIDE_EVENTS_RAW.name(), Topics.DRIVER_EVENTS_RAW.name());
+    private static final List<String> TOPICS = List.of(
+            Topics.ZONES.name(),
+            Topics.DRIVERS.name(),
+            Topics.RIDERS.name(),
+            Topics.RIDE_EVENTS_RAW.name(),
+            Topics.DRIVER_EVENTS_RAW.name());
 
     static LocalPlatform platform;
 
@@ -56,13 +60,26 @@ class SimulateOnKafkaIT {
     @Test
     void aConsumerReadsExactlyWhatTheManifestSays(@TempDir Path dir) throws Exception {
         Path manifestFile = dir.resolve("manifest.json");
-        int code = new CommandLine(new SimulateCommand()).execute(
-                "--bootstrap-servers", platform.bootstrapServers(),
-                "--schema-registry-url", platform.registryUrl(),
-                "--start", "2025-05-02T12:00:00Z", "--days", "0.125",
-                "--drivers", "600", "--riders", "2000", "--seed", "11",
-                "--dirty-rate", "0.01",
-                "--manifest", manifestFile.toString());
+        int code = new CommandLine(new SimulateCommand())
+                .execute(
+                        "--bootstrap-servers",
+                        platform.bootstrapServers(),
+                        "--schema-registry-url",
+                        platform.registryUrl(),
+                        "--start",
+                        "2025-05-02T12:00:00Z",
+                        "--days",
+                        "0.125",
+                        "--drivers",
+                        "600",
+                        "--riders",
+                        "2000",
+                        "--seed",
+                        "11",
+                        "--dirty-rate",
+                        "0.01",
+                        "--manifest",
+                        manifestFile.toString());
         assertThat(code).isZero();
         JsonNode manifest = new ObjectMapper().readTree(manifestFile.toFile());
         long total = manifest.get("records_total").asLong();
@@ -70,15 +87,21 @@ class SimulateOnKafkaIT {
 
         // Half a second more once all have come: anything beyond what the manifest says would be a bug too.
         List<ConsumerRecord<byte[], byte[]>> records = TopicReader.bytes(platform.bootstrapServers())
-                .thenWait(Duration.ofMillis(500)).read(TOPICS, total, Duration.ofSeconds(90));
+                .thenWait(Duration.ofMillis(500))
+                .read(TOPICS, total, Duration.ofSeconds(90));
 
         Map<String, Long> byTopic = new TreeMap<>();
         records.forEach(r -> byTopic.merge(r.topic(), 1L, Long::sum));
         assertThat(byTopic).isEqualTo(toMap(manifest.get("records_by_topic")));
 
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
-        deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl(),
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        deserializer.configure(
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        platform.registryUrl(),
+                        AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                        true),
+                false);
         Map<String, Long> byType = new TreeMap<>();
         Map<String, Long> faults = new TreeMap<>();
         Set<String> eventIds = new HashSet<>();
@@ -142,24 +165,42 @@ class SimulateOnKafkaIT {
     @Test
     void replayTlcSendsEveryTripsEventsToKafka(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.json");
-        Path csv = Path.of(SimulateOnKafkaIT.class.getResource("/tlc/yellow_tripdata_2019-03_official_names.csv").toURI());
-        int code = new CommandLine(new ReplayTlcCommand()).execute(
-                "--bootstrap-servers", platform.bootstrapServers(),
-                "--schema-registry-url", platform.registryUrl(),
-                "--skip-zones", "--report", report.toString(), csv.toString());
+        Path csv = Path.of(SimulateOnKafkaIT.class
+                .getResource("/tlc/yellow_tripdata_2019-03_official_names.csv")
+                .toURI());
+        int code = new CommandLine(new ReplayTlcCommand())
+                .execute(
+                        "--bootstrap-servers",
+                        platform.bootstrapServers(),
+                        "--schema-registry-url",
+                        platform.registryUrl(),
+                        "--skip-zones",
+                        "--report",
+                        report.toString(),
+                        csv.toString());
         assertThat(code).isZero();
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("trips_valid").asLong()).isEqualTo(8);
 
         AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
-        deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl(),
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
-        List<RideEvent> tlc = TopicReader.bytes(platform.bootstrapServers()).thenWait(Duration.ofMillis(500))
-                        .read(List.of(Topics.RIDE_EVENTS_RAW.name()), Long.MAX_VALUE, Duration.ofSeconds(5)).stream()
+        deserializer.configure(
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        platform.registryUrl(),
+                        AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                        true),
+                false);
+        List<RideEvent> tlc = TopicReader.bytes(platform.bootstrapServers())
+                .thenWait(Duration.ofMillis(500))
+                .read(List.of(Topics.RIDE_EVENTS_RAW.name()), Long.MAX_VALUE, Duration.ofSeconds(5))
+                .stream()
                 .filter(r -> new String(r.key()).startsWith("tlc-"))
-                .map(r -> (RideEvent) deserializer.deserialize(r.topic(), r.value())).toList();
+                .map(r -> (RideEvent) deserializer.deserialize(r.topic(), r.value()))
+                .toList();
         assertThat(tlc).hasSize(32);
-        assertThat(tlc).filteredOn(e -> e.getEventType().name().equals("RIDE_COMPLETED")).hasSize(8)
+        assertThat(tlc)
+                .filteredOn(e -> e.getEventType().name().equals("RIDE_COMPLETED"))
+                .hasSize(8)
                 .allMatch(e -> e.getFare() != null && e.getProducer().getName().equals("tlc-replay"));
     }
 

@@ -37,18 +37,23 @@ import org.junit.jupiter.api.io.TempDir;
 class TlcReplayTest {
 
     static Path resource(String name) throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(TlcReplayTest.class.getResource("/tlc/" + name)).toURI());
+        return Path.of(Objects.requireNonNull(TlcReplayTest.class.getResource("/tlc/" + name))
+                .toURI());
     }
 
     private record Replayed(RecordingSink sink, TlcReplay replay, Manifest report) {
         List<RideEvent> events(RideEventType type) {
-            return sink.sent.stream().filter(s -> s.value() instanceof RideEvent e && e.getEventType() == type)
-                    .map(s -> (RideEvent) s.value()).toList();
+            return sink.sent.stream()
+                    .filter(s -> s.value() instanceof RideEvent e && e.getEventType() == type)
+                    .map(s -> (RideEvent) s.value())
+                    .toList();
         }
 
         RideEvent completed(String rideIdSuffix) {
-            return events(RideEventType.RIDE_COMPLETED).stream().filter(e -> e.getRideId().endsWith(rideIdSuffix))
-                    .findFirst().orElseThrow();
+            return events(RideEventType.RIDE_COMPLETED).stream()
+                    .filter(e -> e.getRideId().endsWith(rideIdSuffix))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -68,21 +73,30 @@ class TlcReplayTest {
 
         assertThat(r.replay.tripsRead()).isEqualTo(26);
         assertThat(r.replay.tripsValid()).isEqualTo(20);
-        assertThat(r.replay.rejectedByReason()).isEqualTo(Map.of(
-                "unknown_zone", 3L, "inverted_times", 1L, "impossible_amount", 2L, "malformed_row", 1L));
-        assertThat(r.report.toJson()).contains("\"trips_valid\" : 20")
-                .contains("yellow_tripdata_sample_2019-01.csv row 27: column pickup: '2019-01-32 25:00:00' is not a timestamp");
+        assertThat(r.replay.rejectedByReason())
+                .isEqualTo(
+                        Map.of("unknown_zone", 3L, "inverted_times", 1L, "impossible_amount", 2L, "malformed_row", 1L));
+        assertThat(r.report.toJson())
+                .contains("\"trips_valid\" : 20")
+                .contains(
+                        "yellow_tripdata_sample_2019-01.csv row 27: column pickup: '2019-01-32 25:00:00' is not a timestamp");
         // every readable trip becomes its four events, valid or not
-        for (RideEventType type : List.of(RideEventType.RIDE_REQUESTED, RideEventType.DRIVER_ASSIGNED,
-                RideEventType.RIDE_STARTED, RideEventType.RIDE_COMPLETED)) {
+        for (RideEventType type : List.of(
+                RideEventType.RIDE_REQUESTED,
+                RideEventType.DRIVER_ASSIGNED,
+                RideEventType.RIDE_STARTED,
+                RideEventType.RIDE_COMPLETED)) {
             assertThat(r.events(type)).as("%s events", type).hasSize(26);
         }
         Map<String, Instant> started = new java.util.HashMap<>();
         r.events(RideEventType.RIDE_STARTED).forEach(e -> started.put(e.getRideId(), e.getEventTime()));
         long validCompleted = r.events(RideEventType.RIDE_COMPLETED).stream()
-                .filter(validRide().and(e -> !e.getEventTime().isBefore(started.get(e.getRideId())))).count();
+                .filter(validRide().and(e -> !e.getEventTime().isBefore(started.get(e.getRideId()))))
+                .count();
         assertThat(validCompleted).isEqualTo(20);
-        assertThat(r.sink.sent).filteredOn(s -> s.topic().equals(Topics.ZONES.name())).hasSize(263);
+        assertThat(r.sink.sent)
+                .filteredOn(s -> s.topic().equals(Topics.ZONES.name()))
+                .hasSize(263);
     }
 
     private static Predicate<RideEvent> validRide() {
@@ -107,20 +121,30 @@ class TlcReplayTest {
         assertThat(done.getFare().getTotal()).isEqualByComparingTo("9.75");
         assertThat(done.getFare().getTip()).isEqualByComparingTo("1.95");
         assertThat(done.getFare().getTolls()).isEqualByComparingTo("0.00");
-        assertThat(done.getFare().getBase()).as("fare 6.5 + extra 0.5 + mta 0.5 + improvement 0.3")
+        assertThat(done.getFare().getBase())
+                .as("fare 6.5 + extra 0.5 + mta 0.5 + improvement 0.3")
                 .isEqualByComparingTo("7.80");
         assertThat(done.getDistanceKm()).isEqualTo(1.609);
         assertThat(done.getPaymentMethod()).isEqualTo(PaymentMethod.CARD);
         assertThat(done.getVehicleType()).isEqualTo(VehicleType.ECONOMY);
 
-        List<RideEvent> ride = r.sink.sent.stream().filter(s -> s.key().equals(done.getRideId()))
-                .map(s -> (RideEvent) s.value()).toList();
-        assertThat(ride).extracting(RideEvent::getEventType).containsExactly(RideEventType.RIDE_REQUESTED,
-                RideEventType.DRIVER_ASSIGNED, RideEventType.RIDE_STARTED, RideEventType.RIDE_COMPLETED);
+        List<RideEvent> ride = r.sink.sent.stream()
+                .filter(s -> s.key().equals(done.getRideId()))
+                .map(s -> (RideEvent) s.value())
+                .toList();
+        assertThat(ride)
+                .extracting(RideEvent::getEventType)
+                .containsExactly(
+                        RideEventType.RIDE_REQUESTED,
+                        RideEventType.DRIVER_ASSIGNED,
+                        RideEventType.RIDE_STARTED,
+                        RideEventType.RIDE_COMPLETED);
         Instant started = ride.get(2).getEventTime();
         assertThat(started).isEqualTo(Instant.parse("2019-01-15T08:36:12Z"));
         assertThat(ride.get(0).getEventTime()).isBetween(started.minusSeconds(8 * 60), started.minusSeconds(2 * 60));
-        assertThat(ride.get(1).getEventTime()).isAfter(ride.get(0).getEventTime()).isBefore(started);
+        assertThat(ride.get(1).getEventTime())
+                .isAfter(ride.get(0).getEventTime())
+                .isBefore(started);
     }
 
     @Test
@@ -130,7 +154,9 @@ class TlcReplayTest {
         // row 26 had its times swapped: completed before started
         RideEvent inverted = r.completed("-26");
         RideEvent invertedStart = r.events(RideEventType.RIDE_STARTED).stream()
-                .filter(e -> e.getRideId().equals(inverted.getRideId())).findFirst().orElseThrow();
+                .filter(e -> e.getRideId().equals(inverted.getRideId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(inverted.getEventTime()).isBefore(invertedStart.getEventTime());
         // rows 24-25: negative amounts as published
         assertThat(r.completed("-24").getFare().getTotal().signum()).isNegative();
@@ -157,8 +183,9 @@ class TlcReplayTest {
         Replayed r = replay(resource("green_columns_2019-03.csv"));
 
         assertThat(r.replay.tripsValid()).isEqualTo(3);
-        assertThat(r.events(RideEventType.RIDE_COMPLETED)).allMatch(e -> e.getVehicleType() == VehicleType.GREEN
-                && e.getRideId().startsWith("tlc-green-"));
+        assertThat(r.events(RideEventType.RIDE_COMPLETED))
+                .allMatch(e ->
+                        e.getVehicleType() == VehicleType.GREEN && e.getRideId().startsWith("tlc-green-"));
     }
 
     @Test
@@ -187,38 +214,101 @@ class TlcReplayTest {
     /** A Parquet file typed like the TLC's: local timestamps in microseconds, integer ids, double amounts. */
     static void writeParquet(Path csv, Path parquet) throws IOException {
         Schema ts = LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
-        Schema schema = SchemaBuilder.record("trip").fields()
-                .name("VendorID").type().nullable().intType().noDefault()
-                .name("tpep_pickup_datetime").type().optional().type(ts)
-                .name("tpep_dropoff_datetime").type().optional().type(ts)
-                .name("trip_distance").type().nullable().doubleType().noDefault()
-                .name("PULocationID").type().nullable().intType().noDefault()
-                .name("DOLocationID").type().nullable().intType().noDefault()
-                .name("payment_type").type().nullable().longType().noDefault()
-                .name("fare_amount").type().nullable().doubleType().noDefault()
-                .name("extra").type().nullable().doubleType().noDefault()
-                .name("mta_tax").type().nullable().doubleType().noDefault()
-                .name("tip_amount").type().nullable().doubleType().noDefault()
-                .name("tolls_amount").type().nullable().doubleType().noDefault()
-                .name("improvement_surcharge").type().nullable().doubleType().noDefault()
-                .name("total_amount").type().nullable().doubleType().noDefault()
-                .name("congestion_surcharge").type().nullable().doubleType().noDefault()
+        Schema schema = SchemaBuilder.record("trip")
+                .fields()
+                .name("VendorID")
+                .type()
+                .nullable()
+                .intType()
+                .noDefault()
+                .name("tpep_pickup_datetime")
+                .type()
+                .optional()
+                .type(ts)
+                .name("tpep_dropoff_datetime")
+                .type()
+                .optional()
+                .type(ts)
+                .name("trip_distance")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("PULocationID")
+                .type()
+                .nullable()
+                .intType()
+                .noDefault()
+                .name("DOLocationID")
+                .type()
+                .nullable()
+                .intType()
+                .noDefault()
+                .name("payment_type")
+                .type()
+                .nullable()
+                .longType()
+                .noDefault()
+                .name("fare_amount")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("extra")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("mta_tax")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("tip_amount")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("tolls_amount")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("improvement_surcharge")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("total_amount")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
+                .name("congestion_surcharge")
+                .type()
+                .nullable()
+                .doubleType()
+                .noDefault()
                 .endRecord();
         List<String> lines = Files.readAllLines(csv);
         List<String> header = CsvLine.split(lines.get(0));
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(parquet))
-                .withSchema(schema).build()) {
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
+                        new LocalOutputFile(parquet))
+                .withSchema(schema)
+                .build()) {
             for (String line : lines.subList(1, lines.size())) {
                 List<String> f = CsvLine.split(line);
                 GenericRecord rec = new GenericData.Record(schema);
                 for (Schema.Field field : schema.getFields()) {
                     String v = f.get(header.indexOf(field.name()));
-                    rec.put(field.name(), switch (field.name()) {
-                        case "tpep_pickup_datetime", "tpep_dropoff_datetime" -> micros(v);
-                        case "VendorID", "PULocationID", "DOLocationID" -> Integer.parseInt(v);
-                        case "payment_type" -> Long.parseLong(v);
-                        default -> Double.parseDouble(v);
-                    });
+                    rec.put(
+                            field.name(),
+                            switch (field.name()) {
+                                case "tpep_pickup_datetime", "tpep_dropoff_datetime" -> micros(v);
+                                case "VendorID", "PULocationID", "DOLocationID" -> Integer.parseInt(v);
+                                case "payment_type" -> Long.parseLong(v);
+                                default -> Double.parseDouble(v);
+                            });
                 }
                 writer.write(rec);
             }
@@ -246,7 +336,10 @@ class TlcReplayTest {
     @Test
     void zonesArePublishedWithTheirTlcNames() throws Exception {
         Replayed r = replay();
-        Zone jfk = r.sink.sent.stream().filter(s -> s.key().equals("132")).map(s -> (Zone) s.value()).findFirst()
+        Zone jfk = r.sink.sent.stream()
+                .filter(s -> s.key().equals("132"))
+                .map(s -> (Zone) s.value())
+                .findFirst()
                 .orElseThrow();
         assertThat(jfk.getName()).isEqualTo("JFK Airport");
         assertThat(jfk.getServiceZone()).isEqualTo("Airports");

@@ -49,8 +49,7 @@ public final class CleaningProcessor<T extends SpecificRecord>
      * The downstream nodes by name: quarantine entries go to one, clean events to the others. Forwarding to named
      * children spares every record a filter and a map node per branch (each with its own forwarding and metrics).
      */
-    public record Routes(String quarantine, List<String> clean) {
-    }
+    public record Routes(String quarantine, List<String> clean) {}
 
     public CleaningProcessor(EventKind<T> kind, String dedupStore, Duration dedupHorizon, Routes routes) {
         this.kind = kind;
@@ -65,8 +64,8 @@ public final class CleaningProcessor<T extends SpecificRecord>
         decoder = new AvroDeserializer<>(null, kind.type());
         decoder.configure(context.appConfigs(), false);
         deduplicator = new Deduplicator(context.getStateStore(dedupStore), dedupHorizon);
-        context.schedule(Deduplicator.purgeInterval(dedupHorizon), PunctuationType.STREAM_TIME,
-                deduplicator::forgetBefore);
+        context.schedule(
+                Deduplicator.purgeInterval(dedupHorizon), PunctuationType.STREAM_TIME, deduplicator::forgetBefore);
         zones = ZoneDirectory.open(context);
         detectedBy = context.applicationId();
         clean = MobilityMetrics.counter(context.metrics(), kind.name(), "clean");
@@ -79,7 +78,9 @@ public final class CleaningProcessor<T extends SpecificRecord>
         T event;
         try {
             if (record.value() == null) {
-                throw new AvroDecodeException(AvroDecodeException.Reason.TOO_SHORT, source.topic(),
+                throw new AvroDecodeException(
+                        AvroDecodeException.Reason.TOO_SHORT,
+                        source.topic(),
                         "the record has no value (null): fewer bytes than the wire-format header");
             }
             event = decoder.deserialize(source.topic(), record.value());
@@ -109,15 +110,17 @@ public final class CleaningProcessor<T extends SpecificRecord>
         }
     }
 
-    private void quarantine(Record<byte[], byte[]> record, RecordMetadata source, Violation violation,
-                            String eventId) {
+    private void quarantine(Record<byte[], byte[]> record, RecordMetadata source, Violation violation, String eventId) {
         long now = context.currentSystemTimeMs();
-        QuarantineRecord entry = QuarantineRecords.of(source, record.timestamp(), record.key(), record.value(),
-                violation, eventId, detectedBy, now);
-        quarantined.computeIfAbsent(violation.code(),
-                code -> MobilityMetrics.counter(context.metrics(), kind.name(), "quarantined-" + code.name()))
+        QuarantineRecord entry = QuarantineRecords.of(
+                source, record.timestamp(), record.key(), record.value(), violation, eventId, detectedBy, now);
+        quarantined
+                .computeIfAbsent(
+                        violation.code(),
+                        code -> MobilityMetrics.counter(context.metrics(), kind.name(), "quarantined-" + code.name()))
                 .record();
-        context.forward(new Record<>(QuarantineRecords.key(source), entry, record.timestamp(), record.headers()),
+        context.forward(
+                new Record<>(QuarantineRecords.key(source), entry, record.timestamp(), record.headers()),
                 routes.quarantine());
     }
 

@@ -40,8 +40,8 @@ public final class DriverDirectory implements AutoCloseable {
      *                its topic, and a driver registered an instant before its first ride would get no vehicle type
      *                (see {@link ReferenceTopicCatchUp})
      */
-    public DriverDirectory(Function<String, Driver> drivers, LongSupplier changes,
-                           ReferenceTopicCatchUp<Driver> topic) {
+    public DriverDirectory(
+            Function<String, Driver> drivers, LongSupplier changes, ReferenceTopicCatchUp<Driver> topic) {
         this.drivers = drivers;
         this.changes = changes;
         this.topic = topic;
@@ -53,10 +53,10 @@ public final class DriverDirectory implements AutoCloseable {
      */
     public static DriverDirectory open(ProcessorContext<?, ?> context) {
         KeyValueStore<String, Driver> store = context.getStateStore(STORE);
-        ReferenceTopicCatchUp<Driver> topic = StreamsSettings.flag(context.appConfigs(),
-                StreamsSettings.DRIVER_RECHECK_TOPIC)
-                ? ReferenceTopicCatchUp.of(context, Topics.DRIVERS.name(), Canonical::id, Driver.class)
-                : null;
+        ReferenceTopicCatchUp<Driver> topic =
+                StreamsSettings.flag(context.appConfigs(), StreamsSettings.DRIVER_RECHECK_TOPIC)
+                        ? ReferenceTopicCatchUp.of(context, Topics.DRIVERS.name(), Canonical::id, Driver.class)
+                        : null;
         return new DriverDirectory(store::get, ReferenceTableChanges.of(STORE), topic);
     }
 

@@ -55,7 +55,8 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
             return;
         }
         boolean available = event.getEventType() != DriverEventType.DRIVER_OFFLINE
-                && event.getStatus() == DriverStatus.AVAILABLE && event.getZoneId() != null;
+                && event.getStatus() == DriverStatus.AVAILABLE
+                && event.getZoneId() != null;
         String zoneBefore = previous == null ? "" : zoneOf(previous);
         String zoneNow = available ? event.getZoneId() : "";
         String now = time + "|" + zoneNow;
@@ -65,12 +66,12 @@ public final class DriverPresenceProcessor implements Processor<String, DriverEv
             return;
         }
         if (!zoneBefore.isEmpty()) {
-            context.forward(new Record<>(zoneBefore, new ZoneSignal(ZoneSignal.Kind.DRIVER_AVAILABLE, time,
-                    Double.NaN, -1), time));
+            context.forward(new Record<>(
+                    zoneBefore, new ZoneSignal(ZoneSignal.Kind.DRIVER_AVAILABLE, time, Double.NaN, -1), time));
         }
         if (!zoneNow.isEmpty()) {
-            context.forward(new Record<>(zoneNow, new ZoneSignal(ZoneSignal.Kind.DRIVER_AVAILABLE, time,
-                    Double.NaN, 1), time));
+            context.forward(
+                    new Record<>(zoneNow, new ZoneSignal(ZoneSignal.Kind.DRIVER_AVAILABLE, time, Double.NaN, 1), time));
         }
     }
 

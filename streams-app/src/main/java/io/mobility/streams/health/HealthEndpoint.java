@@ -40,10 +40,10 @@ public final class HealthEndpoint implements AutoCloseable {
             throw new UncheckedIOException("Cannot serve health on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         HealthEndpoint endpoint = new HealthEndpoint(server, streams);
-        server.createContext("/health/live", ex -> endpoint.reply(ex, endpoint.alive() ? 200 : 503,
-                endpoint.stateJson()));
-        server.createContext("/health/ready", ex -> endpoint.reply(ex, endpoint.ready() ? 200 : 503,
-                endpoint.stateJson()));
+        server.createContext(
+                "/health/live", ex -> endpoint.reply(ex, endpoint.alive() ? 200 : 503, endpoint.stateJson()));
+        server.createContext(
+                "/health/ready", ex -> endpoint.reply(ex, endpoint.ready() ? 200 : 503, endpoint.stateJson()));
         // Its own registry, not the client's default one: the scrape is this app's metrics, read from Kafka then.
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new KafkaMetricsCollector(streams::metrics));
@@ -58,7 +58,8 @@ public final class HealthEndpoint implements AutoCloseable {
 
     boolean alive() {
         KafkaStreams.State state = streams.state();
-        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+        return state != KafkaStreams.State.ERROR
+                && state != KafkaStreams.State.NOT_RUNNING
                 && state != KafkaStreams.State.PENDING_ERROR;
     }
 

@@ -36,7 +36,8 @@ import org.apache.kafka.common.MetricName;
 public final class KafkaMetricsCollector implements MultiCollector {
 
     private static final Comparator<MetricName> ORDER = Comparator.comparing(MetricName::group)
-            .thenComparing(MetricName::name).thenComparing(n -> new TreeMap<>(n.tags()).toString());
+            .thenComparing(MetricName::name)
+            .thenComparing(n -> new TreeMap<>(n.tags()).toString());
 
     private final Supplier<? extends Map<MetricName, ? extends Metric>> metrics;
 
@@ -58,8 +59,8 @@ public final class KafkaMetricsCollector implements MultiCollector {
             if (!Double.isFinite(value) || name.counter() && value < 0) {
                 continue;
             }
-            Family family = families.computeIfAbsent(name.family(),
-                    f -> new Family(f, name.counter(), e.getKey().description()));
+            Family family = families.computeIfAbsent(
+                    name.family(), f -> new Family(f, name.counter(), e.getKey().description()));
             if (family.counter == name.counter()) {
                 family.points.putIfAbsent(Labels.of(name.labelNames(), name.labelValues()), value);
             }
@@ -84,14 +85,19 @@ public final class KafkaMetricsCollector implements MultiCollector {
 
         MetricSnapshot snapshot() {
             if (counter) {
-                CounterSnapshot.Builder counters = CounterSnapshot.builder().name(name).help(help);
-                points.forEach((labels, value) -> counters.dataPoint(
-                        CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(value).build()));
+                CounterSnapshot.Builder counters =
+                        CounterSnapshot.builder().name(name).help(help);
+                points.forEach((labels, value) -> counters.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                        .labels(labels)
+                        .value(value)
+                        .build()));
                 return counters.build();
             }
             GaugeSnapshot.Builder gauges = GaugeSnapshot.builder().name(name).help(help);
-            points.forEach((labels, value) -> gauges.dataPoint(
-                    GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(value).build()));
+            points.forEach((labels, value) -> gauges.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(labels)
+                    .value(value)
+                    .build()));
             return gauges.build();
         }
     }

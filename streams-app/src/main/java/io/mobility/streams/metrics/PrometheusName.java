@@ -30,8 +30,9 @@ public record PrometheusName(String family, boolean counter, List<String> labelN
 
     private static final String TOTAL = "-total";
     /** Kafka Streams' {@code -total} metrics that go down (a size, work left): gauges, under their name less -total. */
-    private static final Set<String> GAUGES_NAMED_TOTAL = Set.of("cache-size-bytes-total",
-            "restore-remaining-records-total");
+    private static final Set<String> GAUGES_NAMED_TOTAL =
+            Set.of("cache-size-bytes-total", "restore-remaining-records-total");
+
     private static final List<String> RESERVED_SUFFIXES = List.of("_created", "_bucket", "_info", "_total");
     private static final String QUARANTINED = MobilityMetrics.QUARANTINED + "-";
 
@@ -52,12 +53,14 @@ public record PrometheusName(String family, boolean counter, List<String> labelN
             }
             family = APP_PREFIX + legal(total ? name.substring(0, name.length() - TOTAL.length()) : name);
             for (Map.Entry<String, String> tag : metric.tags().entrySet()) {
-                labels.add(tag.getKey().equals(MobilityMetrics.SCOPE + "-id") ? ENTITY_LABEL : legal(tag.getKey()),
+                labels.add(
+                        tag.getKey().equals(MobilityMetrics.SCOPE + "-id") ? ENTITY_LABEL : legal(tag.getKey()),
                         tag.getValue());
             }
         } else {
             String group = metric.group().endsWith("-metrics")
-                    ? metric.group().substring(0, metric.group().length() - "-metrics".length()) : metric.group();
+                    ? metric.group().substring(0, metric.group().length() - "-metrics".length())
+                    : metric.group();
             String base = total ? name.substring(0, name.length() - TOTAL.length()) : name;
             family = KAFKA_PREFIX + legal(group) + "_" + legal(base);
             metric.tags().forEach((key, value) -> labels.add(legal(key), value));

@@ -7,16 +7,22 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /** Builds the quarantine entry for a refused record, with where it came from and its bytes as received. */
 public final class QuarantineRecords {
 
-    private QuarantineRecords() {
-    }
+    private QuarantineRecords() {}
 
     /** Key of the quarantine topic: {@code topic/partition/offset} of the source record. */
     public static String key(RecordMetadata source) {
         return source.topic() + "/" + source.partition() + "/" + source.offset();
     }
 
-    public static QuarantineRecord of(RecordMetadata source, long sourceTimestamp, byte[] key, byte[] value,
-                                      Violation violation, String eventId, String detectedBy, long now) {
+    public static QuarantineRecord of(
+            RecordMetadata source,
+            long sourceTimestamp,
+            byte[] key,
+            byte[] value,
+            Violation violation,
+            String eventId,
+            String detectedBy,
+            long now) {
         return QuarantineRecord.newBuilder()
                 .setSourceTopic(source.topic())
                 .setSourcePartition(source.partition())

@@ -38,8 +38,9 @@ public enum ReasonCode {
             case UNKNOWN_SCHEMA_ID -> UNKNOWN_SCHEMA_ID;
             case INCOMPATIBLE_SCHEMA -> INCOMPATIBLE_SCHEMA;
             case MALFORMED_PAYLOAD -> MALFORMED_PAYLOAD;
-            case REGISTRY_UNAVAILABLE -> throw new IllegalArgumentException(
-                    "REGISTRY_UNAVAILABLE is an outage, not bad data: it must not be quarantined");
+            case REGISTRY_UNAVAILABLE ->
+                throw new IllegalArgumentException(
+                        "REGISTRY_UNAVAILABLE is an outage, not bad data: it must not be quarantined");
         };
     }
 }

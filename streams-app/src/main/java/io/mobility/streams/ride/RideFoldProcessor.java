@@ -65,8 +65,15 @@ public final class RideFoldProcessor implements Processor<String, RideEvent, Str
         drivers = DriverDirectory.open(context);
         fold = new RideFold(zones, drivers);
         for (FoldOutcome outcome : FoldOutcome.values()) {
-            outcomes.put(outcome, MobilityMetrics.counter(context.metrics(), "rides",
-                    "fold-" + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+            outcomes.put(
+                    outcome,
+                    MobilityMetrics.counter(
+                            context.metrics(),
+                            "rides",
+                            "fold-"
+                                    + outcome.name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', '-')));
         }
     }
 

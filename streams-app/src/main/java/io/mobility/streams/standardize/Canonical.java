@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Canonical forms of the values every event carries, so that equal things compare equal downstream. */
 public final class Canonical {
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     /** Ids without surrounding blanks; a blank id is no id. */
     public static String id(String raw) {

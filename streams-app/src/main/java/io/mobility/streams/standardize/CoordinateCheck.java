@@ -16,8 +16,7 @@ public final class CoordinateCheck {
     public static final String DROPOFF_OUTSIDE_ZONE = "DROPOFF_OUTSIDE_ZONE";
     public static final String LOCATION_OUTSIDE_ZONE = "LOCATION_OUTSIDE_ZONE";
 
-    private CoordinateCheck() {
-    }
+    private CoordinateCheck() {}
 
     public static RideEvent conform(RideEvent event, ZoneDirectory zones) {
         if (!zones.mayContain(event.getPickupZoneId(), event.getPickup())) {

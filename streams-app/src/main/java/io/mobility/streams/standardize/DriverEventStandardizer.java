@@ -5,8 +5,7 @@ import io.mobility.events.driver.DriverEvent;
 /** Puts a decoded driver event into canonical form (ids, zone id) before it is validated. */
 public final class DriverEventStandardizer {
 
-    private DriverEventStandardizer() {
-    }
+    private DriverEventStandardizer() {}
 
     /** Standardizes {@code event} in place and returns it. */
     public static DriverEvent standardize(DriverEvent event) {

@@ -7,8 +7,7 @@ import io.mobility.events.ride.RideEvent;
 /** Puts a decoded ride event into canonical form (ids, zone ids, money, currency) before it is validated. */
 public final class RideEventStandardizer {
 
-    private RideEventStandardizer() {
-    }
+    private RideEventStandardizer() {}
 
     /** Standardizes {@code event} in place and returns it. */
     public static RideEvent standardize(RideEvent event) {

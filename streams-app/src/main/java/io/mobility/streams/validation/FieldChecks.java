@@ -14,8 +14,7 @@ final class FieldChecks {
     /** decimal(10,2): at most 8 digits before the point. */
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("100000000");
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     static Optional<Violation> present(Object value, String field, String why) {
         return value == null
@@ -30,7 +29,8 @@ final class FieldChecks {
         double lat = point.getLat();
         double lon = point.getLon();
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-            return Optional.of(new Violation(ReasonCode.INVALID_COORDINATES,
+            return Optional.of(new Violation(
+                    ReasonCode.INVALID_COORDINATES,
                     field + " (" + lat + ", " + lon + ") is not a position on Earth: lat must be in [-90, 90], "
                             + "lon in [-180, 180]"));
         }
@@ -45,16 +45,18 @@ final class FieldChecks {
             return Optional.of(new Violation(ReasonCode.NEGATIVE_FARE, field + " is negative: " + amount));
         }
         if (amount.compareTo(MONEY_LIMIT) >= 0) {
-            return Optional.of(new Violation(ReasonCode.AMOUNT_OUT_OF_RANGE,
-                    field + " = " + amount + " does not fit decimal(10,2)"));
+            return Optional.of(new Violation(
+                    ReasonCode.AMOUNT_OUT_OF_RANGE, field + " = " + amount + " does not fit decimal(10,2)"));
         }
         return Optional.empty();
     }
 
     static Optional<Violation> notInFuture(Instant eventTime, long now, long maxSkewMs) {
         if (eventTime != null && eventTime.toEpochMilli() > now + maxSkewMs) {
-            return Optional.of(new Violation(ReasonCode.FUTURE_EVENT_TIME, "event_time " + eventTime
-                    + " is more than " + maxSkewMs + " ms after the processing time " + Instant.ofEpochMilli(now)));
+            return Optional.of(new Violation(
+                    ReasonCode.FUTURE_EVENT_TIME,
+                    "event_time " + eventTime + " is more than " + maxSkewMs + " ms after the processing time "
+                            + Instant.ofEpochMilli(now)));
         }
         return Optional.empty();
     }
@@ -62,15 +64,15 @@ final class FieldChecks {
     /** An enum read as UNKNOWN is a symbol newer than this reader: the event cannot be validated. */
     static Optional<Violation> knownEventType(boolean unknown) {
         return unknown
-                ? Optional.of(new Violation(ReasonCode.UNKNOWN_EVENT_TYPE,
-                        "event_type is UNKNOWN (a symbol this reader does not know)"))
+                ? Optional.of(new Violation(
+                        ReasonCode.UNKNOWN_EVENT_TYPE, "event_type is UNKNOWN (a symbol this reader does not know)"))
                 : Optional.empty();
     }
 
     static Optional<Violation> zone(String zoneId, String field, ZoneDirectory zones) {
         return zoneId != null && !zones.knows(zoneId)
-                ? Optional.of(new Violation(ReasonCode.UNKNOWN_ZONE,
-                        field + " '" + zoneId + "' is not in the zones reference table"))
+                ? Optional.of(new Violation(
+                        ReasonCode.UNKNOWN_ZONE, field + " '" + zoneId + "' is not in the zones reference table"))
                 : Optional.empty();
     }
 

@@ -50,16 +50,18 @@ public final class RideEventRules {
                 () -> present(e.getRideId(), "ride_id", "every ride event carries one"),
                 () -> present(e.getRiderId(), "rider_id", "every ride event carries one"),
                 () -> switch (e.getEventType()) {
-                    case RIDE_REQUESTED -> first(
-                            () -> present(e.getPickupZoneId(), "pickup_zone_id", type + " must carry it"),
-                            () -> present(e.getPickup(), "pickup", type + " must carry it"));
+                    case RIDE_REQUESTED ->
+                        first(
+                                () -> present(e.getPickupZoneId(), "pickup_zone_id", type + " must carry it"),
+                                () -> present(e.getPickup(), "pickup", type + " must carry it"));
                     case DRIVER_ASSIGNED, DRIVER_ARRIVED, RIDE_STARTED ->
-                            present(e.getDriverId(), "driver_id", type + " must carry it");
-                    case RIDE_COMPLETED -> first(
-                            () -> present(e.getDriverId(), "driver_id", type + " must carry it"),
-                            () -> present(e.getDropoffZoneId(), "dropoff_zone_id", type + " must carry it"),
-                            () -> present(e.getDistanceKm(), "distance_km", type + " must carry it"),
-                            () -> present(e.getFare(), "fare", type + " must carry it"));
+                        present(e.getDriverId(), "driver_id", type + " must carry it");
+                    case RIDE_COMPLETED ->
+                        first(
+                                () -> present(e.getDriverId(), "driver_id", type + " must carry it"),
+                                () -> present(e.getDropoffZoneId(), "dropoff_zone_id", type + " must carry it"),
+                                () -> present(e.getDistanceKm(), "distance_km", type + " must carry it"),
+                                () -> present(e.getFare(), "fare", type + " must carry it"));
                     case RIDE_CANCELLED -> present(e.getCancellation(), "cancellation", type + " must carry it");
                     default -> Optional.empty();
                 });
@@ -81,15 +83,16 @@ public final class RideEventRules {
 
     private static Optional<Violation> distance(Double km) {
         return km != null && !(km >= 0 && km < Double.POSITIVE_INFINITY)
-                ? Optional.of(new Violation(ReasonCode.INVALID_DISTANCE, "distance_km = " + km
-                        + " is not a distance: must be a finite number >= 0"))
+                ? Optional.of(new Violation(
+                        ReasonCode.INVALID_DISTANCE,
+                        "distance_km = " + km + " is not a distance: must be a finite number >= 0"))
                 : Optional.empty();
     }
 
     private static Optional<Violation> surge(Double multiplier) {
         return multiplier != null && !(multiplier > 0 && multiplier < Double.POSITIVE_INFINITY)
-                ? Optional.of(new Violation(ReasonCode.INVALID_SURGE, "surge_multiplier = " + multiplier
-                        + " must be a finite number > 0"))
+                ? Optional.of(new Violation(
+                        ReasonCode.INVALID_SURGE, "surge_multiplier = " + multiplier + " must be a finite number > 0"))
                 : Optional.empty();
     }
 }

@@ -44,17 +44,26 @@ public record ZoneDelta(long minute, ZoneMinute counts, int drivers, long latest
 
     /** Fixed-size binary form for the buffer store and the repartition topic. */
     public static Serde<ZoneDelta> serde() {
-        Serializer<ZoneDelta> serializer = (topic, d) -> d == null ? null : ByteBuffer.allocate(SIZE)
-                .putLong(d.minute).putInt(d.counts.requests()).putInt(d.counts.open())
-                .putInt(d.counts.completed()).putInt(d.counts.cancelled()).putInt(d.counts.surgeCount())
-                .putDouble(d.counts.surgeSum()).putInt(d.drivers).putLong(d.latestTimeMs).array();
+        Serializer<ZoneDelta> serializer = (topic, d) -> d == null
+                ? null
+                : ByteBuffer.allocate(SIZE)
+                        .putLong(d.minute)
+                        .putInt(d.counts.requests())
+                        .putInt(d.counts.open())
+                        .putInt(d.counts.completed())
+                        .putInt(d.counts.cancelled())
+                        .putInt(d.counts.surgeCount())
+                        .putDouble(d.counts.surgeSum())
+                        .putInt(d.drivers)
+                        .putLong(d.latestTimeMs)
+                        .array();
         Deserializer<ZoneDelta> deserializer = (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
             if (bytes.length != SIZE) {
-                throw new SerializationException("zone delta on " + topic + " has " + bytes.length
-                        + " bytes, expected " + SIZE);
+                throw new SerializationException(
+                        "zone delta on " + topic + " has " + bytes.length + " bytes, expected " + SIZE);
             }
             ByteBuffer b = ByteBuffer.wrap(bytes);
             long minute = b.getLong();

@@ -1,9 +1,9 @@
 package io.mobility.streams.zone;
 
+import io.mobility.events.Topics;
 import io.mobility.events.geo.BoundingBox;
 import io.mobility.events.geo.GeoPoint;
 import io.mobility.events.zone.Zone;
-import io.mobility.events.Topics;
 import io.mobility.streams.ReferenceTableChanges;
 import io.mobility.streams.ReferenceTopicCatchUp;
 import io.mobility.streams.StreamsSettings;
@@ -60,10 +60,10 @@ public final class ZoneDirectory implements AutoCloseable {
      */
     public static ZoneDirectory open(ProcessorContext<?, ?> context) {
         KeyValueStore<String, Zone> store = context.getStateStore(STORE);
-        ReferenceTopicCatchUp<Zone> topic = StreamsSettings.flag(context.appConfigs(),
-                StreamsSettings.ZONE_RECHECK_TOPIC)
-                ? ReferenceTopicCatchUp.of(context, Topics.ZONES.name(), Canonical::zoneId, Zone.class)
-                : null;
+        ReferenceTopicCatchUp<Zone> topic =
+                StreamsSettings.flag(context.appConfigs(), StreamsSettings.ZONE_RECHECK_TOPIC)
+                        ? ReferenceTopicCatchUp.of(context, Topics.ZONES.name(), Canonical::zoneId, Zone.class)
+                        : null;
         return new ZoneDirectory(store::get, ReferenceTableChanges.of(STORE), topic);
     }
 
@@ -108,8 +108,11 @@ public final class ZoneDirectory implements AutoCloseable {
             return true;
         }
         BoundingBox box = find(zoneId).map(Zone::getBoundingBox).orElse(null);
-        return box == null || (point.getLat() >= box.getMinLat() && point.getLat() <= box.getMaxLat()
-                && point.getLon() >= box.getMinLon() && point.getLon() <= box.getMaxLon());
+        return box == null
+                || (point.getLat() >= box.getMinLat()
+                        && point.getLat() <= box.getMaxLat()
+                        && point.getLon() >= box.getMinLon()
+                        && point.getLon() <= box.getMaxLon());
     }
 
     @Override

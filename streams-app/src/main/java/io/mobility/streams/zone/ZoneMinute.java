@@ -15,12 +15,19 @@ public record ZoneMinute(int requests, int open, int completed, int cancelled, d
 
     public ZoneMinute with(ZoneSignal signal) {
         return switch (signal.kind()) {
-            case REQUESTED -> Double.isNaN(signal.surge())
-                    ? new ZoneMinute(requests + 1, open + signal.delta(), completed, cancelled, surgeSum, surgeCount)
-                    : new ZoneMinute(requests + 1, open + signal.delta(), completed, cancelled,
-                            surgeSum + signal.surge(), surgeCount + 1);
-            case REQUEST_CLOSED -> new ZoneMinute(requests, Math.max(0, open - 1), completed, cancelled, surgeSum,
-                    surgeCount);
+            case REQUESTED ->
+                Double.isNaN(signal.surge())
+                        ? new ZoneMinute(
+                                requests + 1, open + signal.delta(), completed, cancelled, surgeSum, surgeCount)
+                        : new ZoneMinute(
+                                requests + 1,
+                                open + signal.delta(),
+                                completed,
+                                cancelled,
+                                surgeSum + signal.surge(),
+                                surgeCount + 1);
+            case REQUEST_CLOSED ->
+                new ZoneMinute(requests, Math.max(0, open - 1), completed, cancelled, surgeSum, surgeCount);
             case COMPLETED -> new ZoneMinute(requests, open, completed + 1, cancelled, surgeSum, surgeCount);
             case CANCELLED -> new ZoneMinute(requests, open, completed, cancelled + 1, surgeSum, surgeCount);
             case DRIVER_AVAILABLE -> this;
@@ -33,31 +40,49 @@ public record ZoneMinute(int requests, int open, int completed, int cancelled, d
      */
     ZoneMinute withUnclamped(ZoneSignal signal) {
         return signal.kind() == ZoneSignal.Kind.REQUEST_CLOSED
-                ? new ZoneMinute(requests, open - 1, completed, cancelled, surgeSum, surgeCount) : with(signal);
+                ? new ZoneMinute(requests, open - 1, completed, cancelled, surgeSum, surgeCount)
+                : with(signal);
     }
 
     /** This minute with a delta's counts added; open requests never below zero. */
     ZoneMinute plusDelta(ZoneMinute delta) {
-        return new ZoneMinute(requests + delta.requests, Math.max(0, open + delta.open), completed + delta.completed,
-                cancelled + delta.cancelled, surgeSum + delta.surgeSum, surgeCount + delta.surgeCount);
+        return new ZoneMinute(
+                requests + delta.requests,
+                Math.max(0, open + delta.open),
+                completed + delta.completed,
+                cancelled + delta.cancelled,
+                surgeSum + delta.surgeSum,
+                surgeCount + delta.surgeCount);
     }
 
     public ZoneMinute plus(ZoneMinute o) {
-        return new ZoneMinute(requests + o.requests, open + o.open, completed + o.completed, cancelled + o.cancelled,
-                surgeSum + o.surgeSum, surgeCount + o.surgeCount);
+        return new ZoneMinute(
+                requests + o.requests,
+                open + o.open,
+                completed + o.completed,
+                cancelled + o.cancelled,
+                surgeSum + o.surgeSum,
+                surgeCount + o.surgeCount);
     }
 
     public static Serde<ZoneMinute> serde() {
-        Serializer<ZoneMinute> serializer = (topic, m) -> m == null ? null : ByteBuffer.allocate(SIZE)
-                .putInt(m.requests).putInt(m.open).putInt(m.completed).putInt(m.cancelled).putInt(m.surgeCount)
-                .putDouble(m.surgeSum).array();
+        Serializer<ZoneMinute> serializer = (topic, m) -> m == null
+                ? null
+                : ByteBuffer.allocate(SIZE)
+                        .putInt(m.requests)
+                        .putInt(m.open)
+                        .putInt(m.completed)
+                        .putInt(m.cancelled)
+                        .putInt(m.surgeCount)
+                        .putDouble(m.surgeSum)
+                        .array();
         Deserializer<ZoneMinute> deserializer = (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
             if (bytes.length != SIZE) {
-                throw new SerializationException("zone minute on " + topic + " has " + bytes.length
-                        + " bytes, expected " + SIZE);
+                throw new SerializationException(
+                        "zone minute on " + topic + " has " + bytes.length + " bytes, expected " + SIZE);
             }
             ByteBuffer b = ByteBuffer.wrap(bytes);
             int requests = b.getInt();

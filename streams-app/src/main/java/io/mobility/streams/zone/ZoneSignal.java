@@ -10,5 +10,11 @@ package io.mobility.streams.zone;
  */
 public record ZoneSignal(Kind kind, long timeMs, double surge, int delta) {
 
-    public enum Kind { REQUESTED, REQUEST_CLOSED, COMPLETED, CANCELLED, DRIVER_AVAILABLE }
+    public enum Kind {
+        REQUESTED,
+        REQUEST_CLOSED,
+        COMPLETED,
+        CANCELLED,
+        DRIVER_AVAILABLE
+    }
 }

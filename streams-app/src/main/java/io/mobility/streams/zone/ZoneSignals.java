@@ -15,8 +15,7 @@ import org.apache.kafka.streams.KeyValue;
  */
 public final class ZoneSignals {
 
-    private ZoneSignals() {
-    }
+    private ZoneSignals() {}
 
     public static List<KeyValue<String, ZoneSignal>> of(RideTransition transition) {
         PreviousRideState before = transition.before();
@@ -29,21 +28,36 @@ public final class ZoneSignals {
         List<KeyValue<String, ZoneSignal>> signals = new ArrayList<>(2);
         if (newly(zoneKnownBefore, before.requestedAt(), after.getRequestedAt())) {
             Double surge = after.getSurgeMultiplier();
-            signals.add(KeyValue.pair(zone, new ZoneSignal(ZoneSignal.Kind.REQUESTED,
-                    after.getRequestedAt().toEpochMilli(), surge == null ? Double.NaN : surge,
-                    after.getStatus() == RideStatus.REQUESTED ? 1 : 0)));
-        } else if (zoneKnownBefore && before.requestedAt() != null && before.status() == RideStatus.REQUESTED
+            signals.add(KeyValue.pair(
+                    zone,
+                    new ZoneSignal(
+                            ZoneSignal.Kind.REQUESTED,
+                            after.getRequestedAt().toEpochMilli(),
+                            surge == null ? Double.NaN : surge,
+                            after.getStatus() == RideStatus.REQUESTED ? 1 : 0)));
+        } else if (zoneKnownBefore
+                && before.requestedAt() != null
+                && before.status() == RideStatus.REQUESTED
                 && after.getStatus() != RideStatus.REQUESTED) {
-            signals.add(KeyValue.pair(zone, new ZoneSignal(ZoneSignal.Kind.REQUEST_CLOSED,
-                    after.getRequestedAt().toEpochMilli(), Double.NaN, 0)));
+            signals.add(KeyValue.pair(
+                    zone,
+                    new ZoneSignal(
+                            ZoneSignal.Kind.REQUEST_CLOSED,
+                            after.getRequestedAt().toEpochMilli(),
+                            Double.NaN,
+                            0)));
         }
         if (newly(zoneKnownBefore, before.completedAt(), after.getCompletedAt())) {
-            signals.add(KeyValue.pair(zone, new ZoneSignal(ZoneSignal.Kind.COMPLETED,
-                    after.getCompletedAt().toEpochMilli(), Double.NaN, 0)));
+            signals.add(KeyValue.pair(
+                    zone,
+                    new ZoneSignal(
+                            ZoneSignal.Kind.COMPLETED, after.getCompletedAt().toEpochMilli(), Double.NaN, 0)));
         }
         if (newly(zoneKnownBefore, before.cancelledAt(), after.getCancelledAt())) {
-            signals.add(KeyValue.pair(zone, new ZoneSignal(ZoneSignal.Kind.CANCELLED,
-                    after.getCancelledAt().toEpochMilli(), Double.NaN, 0)));
+            signals.add(KeyValue.pair(
+                    zone,
+                    new ZoneSignal(
+                            ZoneSignal.Kind.CANCELLED, after.getCancelledAt().toEpochMilli(), Double.NaN, 0)));
         }
         return signals;
     }

@@ -42,16 +42,19 @@ public final class ZoneStateProcessor implements Processor<String, ZoneDelta, St
     public ZoneStateProcessor(List<Integer> windowsMinutes, Duration emitInterval) {
         this.windowsMinutes = List.copyOf(windowsMinutes);
         this.emitInterval = emitInterval;
-        this.longestWindow = windowsMinutes.stream().mapToInt(Integer::intValue).max().orElse(15);
+        this.longestWindow =
+                windowsMinutes.stream().mapToInt(Integer::intValue).max().orElse(15);
     }
 
     public static List<StoreBuilder<?>> stores() {
         return List.of(
                 // Cached: a busy zone-minute is rewritten many times per commit but logged once.
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MINUTES_STORE), Serdes.String(),
-                        ZoneMinute.serde()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(),
-                        Serdes.Integer()).withCachingEnabled());
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(MINUTES_STORE), Serdes.String(), ZoneMinute.serde())
+                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(), Serdes.Integer())
+                        .withCachingEnabled());
     }
 
     @Override
@@ -114,8 +117,8 @@ public final class ZoneStateProcessor implements Processor<String, ZoneDelta, St
 
     private ZoneMinute sum(String zone, long fromMinute, long toMinute) {
         ZoneMinute sum = ZoneMinute.EMPTY;
-        try (KeyValueIterator<String, ZoneMinute> it = minutes.range(minuteKey(zone, fromMinute),
-                minuteKey(zone, toMinute))) {
+        try (KeyValueIterator<String, ZoneMinute> it =
+                minutes.range(minuteKey(zone, fromMinute), minuteKey(zone, toMinute))) {
             while (it.hasNext()) {
                 sum = sum.plus(it.next().value);
             }

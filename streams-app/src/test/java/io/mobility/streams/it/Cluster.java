@@ -47,13 +47,18 @@ final class Cluster {
     /** The test city's zones and a driver per ten rides in the reference topics. */
     void loadReferenceData(int drivers) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        Events.zones().forEach(z -> records.add(new ProducerRecord<>(Topics.ZONES.name(), utf8(z.getZoneId()),
-                encode(Topics.ZONES.name(), z))));
+        Events.zones()
+                .forEach(z -> records.add(new ProducerRecord<>(
+                        Topics.ZONES.name(), utf8(z.getZoneId()), encode(Topics.ZONES.name(), z))));
         for (int d = 0; d < drivers; d++) {
-            Driver driver = Driver.newBuilder().setDriverId("driver-ride-" + d).setVehicleType(VehicleType.COMFORT)
-                    .setSignupDate(LocalDate.of(2025, 1, 1)).setUpdatedAt(Instant.now()).build();
-            records.add(new ProducerRecord<>(Topics.DRIVERS.name(), utf8(driver.getDriverId()),
-                    encode(Topics.DRIVERS.name(), driver)));
+            Driver driver = Driver.newBuilder()
+                    .setDriverId("driver-ride-" + d)
+                    .setVehicleType(VehicleType.COMFORT)
+                    .setSignupDate(LocalDate.of(2025, 1, 1))
+                    .setUpdatedAt(Instant.now())
+                    .build();
+            records.add(new ProducerRecord<>(
+                    Topics.DRIVERS.name(), utf8(driver.getDriverId()), encode(Topics.DRIVERS.name(), driver)));
         }
         send(records);
     }
@@ -68,19 +73,26 @@ final class Cluster {
     /** A producer of encoded records, acknowledged by the broker before a flush returns. */
     KafkaProducer<byte[], byte[]> producer() {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.ACKS_CONFIG,
+                "all");
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** The app's settings against this broker and registry: a new application id and state directory. */
     StreamsSettings appSettings(String name) throws IOException {
-        return StreamsSettings.load(null, Map.of(), Map.of(
-                "application.id", name + "-" + System.nanoTime(),
-                "bootstrap.servers", platform.bootstrapServers(),
-                "schema.registry.url", platform.registryUrl(),
-                "state.dir", Files.createTempDirectory("streams-" + name).toString()));
+        return StreamsSettings.load(
+                null,
+                Map.of(),
+                Map.of(
+                        "application.id", name + "-" + System.nanoTime(),
+                        "bootstrap.servers", platform.bootstrapServers(),
+                        "schema.registry.url", platform.registryUrl(),
+                        "state.dir",
+                                Files.createTempDirectory("streams-" + name).toString()));
     }
 
     /** Starts {@code streams} and waits until it is running (a minute at most). */
@@ -90,9 +102,8 @@ final class Cluster {
     }
 
     /** Reads {@code topic} from the start, committed records only, until {@code done} holds or time runs out. */
-    <V> List<ConsumerRecord<String, V>> readCommitted(String topic, Deserializer<V> values,
-                                                      Predicate<List<ConsumerRecord<String, V>>> done,
-                                                      Duration timeout) {
+    <V> List<ConsumerRecord<String, V>> readCommitted(
+            String topic, Deserializer<V> values, Predicate<List<ConsumerRecord<String, V>>> done, Duration timeout) {
         return TopicReader.of(platform.bootstrapServers(), new StringDeserializer(), values)
                 .readUntil(List.of(topic), done, timeout);
     }

@@ -40,8 +40,8 @@ class CrashRecoveryIT {
         try (LocalPlatform platform = LocalPlatform.start()) {
             Cluster cluster = new Cluster(platform);
             cluster.loadReferenceData(100);
-            DirtyInput input = DirtyInput.generate(1200, 7, Instant.now().minus(Duration.ofHours(2)), 0.1,
-                    cluster::encode);
+            DirtyInput input =
+                    DirtyInput.generate(1200, 7, Instant.now().minus(Duration.ofHours(2)), 0.1, cluster::encode);
             cluster.send(input.records);
             log("sent " + input.totalRecords());
             int expectedClean = input.cleanRideEventIds.size();
@@ -49,14 +49,20 @@ class CrashRecoveryIT {
             String appId = "crash-" + System.nanoTime();
 
             Process first = startApp(platform, appId, stateDir, freePort(), "first");
-            var before = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
-                    read -> !read.isEmpty(), Duration.ofSeconds(90));
+            var before = cluster.readCommitted(
+                    Topics.RIDE_EVENTS_CLEAN.name(),
+                    serde(platform, RideEvent.class),
+                    read -> !read.isEmpty(),
+                    Duration.ofSeconds(90));
             log("first output committed; killing");
             first.destroyForcibly(); // SIGKILL: no commit, no close, an open transaction left behind
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-            var atKill = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
-                    read -> read.size() >= expectedClean, Duration.ofSeconds(2));
+            var atKill = cluster.readCommitted(
+                    Topics.RIDE_EVENTS_CLEAN.name(),
+                    serde(platform, RideEvent.class),
+                    read -> read.size() >= expectedClean,
+                    Duration.ofSeconds(2));
             assertThat(before).isNotEmpty();
             assertThat(atKill.size()).as("killed in the middle of the stream").isLessThan(expectedClean);
 
@@ -64,29 +70,43 @@ class CrashRecoveryIT {
             Process second = startApp(platform, appId, stateDir, port, "second");
             log("restarted");
             try {
-                var clean = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
-                        read -> read.size() >= expectedClean, Duration.ofSeconds(180));
-                var quarantine = cluster.readCommitted(Topics.QUARANTINE.name(),
-                        serde(platform, QuarantineRecord.class), read -> read.size() >= input.quarantined(),
+                var clean = cluster.readCommitted(
+                        Topics.RIDE_EVENTS_CLEAN.name(),
+                        serde(platform, RideEvent.class),
+                        read -> read.size() >= expectedClean,
+                        Duration.ofSeconds(180));
+                var quarantine = cluster.readCommitted(
+                        Topics.QUARANTINE.name(),
+                        serde(platform, QuarantineRecord.class),
+                        read -> read.size() >= input.quarantined(),
                         Duration.ofSeconds(60));
-                Map<String, RideState> rides = latest(cluster.readCommitted(Topics.RIDES.name(),
-                        serde(platform, RideState.class), read -> finished(latest(read), input),
+                Map<String, RideState> rides = latest(cluster.readCommitted(
+                        Topics.RIDES.name(),
+                        serde(platform, RideState.class),
+                        read -> finished(latest(read), input),
                         Duration.ofSeconds(60)));
                 log("all outputs read");
                 Thread.sleep(1500); // let anything extra (a duplicate) be committed before the final read
-                clean = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
-                        read -> read.size() > expectedClean, Duration.ofSeconds(3));
+                clean = cluster.readCommitted(
+                        Topics.RIDE_EVENTS_CLEAN.name(),
+                        serde(platform, RideEvent.class),
+                        read -> read.size() > expectedClean,
+                        Duration.ofSeconds(3));
 
-                List<String> cleanIds = clean.stream().map(r -> r.value().getEventId()).toList();
-                assertThat(cleanIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
-                        input.cleanRideEventIds);
-                Map<String, Long> byReason = quarantine.stream().collect(Collectors.groupingBy(
-                        r -> r.value().getReasonCode(), TreeMap::new, Collectors.counting()));
+                List<String> cleanIds =
+                        clean.stream().map(r -> r.value().getEventId()).toList();
+                assertThat(cleanIds)
+                        .doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(input.cleanRideEventIds);
+                Map<String, Long> byReason = quarantine.stream()
+                        .collect(Collectors.groupingBy(
+                                r -> r.value().getReasonCode(), TreeMap::new, Collectors.counting()));
                 assertThat(byReason).isEqualTo(input.quarantinedByReason);
                 assertThat(rides.keySet()).isEqualTo(input.finalStatus.keySet());
                 assertThat(rides).allSatisfy((id, ride) -> {
                     assertThat(ride.getStatus()).as(id).isEqualTo(input.finalStatus.get(id));
-                    assertThat(ride.getEventsApplied()).as(id + " each valid event applied once")
+                    assertThat(ride.getEventsApplied())
+                            .as(id + " each valid event applied once")
                             .isEqualTo(input.eventsApplied.get(id));
                 });
                 assertThat(httpStatus(port, "/health/ready")).isEqualTo(200);
@@ -108,30 +128,48 @@ class CrashRecoveryIT {
     }
 
     private static boolean finished(Map<String, RideState> rides, DirtyInput input) {
-        return rides.size() == input.finalStatus.size() && rides.entrySet().stream()
-                .allMatch(e -> e.getValue().getEventsApplied() == input.eventsApplied.get(e.getKey()));
+        return rides.size() == input.finalStatus.size()
+                && rides.entrySet().stream()
+                        .allMatch(e -> e.getValue().getEventsApplied() == input.eventsApplied.get(e.getKey()));
     }
 
     private static Process startApp(LocalPlatform platform, String appId, Path stateDir, int httpPort, String name)
             throws Exception {
-        String classpath = MODULE.resolve("target/classes") + File.pathSeparator
-                + Files.readString(MODULE.resolve("target/runtime-classpath.txt")).strip();
+        String classpath = MODULE.resolve("target/classes")
+                + File.pathSeparator
+                + Files.readString(MODULE.resolve("target/runtime-classpath.txt"))
+                        .strip();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
                 "-Djava.io.tmpdir=" + MODULE.resolve("target"),
-                "-cp", classpath, "io.mobility.streams.StreamsCommand",
-                "--bootstrap-servers", platform.bootstrapServers(),
-                "--schema-registry-url", platform.registryUrl(),
-                "--application-id", appId,
-                "--state-dir", stateDir.toString(),
-                "--http-port", String.valueOf(httpPort)));
+                "-cp",
+                classpath,
+                "io.mobility.streams.StreamsCommand",
+                "--bootstrap-servers",
+                platform.bootstrapServers(),
+                "--schema-registry-url",
+                platform.registryUrl(),
+                "--application-id",
+                appId,
+                "--state-dir",
+                stateDir.toString(),
+                "--http-port",
+                String.valueOf(httpPort)));
         File log = MODULE.resolve("target/crash-test-app-" + name + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
     }
 
     private static int httpStatus(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static int freePort() throws Exception {

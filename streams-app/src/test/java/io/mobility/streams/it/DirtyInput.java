@@ -32,8 +32,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class DirtyInput {
 
     enum Fault {
-        NONE, DUPLICATE, OUT_OF_ORDER, LATE, BAD_COORDINATES, NEGATIVE_FARE, UNKNOWN_ZONE, MISSING_REQUIRED_FIELD,
-        FUTURE_TIMESTAMP, UNDECODABLE_BYTES, UNKNOWN_SCHEMA_ID
+        NONE,
+        DUPLICATE,
+        OUT_OF_ORDER,
+        LATE,
+        BAD_COORDINATES,
+        NEGATIVE_FARE,
+        UNKNOWN_ZONE,
+        MISSING_REQUIRED_FIELD,
+        FUTURE_TIMESTAMP,
+        UNDECODABLE_BYTES,
+        UNKNOWN_SCHEMA_ID
     }
 
     final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -49,8 +58,8 @@ final class DirtyInput {
      * @param rides number of rides; every fifth is cancelled after its request, the rest complete
      * @param encode wire-format bytes of a record for a topic
      */
-    static DirtyInput generate(int rides, long seed, Instant start, double faultRate,
-                               BiFunction<String, SpecificRecord, byte[]> encode) {
+    static DirtyInput generate(
+            int rides, long seed, Instant start, double faultRate, BiFunction<String, SpecificRecord, byte[]> encode) {
         DirtyInput input = new DirtyInput();
         Random random = new Random(seed);
         List<ProducerRecord<byte[], byte[]>> late = new ArrayList<>();
@@ -65,14 +74,15 @@ final class DirtyInput {
             RidePhases valid = new RidePhases();
             for (RideEvent event : lifecycle) {
                 Fault fault = random.nextDouble() < faultRate
-                        ? Fault.values()[1 + random.nextInt(Fault.values().length - 1)] : Fault.NONE;
+                        ? Fault.values()[1 + random.nextInt(Fault.values().length - 1)]
+                        : Fault.NONE;
                 fault = applicable(fault, event.getEventType());
                 input.faults.merge(fault, 1, Integer::sum);
                 byte[] key = rideId.getBytes(StandardCharsets.UTF_8);
                 String reason = breakIt(fault, event, random);
                 byte[] value = switch (fault) {
-                    case UNDECODABLE_BYTES -> ("{\"event_id\":\"" + event.getEventId() + "\"}")
-                            .getBytes(StandardCharsets.UTF_8);
+                    case UNDECODABLE_BYTES ->
+                        ("{\"event_id\":\"" + event.getEventId() + "\"}").getBytes(StandardCharsets.UTF_8);
                     case UNKNOWN_SCHEMA_ID -> unknownSchemaId(encode.apply(rideTopic, event), random);
                     default -> encode.apply(rideTopic, event);
                 };
@@ -105,13 +115,16 @@ final class DirtyInput {
         return input;
     }
 
-    private void addDriverPings(int drivers, Instant start, BiFunction<String, SpecificRecord, byte[]> encode,
-                                Random random) {
+    private void addDriverPings(
+            int drivers, Instant start, BiFunction<String, SpecificRecord, byte[]> encode, Random random) {
         String topic = Topics.DRIVER_EVENTS_RAW.name();
         for (int d = 0; d < drivers; d++) {
             for (int p = 0; p < 5; p++) {
                 String zone = (d + p) % 2 == 0 ? Events.MIDTOWN : Events.JFK;
-                DriverEvent ping = Events.ping("ping-" + d + "-" + p, "driver-" + d, zone,
+                DriverEvent ping = Events.ping(
+                        "ping-" + d + "-" + p,
+                        "driver-" + d,
+                        zone,
                         p % 3 == 0 ? DriverStatus.ON_TRIP : DriverStatus.AVAILABLE,
                         start.plus(Duration.ofSeconds(30L * p + d)));
                 boolean unknownZone = random.nextInt(20) == 0;
@@ -121,8 +134,8 @@ final class DirtyInput {
                 } else {
                     cleanDriverEventIds.add(ping.getEventId());
                 }
-                var record = new ProducerRecord<>(topic, ping.getDriverId().getBytes(StandardCharsets.UTF_8),
-                        encode.apply(topic, ping));
+                var record = new ProducerRecord<>(
+                        topic, ping.getDriverId().getBytes(StandardCharsets.UTF_8), encode.apply(topic, ping));
                 records.add(record);
                 if (!unknownZone && random.nextInt(20) == 0) {
                     records.add(record);
@@ -135,8 +148,10 @@ final class DirtyInput {
     /** Faults that need a field only some steps carry fall back to a fault any step can take. */
     private static Fault applicable(Fault fault, RideEventType type) {
         return switch (fault) {
-            case NEGATIVE_FARE -> type == RideEventType.RIDE_COMPLETED || type == RideEventType.RIDE_REQUESTED
-                    ? fault : Fault.UNKNOWN_ZONE;
+            case NEGATIVE_FARE ->
+                type == RideEventType.RIDE_COMPLETED || type == RideEventType.RIDE_REQUESTED
+                        ? fault
+                        : Fault.UNKNOWN_ZONE;
             case MISSING_REQUIRED_FIELD -> type == RideEventType.RIDE_CANCELLED ? Fault.FUTURE_TIMESTAMP : fault;
             default -> fault;
         };

@@ -39,28 +39,35 @@ class DriverDirectoryRecheckIT {
             SpecificAvroSerde<Driver> serde = new SpecificAvroSerde<>(Driver.class);
             serde.configure(Map.of("schema.registry.url", platform.registryUrl()), false);
             Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-            ReferenceTopicCatchUp<Driver> topic = new ReferenceTopicCatchUp<>(Topics.DRIVERS.name(), Canonical::id,
-                    serde.deserializer(), () -> {
+            ReferenceTopicCatchUp<Driver> topic = new ReferenceTopicCatchUp<>(
+                    Topics.DRIVERS.name(),
+                    Canonical::id,
+                    serde.deserializer(),
+                    () -> {
                         consumersMade.incrementAndGet();
                         return new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                    }, Duration.ofSeconds(10));
+                    },
+                    Duration.ofSeconds(10));
             Driver xl = driver("driver-xl", VehicleType.XL);
             cluster.send(List.of(record(cluster, xl)));
 
             try (DriverDirectory drivers = new DriverDirectory(table::get, tableChanges::get, topic)) {
-                assertThat(drivers.vehicleType("driver-xl")).as("registered, not yet in the table")
+                assertThat(drivers.vehicleType("driver-xl"))
+                        .as("registered, not yet in the table")
                         .isEqualTo(VehicleType.XL);
                 assertThat(drivers.vehicleType("driver-none")).isEqualTo(VehicleType.UNKNOWN);
 
                 Driver late = driver("driver-none", VehicleType.COMFORT);
                 cluster.send(List.of(record(cluster, late)));
                 tableChanges.incrementAndGet(); // another driver reached the table: the cache is dropped
-                assertThat(drivers.vehicleType("driver-none")).as("not read from the topic again")
+                assertThat(drivers.vehicleType("driver-none"))
+                        .as("not read from the topic again")
                         .isEqualTo(VehicleType.UNKNOWN);
 
                 table.put(late.getDriverId(), late);
                 tableChanges.incrementAndGet();
-                assertThat(drivers.vehicleType("driver-none")).as("known once the table has it")
+                assertThat(drivers.vehicleType("driver-none"))
+                        .as("known once the table has it")
                         .isEqualTo(VehicleType.COMFORT);
                 assertThat(drivers.vehicleType("driver-xl")).isEqualTo(VehicleType.XL);
             }
@@ -69,12 +76,18 @@ class DriverDirectoryRecheckIT {
     }
 
     private static Driver driver(String id, VehicleType type) {
-        return Driver.newBuilder().setDriverId(id).setVehicleType(type).setSignupDate(LocalDate.of(2026, 1, 1))
-                .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
+        return Driver.newBuilder()
+                .setDriverId(id)
+                .setVehicleType(type)
+                .setSignupDate(LocalDate.of(2026, 1, 1))
+                .setUpdatedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .build();
     }
 
     private static ProducerRecord<byte[], byte[]> record(Cluster cluster, Driver driver) {
-        return new ProducerRecord<>(Topics.DRIVERS.name(), Cluster.utf8(driver.getDriverId()),
+        return new ProducerRecord<>(
+                Topics.DRIVERS.name(),
+                Cluster.utf8(driver.getDriverId()),
                 cluster.encode(Topics.DRIVERS.name(), driver));
     }
 }

@@ -43,20 +43,29 @@ class DriverRegisteredJustBeforeIT {
             StreamsSettings settings = cluster.appSettings("driver-race");
             cluster.loadReferenceData(0);
             try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties());
-                 KafkaProducer<byte[], byte[]> producer = cluster.producer()) {
+                    KafkaProducer<byte[], byte[]> producer = cluster.producer()) {
                 Cluster.startAndAwaitRunning(streams);
 
                 Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
                 for (int round = 0; round < ROUNDS; round++) {
                     String rideId = "race-" + round;
-                    Driver driver = Driver.newBuilder().setDriverId("driver-" + rideId).setVehicleType(VehicleType.XL)
-                            .setSignupDate(LocalDate.of(2026, 1, 1)).setUpdatedAt(at).build();
-                    producer.send(new ProducerRecord<>(Topics.DRIVERS.name(), Cluster.utf8(driver.getDriverId()),
+                    Driver driver = Driver.newBuilder()
+                            .setDriverId("driver-" + rideId)
+                            .setVehicleType(VehicleType.XL)
+                            .setSignupDate(LocalDate.of(2026, 1, 1))
+                            .setUpdatedAt(at)
+                            .build();
+                    producer.send(new ProducerRecord<>(
+                            Topics.DRIVERS.name(),
+                            Cluster.utf8(driver.getDriverId()),
                             cluster.encode(Topics.DRIVERS.name(), driver)));
-                    for (RideEvent event : new RideEvent[] {Events.requested(rideId, at.plusSeconds(round)),
-                            Events.withDriver(rideId, RideEventType.DRIVER_ASSIGNED, "assigned",
-                                    at.plusSeconds(round + 30))}) {
-                        producer.send(new ProducerRecord<>(Topics.RIDE_EVENTS_RAW.name(), Cluster.utf8(rideId),
+                    for (RideEvent event : new RideEvent[] {
+                        Events.requested(rideId, at.plusSeconds(round)),
+                        Events.withDriver(rideId, RideEventType.DRIVER_ASSIGNED, "assigned", at.plusSeconds(round + 30))
+                    }) {
+                        producer.send(new ProducerRecord<>(
+                                Topics.RIDE_EVENTS_RAW.name(),
+                                Cluster.utf8(rideId),
                                 cluster.encode(Topics.RIDE_EVENTS_RAW.name(), event)));
                     }
                     producer.flush();
@@ -66,16 +75,26 @@ class DriverRegisteredJustBeforeIT {
 
                 // A ride's states are in order on its partition: the last one read is its latest.
                 Map<String, RideState> latest = new HashMap<>();
-                cluster.readCommitted(Topics.RIDES.name(), serde(platform, RideState.class), read -> {
-                    read.forEach(r -> latest.put(r.key(), r.value()));
-                    return latest.values().stream().filter(s -> s.getStatus() == RideStatus.ASSIGNED).count() >= ROUNDS;
-                }, Duration.ofSeconds(60));
+                cluster.readCommitted(
+                        Topics.RIDES.name(),
+                        serde(platform, RideState.class),
+                        read -> {
+                            read.forEach(r -> latest.put(r.key(), r.value()));
+                            return latest.values().stream()
+                                            .filter(s -> s.getStatus() == RideStatus.ASSIGNED)
+                                            .count()
+                                    >= ROUNDS;
+                        },
+                        Duration.ofSeconds(60));
                 assertThat(latest).hasSize(ROUNDS);
-                assertThat(latest.values()).as("rides enriched before the table had their driver")
+                assertThat(latest.values())
+                        .as("rides enriched before the table had their driver")
                         .allSatisfy(state -> {
                             assertThat(state.getStatus()).isEqualTo(RideStatus.ASSIGNED);
                             assertThat(state.getDriverId()).isEqualTo("driver-" + state.getRideId());
-                            assertThat(state.getVehicleType()).as(state.getRideId()).isEqualTo(VehicleType.XL);
+                            assertThat(state.getVehicleType())
+                                    .as(state.getRideId())
+                                    .isEqualTo(VehicleType.XL);
                         });
             }
         }

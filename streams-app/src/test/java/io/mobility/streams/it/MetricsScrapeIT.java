@@ -54,7 +54,9 @@ class MetricsScrapeIT {
                 records.add(ride(cluster, event));
             }
             for (int i = 0; i < UNDECODABLE; i++) {
-                records.add(new ProducerRecord<>(RAW, Cluster.utf8("scrape-json-" + i),
+                records.add(new ProducerRecord<>(
+                        RAW,
+                        Cluster.utf8("scrape-json-" + i),
                         "{\"event_id\":\"json\"}".getBytes(StandardCharsets.UTF_8)));
             }
             records.add(ride(cluster, Events.requested("scrape-0", now))); // the same event_id again
@@ -62,14 +64,18 @@ class MetricsScrapeIT {
 
             StreamsSettings settings = cluster.appSettings("scrape");
             try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties());
-                 HealthEndpoint health = HealthEndpoint.start(streams, "127.0.0.1", 0)) {
+                    HealthEndpoint health = HealthEndpoint.start(streams, "127.0.0.1", 0)) {
                 Cluster.startAndAwaitRunning(streams);
-                cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(),
+                cluster.readCommitted(
+                        Topics.RIDE_EVENTS_CLEAN.name(),
                         ExactlyOnceReconciliationIT.serde(platform, RideEvent.class),
-                        read -> read.size() >= CLEAN, Duration.ofSeconds(60));
-                cluster.readCommitted(Topics.QUARANTINE.name(),
+                        read -> read.size() >= CLEAN,
+                        Duration.ofSeconds(60));
+                cluster.readCommitted(
+                        Topics.QUARANTINE.name(),
                         ExactlyOnceReconciliationIT.serde(platform, QuarantineRecord.class),
-                        read -> read.size() >= UNKNOWN_ZONE + UNDECODABLE, Duration.ofSeconds(60));
+                        read -> read.size() >= UNKNOWN_ZONE + UNDECODABLE,
+                        Duration.ofSeconds(60));
 
                 HttpResponse<String> response = scrape(health);
                 PrometheusText metrics = PrometheusText.parse(response.body());
@@ -82,20 +88,26 @@ class MetricsScrapeIT {
                 }
 
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                        assertThat(type).startsWith("text/plain; version=0.0.4"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
                 Map<String, String> rideEvents = Map.of("entity", "ride-events");
                 assertThat(metrics.sum("mobility_clean_total", rideEvents)).isEqualTo(CLEAN);
-                assertThat(metrics.sum("mobility_duplicate_dropped_total", rideEvents)).isEqualTo(DUPLICATES);
-                assertThat(metrics.sum("mobility_quarantined_total", Map.of("entity", "ride-events",
-                        "reason", "UNKNOWN_ZONE"))).isEqualTo(UNKNOWN_ZONE);
-                assertThat(metrics.sum("mobility_quarantined_total", Map.of("entity", "ride-events",
-                        "reason", "BAD_MAGIC_BYTE"))).isEqualTo(UNDECODABLE);
+                assertThat(metrics.sum("mobility_duplicate_dropped_total", rideEvents))
+                        .isEqualTo(DUPLICATES);
+                assertThat(metrics.sum(
+                                "mobility_quarantined_total",
+                                Map.of("entity", "ride-events", "reason", "UNKNOWN_ZONE")))
+                        .isEqualTo(UNKNOWN_ZONE);
+                assertThat(metrics.sum(
+                                "mobility_quarantined_total",
+                                Map.of("entity", "ride-events", "reason", "BAD_MAGIC_BYTE")))
+                        .isEqualTo(UNDECODABLE);
                 assertThat(metrics.sum("mobility_quarantined_total", Map.of())).isEqualTo(UNKNOWN_ZONE + UNDECODABLE);
 
                 // Kafka's and Kafka Streams' own metrics, labelled by client, thread and task.
                 assertThat(consumedRaw(metrics)).isEqualTo(SENT);
-                assertThat(metrics.sum("kafka_stream_thread_process_total", Map.of())).isGreaterThanOrEqualTo(SENT);
+                assertThat(metrics.sum("kafka_stream_thread_process_total", Map.of()))
+                        .isGreaterThanOrEqualTo(SENT);
                 assertThat(metrics.series()).anySatisfy(s -> {
                     assertThat(s.name()).startsWith("kafka_stream_task_");
                     assertThat(s.labels()).containsKeys("thread_id", "task_id");
@@ -104,7 +116,8 @@ class MetricsScrapeIT {
                     assertThat(s.name()).startsWith("kafka_producer_");
                     assertThat(s.labels()).containsKey("client_id");
                 });
-                assertThat(metrics.sum("kafka_stream_alive_stream_threads", Map.of())).isEqualTo(1.0);
+                assertThat(metrics.sum("kafka_stream_alive_stream_threads", Map.of()))
+                        .isEqualTo(1.0);
 
                 // The health JSON is unchanged beside it.
                 assertThat(get(health, "/health/ready").body()).isEqualTo("{\"state\":\"RUNNING\"}");
@@ -126,7 +139,10 @@ class MetricsScrapeIT {
     }
 
     private static HttpResponse<String> get(HealthEndpoint health, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + health.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

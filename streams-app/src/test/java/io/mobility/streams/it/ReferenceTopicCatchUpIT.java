@@ -63,10 +63,14 @@ class ReferenceTopicCatchUpIT {
     void readsPastTransactionMarkersAndSkipsAbortedRecords() throws Exception {
         String topic = topic("transactions", 1);
         try (ReferenceTopicCatchUp<String> zones = catchUp(topic);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "zones-" + System.nanoTime()),
-                     new StringSerializer(), new StringSerializer())) {
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                platform.bootstrapServers(),
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                "zones-" + System.nanoTime()),
+                        new StringSerializer(),
+                        new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, "1", "aborted"));
@@ -84,30 +88,40 @@ class ReferenceTopicCatchUpIT {
 
     private static ReferenceTopicCatchUp<String> catchUp(String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new ReferenceTopicCatchUp<>(topic, Canonical::zoneId, new StringDeserializer(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        return new ReferenceTopicCatchUp<>(
+                topic,
+                Canonical::zoneId,
+                new StringDeserializer(),
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 Duration.ofSeconds(10));
     }
 
     private static String topic(String name, int partitions) throws Exception {
         String topic = "catch-up-" + name + "-" + System.nanoTime();
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
-                .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        admin.createTopics(List.of(
+                        new NewTopic(topic, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                .all()
+                .get();
         return topic;
     }
 
     private static void send(String topic, Map<String, String> records) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             for (Map.Entry<String, String> record : records.entrySet()) {
-                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())).get();
+                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()))
+                        .get();
             }
         }
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 }

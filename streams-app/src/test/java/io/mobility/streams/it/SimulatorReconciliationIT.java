@@ -15,8 +15,8 @@ import io.mobility.simulator.SimulationConfig;
 import io.mobility.simulator.clock.SimulationClock;
 import io.mobility.simulator.fault.FaultKind;
 import io.mobility.simulator.fault.FaultRates;
-import io.mobility.simulator.manifest.Manifest;
 import io.mobility.simulator.kafka.KafkaEventSink;
+import io.mobility.simulator.manifest.Manifest;
 import io.mobility.streams.MobilityMetrics;
 import io.mobility.streams.MobilityTopology;
 import io.mobility.streams.StreamsSettings;
@@ -53,29 +53,41 @@ class SimulatorReconciliationIT {
             // Two days back: what the simulator schedules beyond the hour (shift ends, late releases) is still in the
             // past, so only its FUTURE_TIMESTAMP faults are in the future. At 17:00 UTC, midday in New York: demand
             // follows the hour of day, and a night hour (a run in the early morning) drew too few rides to check.
-            SimulationConfig config = SimulationConfig.defaults(Instant.now().truncatedTo(ChronoUnit.DAYS)
-                            .minus(Duration.ofDays(2)).plus(Duration.ofHours(17)), Duration.ofHours(1))
-                    .withZones(12).withDrivers(150).withRiders(3000).withSeed(11).withDemand(60)
+            SimulationConfig config = SimulationConfig.defaults(
+                            Instant.now()
+                                    .truncatedTo(ChronoUnit.DAYS)
+                                    .minus(Duration.ofDays(2))
+                                    .plus(Duration.ofHours(17)),
+                            Duration.ofHours(1))
+                    .withZones(12)
+                    .withDrivers(150)
+                    .withRiders(3000)
+                    .withSeed(11)
+                    .withDemand(60)
                     .withFaults(FaultRates.all(0.02));
             Manifest manifest;
             KafkaEventSink sink = new KafkaEventSink(platform.bootstrapServers(), platform.registryUrl(), Map.of());
             try {
-                manifest = new Simulation(config, sink, SimulationClock.backfill(), Clock.systemUTC(),
-                        Progress.silent()).run();
+                manifest = new Simulation(
+                                config, sink, SimulationClock.backfill(), Clock.systemUTC(), Progress.silent())
+                        .run();
             } finally {
                 sink.close();
             }
             long rideRecords = manifest.records(Topics.RIDE_EVENTS_RAW.name());
             long driverRecords = manifest.records(Topics.DRIVER_EVENTS_RAW.name());
             long validRides = Arrays.stream(RideEventType.values())
-                    .mapToLong(t -> manifest.validUniqueByType().getOrDefault(t.name(), 0L)).sum();
+                    .mapToLong(t -> manifest.validUniqueByType().getOrDefault(t.name(), 0L))
+                    .sum();
             Map<String, Long> expectedQuarantine = new TreeMap<>();
             CODE.forEach((kind, code) -> {
                 if (manifest.faults(kind) > 0) {
                     expectedQuarantine.merge(code, manifest.faults(kind), Long::sum);
                 }
             });
-            long expectedQuarantined = expectedQuarantine.values().stream().mapToLong(Long::longValue).sum();
+            long expectedQuarantined = expectedQuarantine.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             assertThat(rideRecords).isGreaterThan(1000);
             assertThat(expectedQuarantine).as("most fault kinds drawn").hasSizeGreaterThanOrEqualTo(5);
 
@@ -83,23 +95,38 @@ class SimulatorReconciliationIT {
             StreamsSettings settings = cluster.appSettings("simulator");
             try (KafkaStreams streams = new KafkaStreams(MobilityTopology.build(settings), settings.asProperties())) {
                 streams.start();
-                var clean = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
-                        read -> read.size() >= validRides, Duration.ofSeconds(180));
-                var quarantine = cluster.readCommitted(Topics.QUARANTINE.name(),
-                        serde(platform, QuarantineRecord.class), read -> read.size() >= expectedQuarantined,
+                var clean = cluster.readCommitted(
+                        Topics.RIDE_EVENTS_CLEAN.name(),
+                        serde(platform, RideEvent.class),
+                        read -> read.size() >= validRides,
+                        Duration.ofSeconds(180));
+                var quarantine = cluster.readCommitted(
+                        Topics.QUARANTINE.name(),
+                        serde(platform, QuarantineRecord.class),
+                        read -> read.size() >= expectedQuarantined,
                         Duration.ofSeconds(60));
-                var cleanDrivers = cluster.readCommitted(Topics.DRIVER_EVENTS_CLEAN.name(),
-                        serde(platform, DriverEvent.class), read -> read.size() >= driverRecords,
+                var cleanDrivers = cluster.readCommitted(
+                        Topics.DRIVER_EVENTS_CLEAN.name(),
+                        serde(platform, DriverEvent.class),
+                        read -> read.size() >= driverRecords,
                         Duration.ofSeconds(60));
                 Thread.sleep(1000);
-                clean = cluster.readCommitted(Topics.RIDE_EVENTS_CLEAN.name(), serde(platform, RideEvent.class),
-                        read -> read.size() > validRides, Duration.ofSeconds(3));
+                clean = cluster.readCommitted(
+                        Topics.RIDE_EVENTS_CLEAN.name(),
+                        serde(platform, RideEvent.class),
+                        read -> read.size() > validRides,
+                        Duration.ofSeconds(3));
 
-                Map<String, Long> byReason = quarantine.stream().collect(Collectors.groupingBy(
-                        r -> r.value().getReasonCode(), TreeMap::new, Collectors.counting()));
+                Map<String, Long> byReason = quarantine.stream()
+                        .collect(Collectors.groupingBy(
+                                r -> r.value().getReasonCode(), TreeMap::new, Collectors.counting()));
                 assertThat(byReason).isEqualTo(expectedQuarantine);
                 assertThat(clean).hasSize((int) validRides);
-                assertThat(clean.stream().map(r -> r.value().getEventId()).distinct().count()).isEqualTo(validRides);
+                assertThat(clean.stream()
+                                .map(r -> r.value().getEventId())
+                                .distinct()
+                                .count())
+                        .isEqualTo(validRides);
                 assertThat(cleanDrivers).hasSize((int) driverRecords);
                 long duplicates = MobilityMetrics.total(streams.metrics(), "ride-events", "duplicate-dropped");
                 assertThat(duplicates).isEqualTo(manifest.faults(FaultKind.DUPLICATE));

@@ -31,18 +31,25 @@ class ZoneDirectoryRecheckIT {
             SpecificAvroSerde<Zone> serde = new SpecificAvroSerde<>(Zone.class);
             serde.configure(Map.of("schema.registry.url", platform.registryUrl()), false);
             Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-            ReferenceTopicCatchUp<Zone> topic = new ReferenceTopicCatchUp<>(Topics.ZONES.name(), Canonical::zoneId,
-                    serde.deserializer(), () -> new KafkaConsumer<>(consumer, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer()), Duration.ofSeconds(10));
+            ReferenceTopicCatchUp<Zone> topic = new ReferenceTopicCatchUp<>(
+                    Topics.ZONES.name(),
+                    Canonical::zoneId,
+                    serde.deserializer(),
+                    () -> new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                    Duration.ofSeconds(10));
             // The table never changes here: the global thread has not applied anything yet.
             try (ZoneDirectory zones = new ZoneDirectory(table::get, () -> 0L, topic)) {
                 assertThat(zones.knows(Events.MIDTOWN)).isFalse();
 
                 Zone midtown = Events.zones().get(0);
-                cluster.send(List.of(new ProducerRecord<>(Topics.ZONES.name(), Cluster.utf8(midtown.getZoneId()),
+                cluster.send(List.of(new ProducerRecord<>(
+                        Topics.ZONES.name(),
+                        Cluster.utf8(midtown.getZoneId()),
                         cluster.encode(Topics.ZONES.name(), midtown))));
 
-                assertThat(zones.knows(Events.MIDTOWN)).as("the earlier 'unknown' was not kept").isTrue();
+                assertThat(zones.knows(Events.MIDTOWN))
+                        .as("the earlier 'unknown' was not kept")
+                        .isTrue();
                 assertThat(zones.find(Events.MIDTOWN).orElseThrow().getName()).isEqualTo(midtown.getName());
                 assertThat(zones.mayContain(Events.MIDTOWN, Events.inMidtown())).isTrue();
                 assertThat(zones.mayContain(Events.MIDTOWN, Events.inJfk())).isFalse();

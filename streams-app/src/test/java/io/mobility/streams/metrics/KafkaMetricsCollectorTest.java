@@ -43,8 +43,11 @@ class KafkaMetricsCollectorTest {
             process.record(1.0);
         }
         Sensor consumed = metrics.sensor("consumed");
-        consumed.add(name("records-consumed-total", "consumer-fetch-manager-metrics",
-                Map.of("client-id", "app-StreamThread-1-consumer", "topic", "mobility.ride-events.raw")),
+        consumed.add(
+                name(
+                        "records-consumed-total",
+                        "consumer-fetch-manager-metrics",
+                        Map.of("client-id", "app-StreamThread-1-consumer", "topic", "mobility.ride-events.raw")),
                 new CumulativeSum());
         consumed.record(7);
 
@@ -56,8 +59,10 @@ class KafkaMetricsCollectorTest {
         assertThat(scrape.type("kafka_stream_thread_process_rate")).isEqualTo("gauge");
         assertThat(scrape.value("kafka_stream_thread_process_rate", Map.of("thread_id", "app-StreamThread-1")))
                 .isPositive();
-        assertThat(scrape.value("kafka_consumer_fetch_manager_records_consumed_total", Map.of(
-                "client_id", "app-StreamThread-1-consumer", "topic", "mobility.ride-events.raw"))).isEqualTo(7.0);
+        assertThat(scrape.value(
+                        "kafka_consumer_fetch_manager_records_consumed_total",
+                        Map.of("client_id", "app-StreamThread-1-consumer", "topic", "mobility.ride-events.raw")))
+                .isEqualTo(7.0);
     }
 
     @Test
@@ -67,16 +72,22 @@ class KafkaMetricsCollectorTest {
         count(name("duplicate-dropped-total", MobilityMetrics.GROUP, rideEvents), 2);
         count(name("quarantined-UNKNOWN_ZONE-total", MobilityMetrics.GROUP, rideEvents), 3);
         count(name("quarantined-MISSING_FIELD-total", MobilityMetrics.GROUP, rideEvents), 1);
-        count(name("fold-applied-total", MobilityMetrics.GROUP, Map.of("thread-id", "t1",
-                MobilityMetrics.SCOPE + "-id", "rides")), 4);
+        count(
+                name(
+                        "fold-applied-total",
+                        MobilityMetrics.GROUP,
+                        Map.of("thread-id", "t1", MobilityMetrics.SCOPE + "-id", "rides")),
+                4);
 
         PrometheusText scrape = scrape();
 
         Map<String, String> labels = Map.of("thread_id", "t1", "entity", "ride-events");
         assertThat(scrape.value("mobility_clean_total", labels)).isEqualTo(5.0);
         assertThat(scrape.value("mobility_duplicate_dropped_total", labels)).isEqualTo(2.0);
-        assertThat(scrape.sum("mobility_quarantined_total", Map.of("reason", "UNKNOWN_ZONE"))).isEqualTo(3.0);
-        assertThat(scrape.sum("mobility_quarantined_total", Map.of("reason", "MISSING_FIELD"))).isEqualTo(1.0);
+        assertThat(scrape.sum("mobility_quarantined_total", Map.of("reason", "UNKNOWN_ZONE")))
+                .isEqualTo(3.0);
+        assertThat(scrape.sum("mobility_quarantined_total", Map.of("reason", "MISSING_FIELD")))
+                .isEqualTo(1.0);
         assertThat(scrape.sum("mobility_quarantined_total", Map.of())).isEqualTo(4.0);
         assertThat(scrape.value("mobility_fold_applied_total", Map.of("thread_id", "t1", "entity", "rides")))
                 .isEqualTo(4.0);
@@ -87,8 +98,8 @@ class KafkaMetricsCollectorTest {
         // Strings (Streams' state, version), NaN (an average with no sample yet), a counter family whose name the
         // formats reserve (task-created-total), two Kafka names that differ only in characters Prometheus lacks,
         // and a gauge that would share a counter's family.
-        metrics.addMetric(name("state", "stream-metrics", Map.of("client-id", "app")),
-                (Gauge<String>) (config, now) -> "RUNNING");
+        metrics.addMetric(name("state", "stream-metrics", Map.of("client-id", "app")), (Gauge<String>)
+                (config, now) -> "RUNNING");
         metrics.sensor("latency").add(name("process-latency-avg", "stream-thread-metrics", THREAD), new Avg());
         Sensor created = metrics.sensor("created");
         created.add(name("task-created-total", "stream-thread-metrics", THREAD), new CumulativeCount());
@@ -108,12 +119,16 @@ class KafkaMetricsCollectorTest {
 
         PrometheusText scrape = scrape();
 
-        assertThat(scrape.series()).noneMatch(s -> s.name().startsWith("kafka_stream_state")
-                || s.name().contains("latency"));
-        assertThat(scrape.value("kafka_stream_thread_task_created_count_total", Map.of("thread_id",
-                "app-StreamThread-1"))).isEqualTo(1.0);
+        assertThat(scrape.series())
+                .noneMatch(s ->
+                        s.name().startsWith("kafka_stream_state") || s.name().contains("latency"));
+        assertThat(scrape.value(
+                        "kafka_stream_thread_task_created_count_total", Map.of("thread_id", "app-StreamThread-1")))
+                .isEqualTo(1.0);
         // The first in Kafka's name order stays: "commit-ratio" sorts before "commit.ratio".
-        assertThat(scrape.series()).filteredOn(s -> s.name().equals("kafka_stream_thread_commit_ratio")).hasSize(1);
+        assertThat(scrape.series())
+                .filteredOn(s -> s.name().equals("kafka_stream_thread_commit_ratio"))
+                .hasSize(1);
         assertThat(scrape.value("kafka_stream_thread_commit_ratio", Map.of("thread_id", "app-StreamThread-1")))
                 .isEqualTo(0.25);
         assertThat(scrape.type("kafka_stream_thread_punctuate")).isEqualTo("gauge");
@@ -124,7 +139,9 @@ class KafkaMetricsCollectorTest {
 
     @Test
     void namesAndLabelsUseOnlyPrometheusCharacters() {
-        PrometheusName name = PrometheusName.of(name("put-rate", "stream-state-metrics",
+        PrometheusName name = PrometheusName.of(name(
+                "put-rate",
+                "stream-state-metrics",
                 Map.of("thread-id", "t", "task-id", "0_1", "rocksdb.state-id", "dedup-store", "__meta", "x")));
         assertThat(name.family()).isEqualTo("kafka_stream_state_put_rate");
         assertThat(name.counter()).isFalse();
@@ -135,8 +152,11 @@ class KafkaMetricsCollectorTest {
         assertThat(cache.family()).isEqualTo("kafka_stream_task_cache_size_bytes");
         assertThat(cache.counter()).isFalse();
         assertThat(PrometheusName.of(name("restore-remaining-records-total", "stream-task-metrics", Map.of()))
-                .counter()).isFalse();
-        assertThat(PrometheusName.of(name("restore-total", "stream-task-metrics", Map.of())).counter()).isTrue();
+                        .counter())
+                .isFalse();
+        assertThat(PrometheusName.of(name("restore-total", "stream-task-metrics", Map.of()))
+                        .counter())
+                .isTrue();
         assertThat(PrometheusName.of(name("version", "app-info", Map.of())).family())
                 .isEqualTo("kafka_app_info_version");
     }

@@ -19,19 +19,19 @@ public final class PrometheusText {
 
     private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
     private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") (.*)");
-    private static final Pattern TYPE = Pattern.compile(
-            "# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
+    private static final Pattern TYPE =
+            Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
     private static final Pattern SAMPLE = Pattern.compile("(" + NAME + ")(\\{(.*)})? (\\S+)( -?[0-9]+)?");
     /** name="value", the value's backslash, quote and line feed escaped. */
-    private static final Pattern LABEL = Pattern.compile(
-            "([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
+    private static final Pattern LABEL =
+            Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
 
     /** Series (name and labels, sorted) to value, in the order of the text. */
     private final Map<Series, Double> samples = new LinkedHashMap<>();
+
     private final Map<String, String> types = new HashMap<>();
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     public static PrometheusText parse(String text) {
         if (!text.isEmpty() && !text.endsWith("\n")) {
@@ -73,8 +73,10 @@ public final class PrometheusText {
                 throw new IllegalArgumentException(where + "neither HELP, TYPE nor a sample");
             }
             if (!family.equals(current)) {
-                require(!closedFamilies.contains(family), "line " + number + ": " + family + " comes back after "
-                        + current + " (a family's lines must be together)");
+                require(
+                        !closedFamilies.contains(family),
+                        "line " + number + ": " + family + " comes back after " + current
+                                + " (a family's lines must be together)");
                 if (current != null) {
                     closedFamilies.add(current);
                 }
@@ -94,7 +96,9 @@ public final class PrometheusText {
         return samples.entrySet().stream()
                 .filter(e -> e.getKey().name.equals(name)
                         && e.getKey().labels.entrySet().containsAll(having.entrySet()))
-                .map(Map.Entry::getValue).reduce(Double::sum).orElse(null);
+                .map(Map.Entry::getValue)
+                .reduce(Double::sum)
+                .orElse(null);
     }
 
     /** Every series' name and labels. */

@@ -63,8 +63,8 @@ public final class TopicReader<K, V> {
     }
 
     /** Reads until {@code done} holds for the records read so far, or {@code timeout} has passed. */
-    public List<ConsumerRecord<K, V>> readUntil(Collection<String> topics,
-                                                Predicate<? super List<ConsumerRecord<K, V>>> done, Duration timeout) {
+    public List<ConsumerRecord<K, V>> readUntil(
+            Collection<String> topics, Predicate<? super List<ConsumerRecord<K, V>>> done, Duration timeout) {
         List<ConsumerRecord<K, V>> read = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<K, V> consumer = fromTheBeginning(topics)) {
@@ -100,8 +100,8 @@ public final class TopicReader<K, V> {
                     return read;
                 }
                 if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("reading " + topics + " to its end: not done after "
-                            + timeout.toMillis() + " ms; at " + behind);
+                    throw new AssertionError("reading " + topics + " to its end: not done after " + timeout.toMillis()
+                            + " ms; at " + behind);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(read::add);
             }

@@ -116,10 +116,12 @@ public final class ApiBenchmark {
         LoadGenerator load = new LoadGenerator(port, connections);
         String[] hours = new String[24 * 7];
         for (int h = 0; h < hours.length; h++) {
-            hours[h] = java.time.Instant.parse("2026-11-23T00:00:00Z").plusSeconds(3600L * h).toString();
+            hours[h] = java.time.Instant.parse("2026-11-23T00:00:00Z")
+                    .plusSeconds(3600L * h)
+                    .toString();
         }
-        java.util.function.IntFunction<String> body = i -> "{\"zone_id\": \"" + (1 + i % BenchLake.ZONES)
-                + "\", \"hour\": \"" + hours[i % hours.length] + "\"}";
+        java.util.function.IntFunction<String> body = i ->
+                "{\"zone_id\": \"" + (1 + i % BenchLake.ZONES) + "\", \"hour\": \"" + hours[i % hours.length] + "\"}";
 
         report("warm-up trivial", load.run("/bench/trivial", body, warmup));
         report("warm-up demand", load.run("/v1/demand/predictions", body, warmup));
@@ -150,7 +152,9 @@ public final class ApiBenchmark {
                 .put("baseline_requests_per_second", BenchmarkReport.round(t.requestsPerSecond(), 1))
                 .put("baseline_p50_ms", BenchmarkReport.round(t.p50Ms(), 3))
                 .put("baseline_p99_ms", BenchmarkReport.round(t.p99Ms(), 3))
-                .put("ratio", BenchmarkReport.round(ratios.stream().sorted().toList().get(ratios.size() / 2), 3))
+                .put(
+                        "ratio",
+                        BenchmarkReport.round(ratios.stream().sorted().toList().get(ratios.size() / 2), 3))
                 .put("connections", connections)
                 .put("rounds", rounds)
                 .put("round_seconds", BenchmarkReport.round(seconds, 1))
@@ -161,8 +165,10 @@ public final class ApiBenchmark {
 
     /** The round with the median rate: its latencies belong to the rate reported. */
     private static LoadGenerator.Result median(List<LoadGenerator.Result> results) {
-        return results.stream().sorted(Comparator.comparingDouble(LoadGenerator.Result::requestsPerSecond))
-                .toList().get(results.size() / 2);
+        return results.stream()
+                .sorted(Comparator.comparingDouble(LoadGenerator.Result::requestsPerSecond))
+                .toList()
+                .get(results.size() / 2);
     }
 
     private static void report(String label, LoadGenerator.Result result) {

@@ -17,8 +17,17 @@ import java.util.Random;
  */
 final class BenchLake {
 
-    static final List<String> FEATURES = List.of("hour_of_day", "day_of_week", "lag_1h", "lag_2h", "lag_3h",
-            "lag_24h", "lag_168h", "rolling_mean_3h", "rolling_mean_24h", "zone_share_7d");
+    static final List<String> FEATURES = List.of(
+            "hour_of_day",
+            "day_of_week",
+            "lag_1h",
+            "lag_2h",
+            "lag_3h",
+            "lag_24h",
+            "lag_168h",
+            "rolling_mean_3h",
+            "rolling_mean_24h",
+            "zone_share_7d");
     static final int ZONES = 265;
     static final String VERSION = "20261101T000000Z";
 
@@ -29,7 +38,9 @@ final class BenchLake {
         Path version = lake.resolve("models/demand/" + VERSION);
         Files.createDirectories(version);
         mapper.writeValue(version.resolve("model.json").toFile(), model(100, 5));
-        ObjectNode metadata = mapper.createObjectNode().put("name", "demand").put("version", VERSION)
+        ObjectNode metadata = mapper.createObjectNode()
+                .put("name", "demand")
+                .put("version", VERSION)
                 .put("trained_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         FEATURES.forEach(metadata.putArray("features")::add);
         metadata.putObject("output").put("min", 0.0).putNull("max");
@@ -39,7 +50,8 @@ final class BenchLake {
         Path snapshot = lake.resolve("features/snapshot/latest.json");
         Files.createDirectories(snapshot.getParent());
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        ObjectNode root = mapper.createObjectNode().put("generated_at", now.toString())
+        ObjectNode root = mapper.createObjectNode()
+                .put("generated_at", now.toString())
                 .put("as_of_hour", now.minus(1, ChronoUnit.HOURS).toString());
         FEATURES.forEach(root.putArray("features")::add);
         ObjectNode zones = root.putObject("zones");
@@ -53,8 +65,11 @@ final class BenchLake {
     }
 
     private ObjectNode model(int trees, int depth) {
-        ObjectNode model = mapper.createObjectNode().put("format", "mobility-tree-ensemble/1")
-                .put("algorithm", "gbt_regressor").put("num_features", FEATURES.size()).put("aggregation", "weighted_sum");
+        ObjectNode model = mapper.createObjectNode()
+                .put("format", "mobility-tree-ensemble/1")
+                .put("algorithm", "gbt_regressor")
+                .put("num_features", FEATURES.size())
+                .put("aggregation", "weighted_sum");
         ArrayNode treeArray = model.putArray("trees");
         for (int t = 0; t < trees; t++) {
             ObjectNode tree = treeArray.addObject().put("weight", t == 0 ? 1.0 : 0.1);

@@ -18,8 +18,7 @@ import java.util.function.IntFunction;
  */
 final class LoadGenerator {
 
-    record Result(long requests, long errors, double seconds, double requestsPerSecond, double p50Ms, double p99Ms) {
-    }
+    record Result(long requests, long errors, double seconds, double requestsPerSecond, double p50Ms, double p99Ms) {}
 
     private final int port;
     private final int connections;
@@ -39,37 +38,39 @@ final class LoadGenerator {
         long end = start + (long) (seconds * 1e9);
         for (int c = 0; c < connections; c++) {
             int connection = c;
-            Thread thread = new Thread(() -> {
-                long[] mine = new long[1 << 16];
-                int n = 0;
-                try (Socket socket = new Socket("127.0.0.1", port)) {
-                    socket.setTcpNoDelay(true);
-                    OutputStream out = socket.getOutputStream();
-                    InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
-                    int i = connection;
-                    while (System.nanoTime() < end) {
-                        byte[] request = request(path, body.apply(i));
-                        i += connections;
-                        long sent = System.nanoTime();
-                        out.write(request);
-                        out.flush();
-                        int status = readResponse(in);
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
+            Thread thread = new Thread(
+                    () -> {
+                        long[] mine = new long[1 << 16];
+                        int n = 0;
+                        try (Socket socket = new Socket("127.0.0.1", port)) {
+                            socket.setTcpNoDelay(true);
+                            OutputStream out = socket.getOutputStream();
+                            InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
+                            int i = connection;
+                            while (System.nanoTime() < end) {
+                                byte[] request = request(path, body.apply(i));
+                                i += connections;
+                                long sent = System.nanoTime();
+                                out.write(request);
+                                out.flush();
+                                int status = readResponse(in);
+                                if (n == mine.length) {
+                                    mine = Arrays.copyOf(mine, n * 2);
+                                }
+                                mine[n++] = System.nanoTime() - sent;
+                                if (status != 200) {
+                                    errors[connection]++;
+                                }
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        } finally {
+                            latencies[connection] = mine;
+                            counts[connection] = n;
+                            done.countDown();
                         }
-                        mine[n++] = System.nanoTime() - sent;
-                        if (status != 200) {
-                            errors[connection]++;
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    latencies[connection] = mine;
-                    counts[connection] = n;
-                    done.countDown();
-                }
-            }, "load-" + c);
+                    },
+                    "load-" + c);
             thread.start();
         }
         done.await();
@@ -82,12 +83,19 @@ final class LoadGenerator {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new Result(total, Arrays.stream(errors).sum(), elapsed, total / elapsed,
-                percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+        return new Result(
+                total,
+                Arrays.stream(errors).sum(),
+                elapsed,
+                total / elapsed,
+                percentile(all, 0.50) / 1e6,
+                percentile(all, 0.99) / 1e6);
     }
 
     private static double percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
     private static byte[] request(String path, String json) {
@@ -118,7 +126,9 @@ final class LoadGenerator {
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+            for (long size = Long.parseLong(line(in).trim(), 16);
+                    size > 0;
+                    size = Long.parseLong(line(in).trim(), 16)) {
                 skip(in, size);
                 line(in);
             }
@@ -155,7 +165,8 @@ final class LoadGenerator {
     }
 
     static List<String> describe(Result r) {
-        return List.of(String.format("%,d requests in %.1f s: %.0f req/s, p50 %.3f ms, p99 %.3f ms, %d errors",
+        return List.of(String.format(
+                "%,d requests in %.1f s: %.0f req/s, p50 %.3f ms, p99 %.3f ms, %d errors",
                 r.requests(), r.seconds(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors()));
     }
 }

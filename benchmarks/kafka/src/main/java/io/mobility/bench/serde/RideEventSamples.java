@@ -18,15 +18,16 @@ import java.util.Random;
 /** Ride events for benchmarks: deterministic for a seed, of every lifecycle step, as varied as real ones. */
 public final class RideEventSamples {
 
-    private RideEventSamples() {
-    }
+    private RideEventSamples() {}
 
     /** Builds distinct ride events of every lifecycle step, as varied as real ones. */
     public static List<RideEvent> rideEvents(int count, long seed) {
         Random random = new Random(seed);
-        RideEventType[] types = Arrays.stream(RideEventType.values()).filter(t -> t != RideEventType.UNKNOWN)
+        RideEventType[] types = Arrays.stream(RideEventType.values())
+                .filter(t -> t != RideEventType.UNKNOWN)
                 .toArray(RideEventType[]::new);
-        Producer producer = Producer.newBuilder().setName("bench").setVersion("1").build();
+        Producer producer =
+                Producer.newBuilder().setName("bench").setVersion("1").build();
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         List<RideEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -54,9 +55,17 @@ public final class RideEventSamples {
                 BigDecimal distance = money(random.nextDouble() * 40);
                 BigDecimal time = money(random.nextDouble() * 15);
                 BigDecimal tip = money(random.nextDouble() * 8);
-                event.setDistanceKm(random.nextDouble() * 25).setFare(Fare.newBuilder().setBase(base)
-                        .setDistance(distance).setTime(time).setSurge(money(0)).setTolls(money(0)).setTip(tip)
-                        .setTotal(base.add(distance).add(time).add(tip)).setCurrency("USD").build());
+                event.setDistanceKm(random.nextDouble() * 25)
+                        .setFare(Fare.newBuilder()
+                                .setBase(base)
+                                .setDistance(distance)
+                                .setTime(time)
+                                .setSurge(money(0))
+                                .setTolls(money(0))
+                                .setTip(tip)
+                                .setTotal(base.add(distance).add(time).add(tip))
+                                .setCurrency("USD")
+                                .build());
             }
             events.add(event.build());
         }

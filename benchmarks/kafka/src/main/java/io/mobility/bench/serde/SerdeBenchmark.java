@@ -1,8 +1,8 @@
 package io.mobility.bench.serde;
 
-import io.mobility.events.ride.RideEvent;
 import io.mobility.bench.BenchmarkReport;
 import io.mobility.bench.CpuMeter;
+import io.mobility.events.ride.RideEvent;
 import io.mobility.registry.SchemaRegistryClient;
 import io.mobility.serde.AvroDeserializer;
 import io.mobility.serde.AvroSerdeConfig;
@@ -46,10 +46,12 @@ public final class SerdeBenchmark {
             serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mem://unused"), false);
             AvroDeserializer<RideEvent> deserializer = new AvroDeserializer<>(client, RideEvent.class);
             AvroDeserializer<RideEvent> avroReader = new AvroDeserializer<>(client, RideEvent.class);
-            avroReader.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mem://unused",
-                    AvroSerdeConfig.COMPILED_READER, false), false);
+            avroReader.configure(
+                    Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mem://unused", AvroSerdeConfig.COMPILED_READER, false),
+                    false);
             PlainAvro plain = new PlainAvro();
-            byte[][] payloads = events.stream().map(e -> serializer.serialize(TOPIC, e)).toArray(byte[][]::new);
+            byte[][] payloads =
+                    events.stream().map(e -> serializer.serialize(TOPIC, e)).toArray(byte[][]::new);
             long payloadBytes = Arrays.stream(payloads).mapToLong(p -> p.length).sum();
             for (int i = 0; i < payloads.length; i++) {
                 if (!deserializer.deserialize(TOPIC, payloads[i]).equals(events.get(i))
@@ -127,9 +129,14 @@ public final class SerdeBenchmark {
      * (garbage collection runs on its own threads, and allocation is most of what differs between readers) and bytes
      * allocated per record by this thread.
      */
-    private record Pair(double rate, double baselineRate, double ratio, double cpuNanos, double baselineCpuNanos,
-                        double allocated, double baselineAllocated) {
-    }
+    private record Pair(
+            double rate,
+            double baselineRate,
+            double ratio,
+            double cpuNanos,
+            double baselineCpuNanos,
+            double allocated,
+            double baselineAllocated) {}
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -142,7 +149,9 @@ public final class SerdeBenchmark {
             long start = System.nanoTime();
             round.run(records);
             double rate = records / seconds(start);
-            return new Sample(rate, cpu.processNanos() / (double) records,
+            return new Sample(
+                    rate,
+                    cpu.processNanos() / (double) records,
                     (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) records);
         }
     }
@@ -156,15 +165,28 @@ public final class SerdeBenchmark {
             baselineSamples[round] = Sample.of(baseline, options.recordsPerRound);
             samples[round] = Sample.of(measured, options.recordsPerRound);
             ratios[round] = samples[round].rate() / baselineSamples[round].rate();
-            System.out.printf("round %d/%d: %s %s rec/s (%,.0f ns CPU, %,.0f B allocated per record), "
-                            + "%s %s rec/s (%,.0f ns CPU, %,.0f B per record)%n", round + 1, n,
-                    name, BenchmarkReport.format(samples[round].rate()), samples[round].cpuNanos(),
-                    samples[round].allocated(), baselineName, BenchmarkReport.format(baselineSamples[round].rate()),
-                    baselineSamples[round].cpuNanos(), baselineSamples[round].allocated());
+            System.out.printf(
+                    "round %d/%d: %s %s rec/s (%,.0f ns CPU, %,.0f B allocated per record), "
+                            + "%s %s rec/s (%,.0f ns CPU, %,.0f B per record)%n",
+                    round + 1,
+                    n,
+                    name,
+                    BenchmarkReport.format(samples[round].rate()),
+                    samples[round].cpuNanos(),
+                    samples[round].allocated(),
+                    baselineName,
+                    BenchmarkReport.format(baselineSamples[round].rate()),
+                    baselineSamples[round].cpuNanos(),
+                    baselineSamples[round].allocated());
         }
-        return new Pair(median(samples, Sample::rate), median(baselineSamples, Sample::rate), median(ratios),
-                median(samples, Sample::cpuNanos), median(baselineSamples, Sample::cpuNanos),
-                median(samples, Sample::allocated), median(baselineSamples, Sample::allocated));
+        return new Pair(
+                median(samples, Sample::rate),
+                median(baselineSamples, Sample::rate),
+                median(ratios),
+                median(samples, Sample::cpuNanos),
+                median(baselineSamples, Sample::cpuNanos),
+                median(samples, Sample::allocated),
+                median(baselineSamples, Sample::allocated));
     }
 
     private static double median(Sample[] samples, java.util.function.ToDoubleFunction<Sample> figure) {
@@ -227,7 +249,8 @@ public final class SerdeBenchmark {
         }
     }
 
-    private record Options(int recordsPerRound, int rounds, int warmupRecords, int distinctRecords, String registryUrl) {
+    private record Options(
+            int recordsPerRound, int rounds, int warmupRecords, int distinctRecords, String registryUrl) {
 
         static Options parse(String[] args) {
             int records = 300_000;

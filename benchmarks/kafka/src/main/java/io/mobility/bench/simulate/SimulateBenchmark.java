@@ -10,11 +10,11 @@ import io.mobility.simulator.Simulation;
 import io.mobility.simulator.SimulationConfig;
 import io.mobility.simulator.clock.SimulationClock;
 import io.mobility.simulator.fault.FaultRates;
-import io.mobility.simulator.manifest.Manifest;
-import io.mobility.simulator.sink.EventSink;
 import io.mobility.simulator.kafka.HandOffSink;
 import io.mobility.simulator.kafka.KafkaEventSink;
 import io.mobility.simulator.kafka.Sending;
+import io.mobility.simulator.manifest.Manifest;
+import io.mobility.simulator.sink.EventSink;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,27 +47,44 @@ import picocli.CommandLine.Option;
  * each is reported, with the CPU time the whole
  * JVM (broker included) spent per record on each side, which other load on the machine changes far less than rates.
  */
-@Command(name = "bench simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "bench simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Simulator throughput to an in-process Kafka broker against a pre-serialized baseline.")
 public final class SimulateBenchmark implements Callable<Integer> {
 
     // A week per round (about 1.08M records): a backfill runs weeks, and in 24-hour rounds (153k records, under half
     // a second each) the JIT was still compiling after 10 warm-up rounds (0.9 us per record against 0.35).
-    @Option(names = "--hours", defaultValue = "168", description = "simulated hours per round (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--hours",
+            defaultValue = "168",
+            description = "simulated hours per round (default: ${DEFAULT-VALUE})")
     int hours;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "timed rounds of each side (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rounds",
+            defaultValue = "5",
+            description = "timed rounds of each side (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup-rounds", defaultValue = "3",
+    @Option(
+            names = "--warmup-rounds",
+            defaultValue = "3",
             description = "untimed rounds of each side first, so that the JIT has compiled the hot code of the broker, "
                     + "the producer and the simulator before anything is timed (default: ${DEFAULT-VALUE})")
     int warmupRounds;
 
-    @Option(names = "--drivers", defaultValue = "" + SimulationConfig.DEFAULT_DRIVERS, description = "drivers (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--drivers",
+            defaultValue = "" + SimulationConfig.DEFAULT_DRIVERS,
+            description = "drivers (default: ${DEFAULT-VALUE})")
     int drivers;
 
-    @Option(names = "--dirty-rate", defaultValue = "0.001", description = "rate of each fault kind (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--dirty-rate",
+            defaultValue = "0.001",
+            description = "rate of each fault kind (default: ${DEFAULT-VALUE})")
     double dirtyRate;
 
     public static void main(String[] args) {
@@ -108,8 +125,11 @@ public final class SimulateBenchmark implements Callable<Integer> {
             f.put("cpu_ratio", Math.round(baseline.cpu() / cpu() * 1000) / 1000.0);
             f.put("cpu_us_per_event_by_thread", medianByKey(byThread));
             if (!serializedHerePct.isEmpty()) {
-                f.put("serialized_on_generating_thread_pct",
-                        Math.round(median(serializedHerePct.stream().mapToDouble(Double::doubleValue).toArray())));
+                f.put(
+                        "serialized_on_generating_thread_pct",
+                        Math.round(median(serializedHerePct.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray())));
             }
             return f;
         }
@@ -117,15 +137,20 @@ public final class SimulateBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulationConfig config = SimulationConfig.defaults(Instant.parse("2025-05-05T04:00:00Z"), Duration.ofHours(hours))
-                .withDrivers(drivers).withRiders(2_000).withFaults(FaultRates.all(dirtyRate));
+        SimulationConfig config = SimulationConfig.defaults(
+                        Instant.parse("2025-05-05T04:00:00Z"), Duration.ofHours(hours))
+                .withDrivers(drivers)
+                .withRiders(2_000)
+                .withFaults(FaultRates.all(dirtyRate));
         Clock wall = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
-        try (LocalPlatform platform = LocalPlatform.builder().progress(System.out::println).start()) {
+        try (LocalPlatform platform =
+                LocalPlatform.builder().progress(System.out::println).start()) {
             System.out.println("capturing the records of one round, serialized, for the baseline ...");
             List<ProducerRecord<byte[], byte[]>> captured = capture(config, wall, platform.registryUrl());
             long bytes = captured.stream().mapToLong(r -> r.value().length).sum();
             String sha256 = sha256(captured);
-            System.out.printf("captured %,d records, %.1f bytes per value, SHA-256 of topics, keys and values %s%n",
+            System.out.printf(
+                    "captured %,d records, %.1f bytes per value, SHA-256 of topics, keys and values %s%n",
                     captured.size(), bytes / (double) captured.size(), sha256);
 
             // The simulator's real default producer settings (those of ./mobility simulate), for both sides.
@@ -138,14 +163,16 @@ public final class SimulateBenchmark implements Callable<Integer> {
             // warm-up rounds the JIT still took ~2 us per simulated record in the timed rounds, with 12 about 0.8,
             // against 0.5 for the baseline; simulator/README.md).
             for (int round = -warmupRounds; round < rounds; round++) {
-                String label = round < 0 ? "warm-up " + (round + warmupRounds + 1) + "/" + warmupRounds
+                String label = round < 0
+                        ? "warm-up " + (round + warmupRounds + 1) + "/" + warmupRounds
                         : "round " + (round + 1) + "/" + rounds;
                 CpuMeter cpu = CpuMeter.start();
                 Map<String, Double> baselineThreads = sendPreSerialized(producerConfig, captured, cpu);
                 double baselineRate = captured.size() / cpu.seconds();
                 double baselineCpu = (cpu.processNanos() / 1e3) / captured.size();
-                System.out.printf("%s: pre-serialized baseline %,.0f records/s (%.2f us CPU each) %s%n", label,
-                        baselineRate, baselineCpu, baselineThreads);
+                System.out.printf(
+                        "%s: pre-serialized baseline %,.0f records/s (%.2f us CPU each) %s%n",
+                        label, baselineRate, baselineCpu, baselineThreads);
                 if (round >= 0) {
                     baseline.add(baselineRate, baselineCpu, baselineThreads);
                 }
@@ -153,8 +180,14 @@ public final class SimulateBenchmark implements Callable<Integer> {
                 for (Sending sending : (round & 1) == 0
                         ? List.of(Sending.DIRECT, Sending.HAND_OFF)
                         : List.of(Sending.HAND_OFF, Sending.DIRECT)) {
-                    simulate(sending, round >= 0 ? (sending == Sending.DIRECT ? direct : handOff) : null,
-                            label, config, wall, platform, captured.size());
+                    simulate(
+                            sending,
+                            round >= 0 ? (sending == Sending.DIRECT ? direct : handOff) : null,
+                            label,
+                            config,
+                            wall,
+                            platform,
+                            captured.size());
                 }
             }
             // where the time goes: the same run into a sink that drops records, and one that only serializes, both on
@@ -170,7 +203,8 @@ public final class SimulateBenchmark implements Callable<Integer> {
             for (int i = 0; i < 3; i++) {
                 CpuMeter cpu = CpuMeter.start();
                 n = new Simulation(config, new Discard(null), SimulationClock.backfill(), wall, Progress.silent())
-                        .run().totalRecords();
+                        .run()
+                        .totalRecords();
                 generateRates[i] = n / cpu.seconds();
                 generateCpus[i] = (cpu.startingThreadNanos() / 1e3) / n;
                 cpu = CpuMeter.start();
@@ -183,9 +217,10 @@ public final class SimulateBenchmark implements Callable<Integer> {
             double generateCpu = median(generateCpus);
             double generateSerialize = median(generateSerializeRates);
             double generateSerializeCpu = median(generateSerializeCpus);
-            System.out.printf("generate only %,.0f records/s (%.2f us CPU each), generate and serialize %,.0f "
-                    + "records/s (%.2f us CPU each)%n", generateOnly, generateCpu, generateSerialize,
-                    generateSerializeCpu);
+            System.out.printf(
+                    "generate only %,.0f records/s (%.2f us CPU each), generate and serialize %,.0f "
+                            + "records/s (%.2f us CPU each)%n",
+                    generateOnly, generateCpu, generateSerialize, generateSerializeCpu);
             Sending chosen = Sending.forMode(false);
             Map<String, Object> simulated = (chosen == Sending.DIRECT ? direct : handOff).figures(baseline);
             BenchmarkReport report = new BenchmarkReport("simulate");
@@ -218,8 +253,15 @@ public final class SimulateBenchmark implements Callable<Integer> {
     }
 
     /** One simulator round with the given way of sending, recorded into {@code side} unless it is a warm-up. */
-    private static void simulate(Sending sending, Side side, String label, SimulationConfig config, Clock wall,
-                                 LocalPlatform platform, long expectedRecords) throws InterruptedException {
+    private static void simulate(
+            Sending sending,
+            Side side,
+            String label,
+            SimulationConfig config,
+            Clock wall,
+            LocalPlatform platform,
+            long expectedRecords)
+            throws InterruptedException {
         CpuMeter cpu = CpuMeter.start();
         Manifest manifest;
         Map<String, Double> threads;
@@ -247,8 +289,9 @@ public final class SimulateBenchmark implements Callable<Integer> {
                 side.serializedHerePct.add(pct);
             }
         }
-        System.out.printf("%s: simulate, %s: %,.0f records/s (%.2f us CPU each%s) %s%n", label, sending.label(), rate,
-                cpuPerRecord, share, threads);
+        System.out.printf(
+                "%s: simulate, %s: %,.0f records/s (%.2f us CPU each%s) %s%n",
+                label, sending.label(), rate, cpuPerRecord, share, threads);
     }
 
     /** SHA-256 over every record's topic, key and value, each length-prefixed: the same seed, the same records. */
@@ -269,23 +312,23 @@ public final class SimulateBenchmark implements Callable<Integer> {
      * outcome through a callback as the simulator's sink does (a producer that ignores failures would be cheaper and
      * wrong).
      */
-    private static Map<String, Double> sendPreSerialized(Map<String, Object> producerConfig,
-                                                         List<ProducerRecord<byte[], byte[]>> records, CpuMeter cpu) {
+    private static Map<String, Double> sendPreSerialized(
+            Map<String, Object> producerConfig, List<ProducerRecord<byte[], byte[]>> records, CpuMeter cpu) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Callback callback = (metadata, exception) -> {
             if (exception != null) {
                 failure.compareAndSet(null, exception);
             }
         };
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<byte[], byte[]> r : records) {
                 producer.send(r, callback);
             }
             producer.flush();
             if (failure.get() != null) {
-                throw new IllegalStateException("the baseline producer failed: " + failure.get().getMessage(),
-                        failure.get());
+                throw new IllegalStateException(
+                        "the baseline producer failed: " + failure.get().getMessage(), failure.get());
             }
             return microsPerRecordByThread(cpu, records.size());
         }
@@ -300,8 +343,9 @@ public final class SimulateBenchmark implements Callable<Integer> {
         EventSink capture = new EventSink() {
             @Override
             public void send(String topic, String key, SpecificRecord value) {
-                records.add(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
-                        serializer.serialize(topic, (IndexedRecord) value)));
+                records.add(new ProducerRecord<>(
+                        topic, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, (IndexedRecord)
+                                value)));
             }
 
             @Override
@@ -324,8 +368,7 @@ public final class SimulateBenchmark implements Callable<Integer> {
         }
 
         @Override
-        public void sendRaw(String topic, String key, byte[] value) {
-        }
+        public void sendRaw(String topic, String key, byte[] value) {}
     }
 
     private static Map<String, Double> medianByKey(List<Map<String, Double>> rounds) {

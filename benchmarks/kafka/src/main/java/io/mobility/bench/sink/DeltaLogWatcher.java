@@ -19,8 +19,7 @@ import java.util.List;
 final class DeltaLogWatcher {
 
     /** One visible commit: its version, when it became visible, and the rows and bytes of the files it added. */
-    record Commit(long version, long visibleAtMs, long rows, long files, long bytes) {
-    }
+    record Commit(long version, long visibleAtMs, long rows, long files, long bytes) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path log;
@@ -78,8 +77,8 @@ final class DeltaLogWatcher {
             }
             String stats = add.path("stats").asText(null);
             if (stats == null) {
-                throw new IllegalStateException("Commit " + file + " adds " + add.path("path").asText()
-                        + " without statistics: cannot count its rows from the log");
+                throw new IllegalStateException("Commit " + file + " adds "
+                        + add.path("path").asText() + " without statistics: cannot count its rows from the log");
             }
             rows += JSON.readTree(stats).path("numRecords").asLong();
             files++;

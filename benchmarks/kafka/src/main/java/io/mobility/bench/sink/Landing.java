@@ -34,11 +34,15 @@ record Landing(String writer, long startMs, List<DeltaLogWatcher.Commit> commits
     }
 
     long files() {
-        return dataCommitList().stream().mapToLong(DeltaLogWatcher.Commit::files).sum();
+        return dataCommitList().stream()
+                .mapToLong(DeltaLogWatcher.Commit::files)
+                .sum();
     }
 
     long bytes() {
-        return dataCommitList().stream().mapToLong(DeltaLogWatcher.Commit::bytes).sum();
+        return dataCommitList().stream()
+                .mapToLong(DeltaLogWatcher.Commit::bytes)
+                .sum();
     }
 
     /** The {@code p}-th percentile (nearest rank) of the commit latencies, in ms. */

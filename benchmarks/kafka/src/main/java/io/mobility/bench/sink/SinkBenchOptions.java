@@ -7,10 +7,21 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** The options of {@code ./mobility bench sink}; the build's paths (plugin, Spark classpath) are the defaults. */
-record SinkBenchOptions(int records, int partitions, Integer flushRecords, long maxOffsetsPerTrigger,
-                        Long flushIntervalMs,
-                        int timeoutSeconds, Path workDir, boolean keep, String sparkHeap, String only, Path pluginDir,
-                        Path sparkClasspathFile, String sparkClasspathDirs, String sparkJvmFlags) {
+record SinkBenchOptions(
+        int records,
+        int partitions,
+        Integer flushRecords,
+        long maxOffsetsPerTrigger,
+        Long flushIntervalMs,
+        int timeoutSeconds,
+        Path workDir,
+        boolean keep,
+        String sparkHeap,
+        String only,
+        Path pluginDir,
+        Path sparkClasspathFile,
+        String sparkClasspathDirs,
+        String sparkJvmFlags) {
 
     static final String USAGE = """
             usage: ./mobility bench sink [--records N] [--partitions N] [--flush-records N]
@@ -82,12 +93,24 @@ record SinkBenchOptions(int records, int partitions, Integer flushRecords, long 
                     + partitions + ") so that every partition holds the same number");
         }
         if (maxOffsets < 0) {
-            throw new IllegalArgumentException("--max-offsets-per-trigger must be 0 (no limit) or more, got "
-                    + maxOffsets);
+            throw new IllegalArgumentException(
+                    "--max-offsets-per-trigger must be 0 (no limit) or more, got " + maxOffsets);
         }
-        return new SinkBenchOptions(records, partitions, flushRecords, maxOffsets,
-                flushIntervalMs, timeout, workDir, keep, sparkHeap, only, pluginDir, sparkClasspathFile,
-                build.getProperty("spark.classpath.dirs"), build.getProperty("spark.jvm.flags"));
+        return new SinkBenchOptions(
+                records,
+                partitions,
+                flushRecords,
+                maxOffsets,
+                flushIntervalMs,
+                timeout,
+                workDir,
+                keep,
+                sparkHeap,
+                only,
+                pluginDir,
+                sparkClasspathFile,
+                build.getProperty("spark.classpath.dirs"),
+                build.getProperty("spark.jvm.flags"));
     }
 
     boolean runsSink() {

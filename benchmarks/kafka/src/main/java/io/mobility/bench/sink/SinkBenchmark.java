@@ -34,8 +34,7 @@ public final class SinkBenchmark {
 
     static final String TOPIC = "bench.ride-events";
 
-    private SinkBenchmark() {
-    }
+    private SinkBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -53,13 +52,16 @@ public final class SinkBenchmark {
             System.out.println(SinkBenchOptions.USAGE);
             return;
         }
-        Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
+        Path work = options.workDir() != null
+                ? Files.createDirectories(options.workDir())
                 : Files.createTempDirectory("bench-sink-");
         double loadBefore = loadAverage();
-        progress("work directory %s; load average %.2f on %d cores", work, loadBefore,
-                Runtime.getRuntime().availableProcessors());
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(work.resolve("kafka")).start();
-             SchemaRegistryServer registry = new SchemaRegistryServer(kafka.bootstrapServers()).start()) {
+        progress(
+                "work directory %s; load average %.2f on %d cores",
+                work, loadBefore, Runtime.getRuntime().availableProcessors());
+        try (EmbeddedKafka kafka =
+                        EmbeddedKafka.builder().dataDir(work.resolve("kafka")).start();
+                SchemaRegistryServer registry = new SchemaRegistryServer(kafka.bootstrapServers()).start()) {
             kafka.createTopic(TOPIC, options.partitions(), Map.of());
             produce(kafka.bootstrapServers(), registry.url(), options);
 
@@ -75,17 +77,30 @@ public final class SinkBenchmark {
             JsonNode sinkRows = null;
             JsonNode sparkRows = null;
             if (options.runsSpark()) {
-                Path schema = Files.writeString(work.resolve("ride-event.avsc"), RideEvent.getClassSchema().toString());
-                try (SparkBaselineProcess child = SparkBaselineProcess.start(options, kafka.bootstrapServers(), TOPIC,
-                        work.resolve("lake/spark"), work.resolve("spark-checkpoint"), schema,
+                Path schema = Files.writeString(
+                        work.resolve("ride-event.avsc"),
+                        RideEvent.getClassSchema().toString());
+                try (SparkBaselineProcess child = SparkBaselineProcess.start(
+                        options,
+                        kafka.bootstrapServers(),
+                        TOPIC,
+                        work.resolve("lake/spark"),
+                        work.resolve("spark-checkpoint"),
+                        schema,
                         work.resolve("spark-baseline.log"))) {
                     progress("Spark baseline: starting a local[2] session in its own JVM (not timed)");
                     long started = child.awaitStarted(300_000);
                     CpuMeter cpu = CpuMeter.start(child.processHandle());
-                    progress("Spark baseline: query started (maxOffsetsPerTrigger %s, default trigger)",
+                    progress(
+                            "Spark baseline: query started (maxOffsetsPerTrigger %s, default trigger)",
                             options.maxOffsetsPerTrigger() > 0 ? options.maxOffsetsPerTrigger() : "unlimited");
-                    spark = await("spark", new DeltaLogWatcher(work.resolve("lake/spark")), started, options,
-                            child::failure, cpu);
+                    spark = await(
+                            "spark",
+                            new DeltaLogWatcher(work.resolve("lake/spark")),
+                            started,
+                            options,
+                            child::failure,
+                            cpu);
                     loadSpark = loadAverage();
                     report(spark);
                     child.stopQuery(120_000);
@@ -97,18 +112,21 @@ public final class SinkBenchmark {
                 }
             }
             double loadAfter = loadAverage();
-            BenchmarkReport json = new BenchmarkReport("sink").put("records", options.records())
+            BenchmarkReport json = new BenchmarkReport("sink")
+                    .put("records", options.records())
                     .put("partitions", options.partitions());
             if (sink != null && spark != null) {
-                json.rates("records_per_s", sink.recordsPerSecond(), "baseline_records_per_s",
-                        spark.recordsPerSecond());
+                json.rates(
+                        "records_per_s", sink.recordsPerSecond(), "baseline_records_per_s", spark.recordsPerSecond());
                 json.put("records_per_cpu_s", Math.round(sink.recordsPerCpuSecond()))
                         .put("baseline_records_per_cpu_s", Math.round(spark.recordsPerCpuSecond()))
-                        .put("cpu_ratio", Math.round(sink.recordsPerCpuSecond() / spark.recordsPerCpuSecond() * 1000)
-                                / 1000.0);
+                        .put(
+                                "cpu_ratio",
+                                Math.round(sink.recordsPerCpuSecond() / spark.recordsPerCpuSecond() * 1000) / 1000.0);
             } else {
                 Landing only = sink != null ? sink : spark;
-                json.put(sink != null ? "records_per_s" : "baseline_records_per_s", Math.round(only.recordsPerSecond()));
+                json.put(
+                        sink != null ? "records_per_s" : "baseline_records_per_s", Math.round(only.recordsPerSecond()));
             }
             if (sink != null) {
                 figures(json, "", sink);
@@ -116,10 +134,16 @@ public final class SinkBenchmark {
             if (spark != null) {
                 figures(json, "baseline_", spark);
             }
-            json.put("flush_records", options.flushRecords() == null ? "connector default"
-                            : options.flushRecords().toString())
-                    .put("flush_interval_ms", options.flushIntervalMs() == null ? "connector default"
-                            : options.flushIntervalMs().toString())
+            json.put(
+                            "flush_records",
+                            options.flushRecords() == null
+                                    ? "connector default"
+                                    : options.flushRecords().toString())
+                    .put(
+                            "flush_interval_ms",
+                            options.flushIntervalMs() == null
+                                    ? "connector default"
+                                    : options.flushIntervalMs().toString())
                     .put("max_offsets_per_trigger", options.maxOffsetsPerTrigger())
                     .put("trigger", "default (micro-batches back to back)")
                     .put("timed_from", "connector creation / query start, records pre-produced");
@@ -162,7 +186,10 @@ public final class SinkBenchmark {
             for (int i = 0; i < options.records(); i++) {
                 RideEvent event = samples.get(i % samples.size());
                 event.setEventId("evt-" + i); // unique, so that a duplicate row shows as a repeated id
-                producer.send(new ProducerRecord<>(TOPIC, i % options.partitions(), event.getRideId().toString(),
+                producer.send(new ProducerRecord<>(
+                        TOPIC,
+                        i % options.partitions(),
+                        event.getRideId().toString(),
                         serializer.serialize(TOPIC, event)));
                 if ((i + 1) % 200_000 == 0) {
                     progress("produced %,d/%,d", i + 1, options.records());
@@ -170,13 +197,20 @@ public final class SinkBenchmark {
             }
             producer.flush();
         }
-        progress("produced %,d ride events to %s (%d partitions) in %.1f s", options.records(), TOPIC,
-                options.partitions(), (System.nanoTime() - start) / 1e9);
+        progress(
+                "produced %,d ride events to %s (%d partitions) in %.1f s",
+                options.records(), TOPIC, options.partitions(), (System.nanoTime() - start) / 1e9);
     }
 
     /** Follows a table until it holds all the records; more than that is a duplicate, reported at once. */
-    static Landing await(String writer, DeltaLogWatcher watcher, long startMs, SinkBenchOptions options,
-                         Supplier<String> failure, CpuMeter cpu) throws InterruptedException {
+    static Landing await(
+            String writer,
+            DeltaLogWatcher watcher,
+            long startMs,
+            SinkBenchOptions options,
+            Supplier<String> failure,
+            CpuMeter cpu)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + options.timeoutSeconds() * 1000L;
         long lastProgress = System.currentTimeMillis();
         while (watcher.poll() < options.records()) {
@@ -190,8 +224,13 @@ public final class SinkBenchmark {
             }
             if (System.currentTimeMillis() - lastProgress >= 5_000) {
                 lastProgress = System.currentTimeMillis();
-                progress("%s: %,d/%,d rows in %d commits after %.1f s", writer, watcher.rows(), options.records(),
-                        watcher.commits().size(), (lastProgress - startMs) / 1000.0);
+                progress(
+                        "%s: %,d/%,d rows in %d commits after %.1f s",
+                        writer,
+                        watcher.rows(),
+                        options.records(),
+                        watcher.commits().size(),
+                        (lastProgress - startMs) / 1000.0);
             }
             Thread.sleep(20);
         }
@@ -203,12 +242,13 @@ public final class SinkBenchmark {
     }
 
     private static JsonNode count(SparkBaselineProcess spark, Path table) {
-        return spark.query("SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM delta.`" + table + "`",
-                600_000).get(0);
+        return spark.query("SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM delta.`" + table + "`", 600_000)
+                .get(0);
     }
 
     private static void checkExactlyOnce(String writer, JsonNode rows, long records) {
-        if (rows != null && (rows.get("n").asLong() != records || rows.get("ids").asLong() != records)) {
+        if (rows != null
+                && (rows.get("n").asLong() != records || rows.get("ids").asLong() != records)) {
             throw new IllegalStateException("Exactly-once broken: the " + writer + " table holds " + rows.get("n")
                     + " rows with " + rows.get("ids") + " distinct event ids for " + records + " records");
         }
@@ -225,10 +265,17 @@ public final class SinkBenchmark {
     }
 
     private static void report(Landing landing) {
-        progress("%s: %,d rows in %.1f s = %,.0f records/s (%.1f CPU s); %d commits, p50 %d ms, p95 %d ms between"
-                        + " commits", landing.writer(), landing.records(), landing.seconds(), landing.recordsPerSecond(),
+        progress(
+                "%s: %,d rows in %.1f s = %,.0f records/s (%.1f CPU s); %d commits, p50 %d ms, p95 %d ms between"
+                        + " commits",
+                landing.writer(),
+                landing.records(),
+                landing.seconds(),
+                landing.recordsPerSecond(),
                 landing.cpuSeconds(),
-                landing.dataCommits(), landing.commitLatencyPercentileMs(50), landing.commitLatencyPercentileMs(95));
+                landing.dataCommits(),
+                landing.commitLatencyPercentileMs(50),
+                landing.commitLatencyPercentileMs(95));
     }
 
     static void progress(String format, Object... args) {

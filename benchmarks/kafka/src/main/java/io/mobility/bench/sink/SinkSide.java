@@ -45,20 +45,28 @@ final class SinkSide {
                     + "(./mvnw -pl benchmarks -am package -DskipTests) or pass --plugin-dir");
         }
         try (ConnectWorker worker = ConnectWorker.builder(kafka.bootstrapServers())
-                .pluginPath(List.of(options.pluginDir())).pluginDiscovery("service_load").start()) {
-            SinkBenchmark.progress("Connect worker at %s with the plugin from %s", worker.restUrl(),
-                    options.pluginDir());
+                .pluginPath(List.of(options.pluginDir()))
+                .pluginDiscovery("service_load")
+                .start()) {
+            SinkBenchmark.progress(
+                    "Connect worker at %s with the plugin from %s", worker.restUrl(), options.pluginDir());
             CpuMeter cpu = CpuMeter.start();
             long started = System.currentTimeMillis();
             HttpResponse<String> created = send(worker, "PUT", "/connectors/" + CONNECTOR + "/config", config());
             if (created.statusCode() != 201) {
-                throw new IllegalStateException("Creating the connector failed: HTTP " + created.statusCode() + " "
-                        + created.body());
+                throw new IllegalStateException(
+                        "Creating the connector failed: HTTP " + created.statusCode() + " " + created.body());
             }
-            SinkBenchmark.progress("sink: connector created (%d tasks, delta.flush.records %s)",
+            SinkBenchmark.progress(
+                    "sink: connector created (%d tasks, delta.flush.records %s)",
                     options.partitions(), options.flushRecords() == null ? "default" : options.flushRecords());
-            Landing landing = SinkBenchmark.await("sink", new DeltaLogWatcher(work.resolve("lake/sink")), started,
-                    options, new TaskFailures(worker), cpu);
+            Landing landing = SinkBenchmark.await(
+                    "sink",
+                    new DeltaLogWatcher(work.resolve("lake/sink")),
+                    started,
+                    options,
+                    new TaskFailures(worker),
+                    cpu);
             send(worker, "DELETE", "/connectors/" + CONNECTOR, null);
             return landing;
         }
@@ -109,10 +117,12 @@ final class SinkSide {
 
     private static String failedTask(ConnectWorker worker) {
         try {
-            var status = JSON.readTree(send(worker, "GET", "/connectors/" + CONNECTOR + "/status", null).body());
+            var status = JSON.readTree(send(worker, "GET", "/connectors/" + CONNECTOR + "/status", null)
+                    .body());
             for (var task : status.path("tasks")) {
                 if (task.path("state").asText().equals("FAILED")) {
-                    return "task " + task.path("id").asText() + ": " + task.path("trace").asText();
+                    return "task " + task.path("id").asText() + ": "
+                            + task.path("trace").asText();
                 }
             }
             return null;
@@ -124,9 +134,13 @@ final class SinkSide {
     private static HttpResponse<String> send(ConnectWorker worker, String method, String path, Object body)
             throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(worker.restUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

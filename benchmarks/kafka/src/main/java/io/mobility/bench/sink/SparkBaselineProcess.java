@@ -37,24 +37,32 @@ final class SparkBaselineProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("FAILED reading the Spark JVM's output: " + e);
-            }
-            lines.add("FAILED the Spark JVM exited (see " + log + ")");
-        }, "spark-baseline-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = out.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("FAILED reading the Spark JVM's output: " + e);
+                    }
+                    lines.add("FAILED the Spark JVM exited (see " + log + ")");
+                },
+                "spark-baseline-output");
         reader.setDaemon(true);
         reader.start();
     }
 
-    static SparkBaselineProcess start(SinkBenchOptions options, String bootstrapServers, String topic, Path table,
-                                      Path checkpoint, Path schemaFile, Path log) {
+    static SparkBaselineProcess start(
+            SinkBenchOptions options,
+            String bootstrapServers,
+            String topic,
+            Path table,
+            Path checkpoint,
+            Path schemaFile,
+            Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : options.sparkJvmFlags().split(" ")) {
@@ -64,12 +72,25 @@ final class SparkBaselineProcess implements AutoCloseable {
         }
         command.add("-Xmx" + options.sparkHeap());
         command.add("-Dlog4j2.configurationFile=log4j2-test.xml");
-        command.addAll(List.of("-cp", classpath(options), MAIN,
-                "--bootstrap-servers", bootstrapServers, "--topic", topic, "--table", table.toString(),
-                "--checkpoint", checkpoint.toString(), "--schema-file", schemaFile.toString(),
-                "--max-offsets-per-trigger", Long.toString(options.maxOffsetsPerTrigger())));
+        command.addAll(List.of(
+                "-cp",
+                classpath(options),
+                MAIN,
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--topic",
+                topic,
+                "--table",
+                table.toString(),
+                "--checkpoint",
+                checkpoint.toString(),
+                "--schema-file",
+                schemaFile.toString(),
+                "--max-offsets-per-trigger",
+                Long.toString(options.maxOffsetsPerTrigger())));
         try {
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(log.toFile()).start();
             return new SparkBaselineProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Spark baseline JVM", e);
@@ -130,8 +151,8 @@ final class SparkBaselineProcess implements AutoCloseable {
             while (true) {
                 String line = lines.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
                 if (line == null) {
-                    throw new IllegalStateException("No " + prefix + " from the Spark baseline JVM after "
-                            + timeoutMs + " ms (log: " + log + ")");
+                    throw new IllegalStateException("No " + prefix + " from the Spark baseline JVM after " + timeoutMs
+                            + " ms (log: " + log + ")");
                 }
                 if (line.startsWith(prefix)) {
                     return line;
@@ -153,7 +174,9 @@ final class SparkBaselineProcess implements AutoCloseable {
                     + "compiled (./mvnw -pl benchmarks -am package -DskipTests) or pass --spark-classpath-file");
         }
         try {
-            return options.sparkClasspathDirs() + File.pathSeparator + Files.readString(file).trim();
+            return options.sparkClasspathDirs()
+                    + File.pathSeparator
+                    + Files.readString(file).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

@@ -9,16 +9,20 @@ import java.util.Map;
  * (100 = one core busy) it tells a CPU-bound stream thread from one that waits on the broker or for a core on a
  * loaded machine; per record it is a cost that machine load hardly changes, unlike a rate.
  */
-record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double loadAverage,
-              Map<String, Long> groupNanos) {
+record CpuUse(
+        long streamThreadsNanos, long processNanos, long wallNanos, double loadAverage, Map<String, Long> groupNanos) {
 
     /** The phase measured by {@code meter}, from its start until now. */
     static CpuUse of(CpuMeter meter) {
         Map<String, Long> groups = new LinkedHashMap<>();
-        meter.nanosByGroup(ThreadGroups::ofJavaThread).forEach((group, nanos) ->
-                groups.merge(ThreadGroups.ofJvmThread(group), nanos, Long::sum));
-        return new CpuUse(meter.javaThreadsNanos(ThreadGroups::isStreamThread), meter.processNanos(),
-                meter.wallNanos(), CpuMeter.loadAverage(), groups);
+        meter.nanosByGroup(ThreadGroups::ofJavaThread)
+                .forEach((group, nanos) -> groups.merge(ThreadGroups.ofJvmThread(group), nanos, Long::sum));
+        return new CpuUse(
+                meter.javaThreadsNanos(ThreadGroups::isStreamThread),
+                meter.processNanos(),
+                meter.wallNanos(),
+                CpuMeter.loadAverage(),
+                groups);
     }
 
     long streamThreadsPct() {
@@ -40,7 +44,8 @@ record CpuUse(long streamThreadsNanos, long processNanos, long wallNanos, double
     /** Microseconds of CPU per record by thread group, largest first. */
     Map<String, Double> groupMicrosPer(long records) {
         Map<String, Double> out = new LinkedHashMap<>();
-        groupNanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        groupNanos.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() / 100.0 / records) / 10.0));
         return out;
     }

@@ -78,10 +78,12 @@ final class Passthrough {
     private long copy(List<TopicPartition> partitions, String transactionalId, long commitIntervalMs) {
         boolean exactlyOnce = transactionalId != null;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(exactlyOnce);
-             KafkaProducer<byte[], byte[]> producer = producer(transactionalId)) {
+                KafkaProducer<byte[], byte[]> producer = producer(transactionalId)) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long records = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long records = consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             if (exactlyOnce) {
                 producer.initTransactions();
             }
@@ -99,7 +101,8 @@ final class Passthrough {
                 }
                 boolean last = copied >= records;
                 if (open && (last || System.nanoTime() - lastCommit >= commitIntervalMs * 1_000_000)) {
-                    producer.sendOffsetsToTransaction(positions(consumer, partitions), new ConsumerGroupMetadata(GROUP));
+                    producer.sendOffsetsToTransaction(
+                            positions(consumer, partitions), new ConsumerGroupMetadata(GROUP));
                     producer.commitTransaction();
                     open = false;
                     lastCommit = System.nanoTime();
@@ -110,8 +113,8 @@ final class Passthrough {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> positions(KafkaConsumer<byte[], byte[]> consumer,
-                                                                    List<TopicPartition> partitions) {
+    private static Map<TopicPartition, OffsetAndMetadata> positions(
+            KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         for (TopicPartition partition : partitions) {
             positions.put(partition, new OffsetAndMetadata(consumer.position(partition)));

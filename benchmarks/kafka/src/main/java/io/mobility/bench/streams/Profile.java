@@ -50,7 +50,8 @@ final class Profile implements AutoCloseable {
                 continue;
             }
             total++;
-            String thread = event.getThread("sampledThread") == null ? "?"
+            String thread = event.getThread("sampledThread") == null
+                    ? "?"
                     : event.getThread("sampledThread").getJavaName();
             String group = ThreadGroups.ofJavaThread(thread == null ? "?" : thread);
             threads.merge(group, 1L, Long::sum);
@@ -80,7 +81,8 @@ final class Profile implements AutoCloseable {
 
     private static Map<String, Long> percent(Map<String, Long> counts, long total) {
         Map<String, Long> out = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> out.put(e.getKey(), total == 0 ? 0 : Math.round(100.0 * e.getValue() / total)));
         return out;
     }

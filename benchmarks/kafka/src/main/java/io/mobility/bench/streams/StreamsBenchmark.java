@@ -65,8 +65,7 @@ public final class StreamsBenchmark {
     // Reading the app's metrics costs the driver thread CPU that the app could use on a small machine.
     private static final long POLL_MS = 100;
 
-    private StreamsBenchmark() {
-    }
+    private StreamsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -95,8 +94,10 @@ public final class StreamsBenchmark {
     }
 
     static String run(int events, int partitions, int threads) throws Exception {
-        try (LocalPlatform platform = LocalPlatform.builder().partitions(partitions)
-                .progress(StreamsBenchmark::progress).start()) {
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .partitions(partitions)
+                .progress(StreamsBenchmark::progress)
+                .start()) {
             platform.kafka().createTopic(PASSTHROUGH_TOPIC, partitions, Map.of());
             for (String floorTopic : List.of(FLOOR_COPY_TOPIC, FLOOR_CLEAN_TOPIC, FLOOR_RIDES_TOPIC)) {
                 platform.kafka().createTopic(floorTopic, partitions, Map.of());
@@ -111,20 +112,29 @@ public final class StreamsBenchmark {
             double passthrough = copy.run(written, threads, 0);
             CpuUse passthroughUse = CpuUse.of(passthroughCpu);
             progress(String.format(Locale.ROOT, "passthrough: %.0f records/s", passthrough));
-            long commitIntervalMs = new StreamsConfig(settings.asProperties())
-                    .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+            long commitIntervalMs =
+                    new StreamsConfig(settings.asProperties()).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
             double exactlyOncePassthrough = copy.run(written, threads, commitIntervalMs);
-            progress(String.format(Locale.ROOT, "exactly-once passthrough (transactions every %d ms): %.0f records/s",
-                    commitIntervalMs, exactlyOncePassthrough));
+            progress(String.format(
+                    Locale.ROOT,
+                    "exactly-once passthrough (transactions every %d ms): %.0f records/s",
+                    commitIntervalMs,
+                    exactlyOncePassthrough));
 
-            StreamsResult copyFloor = streams(StreamsFloor.copy(FLOOR_COPY_TOPIC),
-                    settings(platform, work.resolve("copy-floor"), threads), written, StreamsBenchmark::recordsProcessed);
-            progress(String.format(Locale.ROOT, "streams floor, copy (exactly_once_v2): %.0f events/s",
-                    copyFloor.rate));
-            StreamsResult writesFloor = streams(StreamsFloor.requiredWrites(FLOOR_CLEAN_TOPIC, FLOOR_RIDES_TOPIC),
-                    settings(platform, work.resolve("writes-floor"), threads), written, StreamsBenchmark::recordsProcessed);
-            progress(String.format(Locale.ROOT, "streams floor, required writes (exactly_once_v2): %.0f events/s",
-                    writesFloor.rate));
+            StreamsResult copyFloor = streams(
+                    StreamsFloor.copy(FLOOR_COPY_TOPIC),
+                    settings(platform, work.resolve("copy-floor"), threads),
+                    written,
+                    StreamsBenchmark::recordsProcessed);
+            progress(
+                    String.format(Locale.ROOT, "streams floor, copy (exactly_once_v2): %.0f events/s", copyFloor.rate));
+            StreamsResult writesFloor = streams(
+                    StreamsFloor.requiredWrites(FLOOR_CLEAN_TOPIC, FLOOR_RIDES_TOPIC),
+                    settings(platform, work.resolve("writes-floor"), threads),
+                    written,
+                    StreamsBenchmark::recordsProcessed);
+            progress(String.format(
+                    Locale.ROOT, "streams floor, required writes (exactly_once_v2): %.0f events/s", writesFloor.rate));
 
             StreamsResult streams;
             Map<String, Object> profile;
@@ -156,8 +166,10 @@ public final class StreamsBenchmark {
             // Nor these: Kafka Streams itself with the app's settings, timed as the app is (StreamsFloor).
             result.put("copy_floor", "Kafka Streams copying the raw records to one topic");
             floor(result, "copy_floor", copyFloor, passthrough);
-            result.put("writes_floor", "Kafka Streams writing each record's id to a changelogged store, each record "
-                    + "to a clean topic and each ride record to a rides topic, decoding nothing");
+            result.put(
+                    "writes_floor",
+                    "Kafka Streams writing each record's id to a changelogged store, each record "
+                            + "to a clean topic and each ride record to a rides topic, decoding nothing");
             floor(result, "writes_floor", writesFloor, passthrough);
             result.put("ratio_to_writes_floor", round(streams.rate / writesFloor.rate));
             // CPU per record of the whole JVM (broker, clients, app): a cost that machine load changes far less than
@@ -192,11 +204,13 @@ public final class StreamsBenchmark {
         long[] count = {0};
         try (KafkaProducer<byte[], byte[]> producer = producer(platform)) {
             for (var zone : BenchInput.zones()) {
-                producer.send(new ProducerRecord<>(Topics.ZONES.name(), utf8(zone.getZoneId()),
-                        serializer.serialize(Topics.ZONES.name(), zone)));
+                producer.send(new ProducerRecord<>(
+                        Topics.ZONES.name(), utf8(zone.getZoneId()), serializer.serialize(Topics.ZONES.name(), zone)));
             }
             for (var driver : BenchInput.drivers()) {
-                producer.send(new ProducerRecord<>(Topics.DRIVERS.name(), utf8(driver.getDriverId()),
+                producer.send(new ProducerRecord<>(
+                        Topics.DRIVERS.name(),
+                        utf8(driver.getDriverId()),
                         serializer.serialize(Topics.DRIVERS.name(), driver)));
             }
             BenchInput.generate(events, Instant.now().minus(Duration.ofHours(6)), new BenchInput.Sink() {
@@ -222,23 +236,32 @@ public final class StreamsBenchmark {
         return count[0];
     }
 
-    private record StreamsResult(double rate, double startupSeconds, long timedEvents, String commitIntervalMs,
-                                 String guarantee,
-                                 int streamThreads, CpuUse cpu, double recordsSentPerEvent) {
-    }
+    private record StreamsResult(
+            double rate,
+            double startupSeconds,
+            long timedEvents,
+            String commitIntervalMs,
+            String guarantee,
+            int streamThreads,
+            CpuUse cpu,
+            double recordsSentPerEvent) {}
 
     /** The app's settings as in production: defaults, then the environment (MOBILITY_STREAMS_*), then the bench's. */
     private static StreamsSettings settings(LocalPlatform platform, Path stateDir, int threads) {
-        return StreamsSettings.load(null, System.getenv(), Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, "bench-streams-" + System.nanoTime(),
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                StreamsSettings.SCHEMA_REGISTRY_URL, platform.registryUrl(),
-                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads)));
+        return StreamsSettings.load(
+                null,
+                System.getenv(),
+                Map.of(
+                        StreamsConfig.APPLICATION_ID_CONFIG, "bench-streams-" + System.nanoTime(),
+                        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                        StreamsSettings.SCHEMA_REGISTRY_URL, platform.registryUrl(),
+                        StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
+                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads)));
     }
 
-    private static StreamsResult streams(Topology topology, StreamsSettings settings, long records,
-                                         ToLongFunction<KafkaStreams> processed) throws Exception {
+    private static StreamsResult streams(
+            Topology topology, StreamsSettings settings, long records, ToLongFunction<KafkaStreams> processed)
+            throws Exception {
         long created = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(topology, settings.asProperties())) {
             CountDownLatch running = new CountDownLatch(1);
@@ -269,11 +292,16 @@ public final class StreamsBenchmark {
                         cpu = CpuMeter.start();
                         start = System.nanoTime();
                         doneAtStart = done;
-                        progress(String.format(Locale.ROOT, "  warmed up after %d events (JIT compilers at %.0f%% of "
-                                + "the JVM's CPU); timing the rest", done, 100 * jitShare));
+                        progress(String.format(
+                                Locale.ROOT,
+                                "  warmed up after %d events (JIT compilers at %.0f%% of "
+                                        + "the JVM's CPU); timing the rest",
+                                done,
+                                100 * jitShare));
                     }
                 }
-                if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
+                if (streams.state() != KafkaStreams.State.RUNNING
+                        && streams.state() != KafkaStreams.State.REBALANCING) {
                     throw new IllegalStateException("Streams stopped: " + streams.state());
                 }
                 Thread.sleep(POLL_MS);
@@ -288,10 +316,14 @@ public final class StreamsBenchmark {
             long timed = done - doneAtStart;
             double seconds = (System.nanoTime() - start) / 1e9;
             StreamsConfig effective = new StreamsConfig(settings.asProperties());
-            return new StreamsResult(timed / seconds, (ready - created) / 1e9, timed,
+            return new StreamsResult(
+                    timed / seconds,
+                    (ready - created) / 1e9,
+                    timed,
                     String.valueOf(effective.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
                     settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
-                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG), CpuUse.of(cpu),
+                    effective.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG),
+                    CpuUse.of(cpu),
                     (double) recordsSent(streams) / done);
         }
     }
@@ -309,8 +341,10 @@ public final class StreamsBenchmark {
     /** A Kafka metric summed over the clients or threads that report it. */
     private static long total(KafkaStreams streams, String group, String name) {
         return streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
-                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
+                .filter(e ->
+                        e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue())
+                .sum();
     }
 
     /** The JIT compilers' share of the JVM's CPU over the last complete window (1 until one has passed). */
@@ -321,7 +355,9 @@ public final class StreamsBenchmark {
         double share() {
             if (window.wallNanos() >= JIT_WINDOW_NS) {
                 long process = window.processNanos();
-                lastShare = process == 0 ? 1 : (double) window.nanosByGroup(thread -> "java").get(CpuMeter.JIT) / process;
+                lastShare = process == 0
+                        ? 1
+                        : (double) window.nanosByGroup(thread -> "java").get(CpuMeter.JIT) / process;
                 window = CpuMeter.start();
             }
             return lastShare;
@@ -333,18 +369,28 @@ public final class StreamsBenchmark {
         var metrics = streams.metrics();
         long quarantined = metrics.entrySet().stream()
                 .filter(e -> e.getKey().group().equals(MobilityMetrics.GROUP)
-                        && e.getKey().name().startsWith("quarantined-") && e.getKey().name().endsWith("-total"))
-                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
-        return quarantined + List.of("ride-events", "driver-events").stream().mapToLong(entity ->
-                MobilityMetrics.total(metrics, entity, "clean")
-                        + MobilityMetrics.total(metrics, entity, "duplicate-dropped")).sum();
+                        && e.getKey().name().startsWith("quarantined-")
+                        && e.getKey().name().endsWith("-total"))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue())
+                .sum();
+        return quarantined
+                + List.of("ride-events", "driver-events").stream()
+                        .mapToLong(entity -> MobilityMetrics.total(metrics, entity, "clean")
+                                + MobilityMetrics.total(metrics, entity, "duplicate-dropped"))
+                        .sum();
     }
 
     private static KafkaProducer<byte[], byte[]> producer(LocalPlatform platform) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.bootstrapServers(),
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     private static double round(double value) {

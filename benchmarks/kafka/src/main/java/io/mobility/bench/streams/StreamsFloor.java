@@ -30,13 +30,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class StreamsFloor {
 
-    private StreamsFloor() {
-    }
+    private StreamsFloor() {}
 
     static Topology copy(String target) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.RIDE_EVENTS_RAW.name(), raw("ride-events-raw")).to(target, bytesTo("ride-copy"));
-        builder.stream(Topics.DRIVER_EVENTS_RAW.name(), raw("driver-events-raw")).to(target, bytesTo("driver-copy"));
+        builder.stream(Topics.DRIVER_EVENTS_RAW.name(), raw("driver-events-raw"))
+                .to(target, bytesTo("driver-copy"));
         return builder.build();
     }
 
@@ -77,8 +77,8 @@ final class StreamsFloor {
         @Override
         public void process(Record<byte[], byte[]> record) {
             var source = context.recordMetadata().orElseThrow();
-            String id = new String(record.key(), StandardCharsets.UTF_8) + "-" + source.partition() + "-"
-                    + source.offset();
+            String id =
+                    new String(record.key(), StandardCharsets.UTF_8) + "-" + source.partition() + "-" + source.offset();
             if (ids.firstSighting(id, record.timestamp())) {
                 context.forward(record);
             }

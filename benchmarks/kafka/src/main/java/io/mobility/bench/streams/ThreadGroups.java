@@ -8,8 +8,7 @@ import io.mobility.bench.CpuMeter;
  */
 final class ThreadGroups {
 
-    private ThreadGroups() {
-    }
+    private ThreadGroups() {}
 
     /** A Java thread's group, by its name. More specific names first: client threads carry the stream thread's. */
     static String ofJavaThread(String thread) {
@@ -22,9 +21,14 @@ final class ThreadGroups {
         if (thread.contains("StreamThread")) {
             return "stream thread";
         }
-        if (thread.startsWith("data-plane") || thread.contains("kafka-request-handler") || thread.startsWith("kafka-")
-                || thread.contains("broker") || thread.contains("Raft") || thread.contains("raft")
-                || thread.contains("group-coordinator") || thread.contains("transaction")) {
+        if (thread.startsWith("data-plane")
+                || thread.contains("kafka-request-handler")
+                || thread.startsWith("kafka-")
+                || thread.contains("broker")
+                || thread.contains("Raft")
+                || thread.contains("raft")
+                || thread.contains("group-coordinator")
+                || thread.contains("transaction")) {
             return "in-process broker";
         }
         if (thread.contains("passthrough") || thread.equals("main")) {

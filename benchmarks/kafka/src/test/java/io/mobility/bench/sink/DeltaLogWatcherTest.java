@@ -33,8 +33,12 @@ class DeltaLogWatcherTest {
         assertThat(landing.bytes()).isEqualTo(7_168);
         assertThat(landing.seconds()).isEqualTo(8.0);
         assertThat(landing.recordsPerSecond()).isEqualTo(187.5);
-        assertThat(landing.commitLatencyPercentileMs(50)).as("3 s to the first data commit").isEqualTo(3_000);
-        assertThat(landing.commitLatencyPercentileMs(95)).as("5 s between the two").isEqualTo(5_000);
+        assertThat(landing.commitLatencyPercentileMs(50))
+                .as("3 s to the first data commit")
+                .isEqualTo(3_000);
+        assertThat(landing.commitLatencyPercentileMs(95))
+                .as("5 s between the two")
+                .isEqualTo(5_000);
     }
 
     @Test

@@ -28,14 +28,16 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class GoldBenchmark {
 
-    private static final List<String> SILVER = List.of(SilverSchema.RIDES, SilverSchema.DRIVER_EVENTS,
-            SilverSchema.ZONES, SilverSchema.DRIVERS, SilverSchema.RIDERS);
+    private static final List<String> SILVER = List.of(
+            SilverSchema.RIDES,
+            SilverSchema.DRIVER_EVENTS,
+            SilverSchema.ZONES,
+            SilverSchema.DRIVERS,
+            SilverSchema.RIDERS);
 
-    record Result(long rideEvents, double goldSeconds, double scanSeconds) {
-    }
+    record Result(long rideEvents, double goldSeconds, double scanSeconds) {}
 
-    private GoldBenchmark() {
-    }
+    private GoldBenchmark() {}
 
     public static void main(String[] args) {
         if (Arrays.asList(args).contains("--help")) {
@@ -54,13 +56,17 @@ public final class GoldBenchmark {
             rest.addAll(List.of("--lake", "target/bench-gold-lake"));
         }
         BatchOptions options = BatchOptions.parse(rest);
-        List<Long> sizes = Arrays.stream(options.option("sizes").orElse("1000000,5000000").split(","))
-                .map(String::trim).map(Long::parseLong).toList();
+        List<Long> sizes = Arrays.stream(
+                        options.option("sizes").orElse("1000000,5000000").split(","))
+                .map(String::trim)
+                .map(Long::parseLong)
+                .toList();
         SparkSession spark = BatchSession.create(options);
         try {
             List<Result> results = new ArrayList<>();
             for (long size : sizes) {
-                results.add(measure(spark, Path.of(options.lake()).toAbsolutePath().resolve("events-" + size), size, options));
+                results.add(measure(
+                        spark, Path.of(options.lake()).toAbsolutePath().resolve("events-" + size), size, options));
             }
             report(results).print();
         } finally {
@@ -78,7 +84,13 @@ public final class GoldBenchmark {
 
         long t1 = System.nanoTime();
         for (String table : SILVER) {
-            spark.read().format("delta").load(lake.silver(table)).write().format("noop").mode("overwrite").save();
+            spark.read()
+                    .format("delta")
+                    .load(lake.silver(table))
+                    .write()
+                    .format("noop")
+                    .mode("overwrite")
+                    .save();
         }
         double scan = seconds(t1);
         progress("bare scan of the silver tables: %.1f s", scan);

@@ -1,6 +1,5 @@
 package io.mobility.bench.ml;
 
-import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.BatchOptions;
 import io.mobility.batch.BatchSession;
 import io.mobility.batch.JobProgress;
@@ -8,6 +7,7 @@ import io.mobility.batch.demand.DemandTrainer;
 import io.mobility.batch.feature.FeaturesJob;
 import io.mobility.batch.fixture.SimulatedCity;
 import io.mobility.batch.lake.Lake;
+import io.mobility.batch.lake.LakeFiles;
 import io.mobility.batch.model.ForecastMetrics;
 import io.mobility.batch.model.GbtSettings;
 import io.mobility.batch.scoring.ScoreJob;
@@ -33,8 +33,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class MlBenchmark {
 
-    private MlBenchmark() {
-    }
+    private MlBenchmark() {}
 
     public static void main(String[] args) {
         if (Arrays.asList(args).contains("--help")) {
@@ -72,7 +71,8 @@ public final class MlBenchmark {
         JobProgress progress = JobProgress.stdout("bench ml");
 
         progress.stage(String.format("simulating %d zones over %d weeks", zones, weeks));
-        SimulatedCity city = SimulatedCity.simulate(SimulatedCity.config(zones, weeks, requests, 42L, drivers), System.out);
+        SimulatedCity city =
+                SimulatedCity.simulate(SimulatedCity.config(zones, weeks, requests, 42L, drivers), System.out);
         progress.stage(String.format("simulated %,d rides", city.rides()));
         SparkSession spark = BatchSession.create(options);
         try {
@@ -110,7 +110,10 @@ public final class MlBenchmark {
             out.put("holdout_rows", demand.model().rows());
             out.put("surge_mae_model", BenchmarkReport.round(surge.model().mae(), 4));
             out.put("surge_mae_no_surge", BenchmarkReport.round(surge.noSurge().mae(), 4));
-            out.put("ratio", BenchmarkReport.round(demand.model().wape() / demand.seasonalNaive().wape(), 4));
+            out.put(
+                    "ratio",
+                    BenchmarkReport.round(
+                            demand.model().wape() / demand.seasonalNaive().wape(), 4));
             out.print();
         } finally {
             spark.stop();
