@@ -220,7 +220,8 @@ public final class EncoderGenerator {
         out.append("""
                     }
 
-                    private static void string(Object value, org.apache.avro.io.Encoder out) throws java.io.IOException {
+                    private static void string(Object value, org.apache.avro.io.Encoder out) \
+                throws java.io.IOException {
                         if (value instanceof String s) {
                             byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                             out.writeInt(utf8.length);

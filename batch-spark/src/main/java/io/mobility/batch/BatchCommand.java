@@ -98,7 +98,8 @@ public final class BatchCommand {
         JOBS.put(
                 TrainJob.NAME,
                 new Job(
-                        "features -> demand (GBT) and surge models, evaluated, registered under models/, promoted if better",
+                        "features -> demand (GBT) and surge models, evaluated, "
+                                + "registered under models/, promoted if better",
                         List.of(
                                 new JobOption(
                                         "--model",
@@ -130,7 +131,8 @@ public final class BatchCommand {
         JOBS.put(
                 ScoreJob.NAME,
                 new Job(
-                        "current demand model -> gold/predictions for the next H hours of every zone (idempotent MERGE)",
+                        "current demand model -> gold/predictions for the next H hours of every zone "
+                                + "(idempotent MERGE)",
                         List.of(
                                 new JobOption(
                                         "--horizon",

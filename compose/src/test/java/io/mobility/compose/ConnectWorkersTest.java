@@ -150,7 +150,8 @@ class ConnectWorkersTest {
                 ex -> reply(
                         ex,
                         200,
-                        "[{\"class\":\"io.mobility.sink.DeltaSinkConnector\",\"type\":\"sink\",\"version\":\"0.1.0\"}]"));
+                        "[{\"class\":\"io.mobility.sink.DeltaSinkConnector\","
+                                + "\"type\":\"sink\",\"version\":\"0.1.0\"}]"));
         server.createContext("/connectors", ex -> {
             String path = ex.getRequestURI().getPath();
             if (!ex.getRequestMethod().equals("PUT") || !path.endsWith("/config")) {

@@ -234,7 +234,9 @@ class DagGraphTest {
         assertThat(out).contains("bad.py:5").contains("'b' is not a task of DAG bad");
     }
 
-    /** The bash command a task runs: the DAGs' own helper (mobility_spark.py, plain Python) called with its arguments. */
+    /**
+     * The bash command a task runs: the DAGs' own helper (mobility_spark.py, plain Python) called with its arguments.
+     */
     private static String render(JsonNode call) throws Exception {
         StringBuilder args = new StringBuilder();
         for (JsonNode a : call.path("args")) {

@@ -29,7 +29,10 @@ public class InferenceConfiguration extends Configuration {
     /** "METHOD /path", the request line's method and path exactly (no query, no pattern). */
     private static final String REQUEST = "[A-Z]+ /\\S*";
 
-    /** Where the batch layer exports: {@code <lake>/models}, {@code <lake>/features/snapshot}, {@code <lake>/monitoring}. */
+    /**
+     * Where the batch layer exports: {@code <lake>/models}, {@code <lake>/features/snapshot},
+     * {@code <lake>/monitoring}.
+     */
     @NotBlank
     private String lake = "lake";
 

@@ -22,13 +22,14 @@ class BindingIT {
         var app = support(ConfigOverride.config("server.applicationConnectors[0].bindHost", "0.0.0.0"));
         try {
             assertThatThrownBy(app::before)
-                    .satisfies(
-                            e -> assertThat(validation(e).getMessage())
-                                    .contains(
-                                            "the application connector binds 0.0.0.0:0 (every interface), reachable from other hosts, and no"
-                                                    + " API token is set",
-                                            "set authToken (MOBILITY_API_TOKEN in config.yml)",
-                                            "bind the connector to 127.0.0.1 (server.applicationConnectors[0].bindHost; MOBILITY_SERVE_HOST"));
+                    .satisfies(e -> assertThat(validation(e).getMessage())
+                            .contains(
+                                    "the application connector binds 0.0.0.0:0 (every interface),"
+                                            + " reachable from other hosts, and no"
+                                            + " API token is set",
+                                    "set authToken (MOBILITY_API_TOKEN in config.yml)",
+                                    "bind the connector to 127.0.0.1 "
+                                            + "(server.applicationConnectors[0].bindHost; MOBILITY_SERVE_HOST"));
         } finally {
             app.after();
         }

@@ -123,7 +123,9 @@ class DocumentsIT {
         assertThat(dom).contains("WAPE 0.19", "MAPE 0.06");
     }
 
-    /** The test lake with {@code models.demand.metrics.mape} null in monitoring/latest.json, as the monitor writes it. */
+    /**
+     * The test lake with {@code models.demand.metrics.mape} null in monitoring/latest.json, as the monitor writes it.
+     */
     private static java.nio.file.Path withoutDemandMape(java.nio.file.Path lake) {
         try {
             java.nio.file.Path file = lake.resolve("monitoring").resolve("latest.json");

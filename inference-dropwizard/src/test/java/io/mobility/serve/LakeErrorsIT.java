@@ -76,8 +76,8 @@ class LakeErrorsIT {
                 http.post("/v1/demand/predictions", "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\"}");
         assertThat(prediction.status()).isEqualTo(503);
         assertThat(prediction.json().get("message").asText())
-                .isEqualTo(
-                        "no demand model is loaded: version 20261120T020000Z cannot be loaded: metadata.json is not valid JSON");
+                .isEqualTo("no demand model is loaded: version 20261120T020000Z cannot be loaded: "
+                        + "metadata.json is not valid JSON");
         var surge = http.post("/v1/surge/predictions", "{\"zone_id\": \"132\"}");
         assertThat(surge.status()).isEqualTo(503);
         assertThat(surge.json().get("message").asText())

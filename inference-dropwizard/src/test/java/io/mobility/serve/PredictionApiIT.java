@@ -92,7 +92,8 @@ class PredictionApiIT {
         @Test
         void explicitOverridesReplaceSnapshotValues() {
             var json = http.post("/v1/demand/predictions", """
-                    {"zone_id": "48", "hour": "2026-11-27T08:00:00Z", "overrides": {"lag_1h": 3, "lag_24h": 20}}""").json();
+                    {"zone_id": "48", "hour": "2026-11-27T08:00:00Z", \
+                    "overrides": {"lag_1h": 3, "lag_24h": 20}}""").json();
             // tree 0: lag_1h 3 -> hour 8 -> 12; tree 1: Friday -> lag_24h 20 <= 20 -> -2 * 0.5
             assertThat(json.get("predicted_requests").asDouble()).isEqualTo(11.0);
             assertThat(json.get("overridden")).extracting(JsonNode::asText).containsExactly("lag_1h", "lag_24h");
@@ -282,14 +283,16 @@ class PredictionApiIT {
             assertError(
                     http.post(
                             "/v1/demand/predictions",
-                            "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"overrides\": {\"rain_mm\": 3}}"),
+                            "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", "
+                                    + "\"overrides\": {\"rain_mm\": 3}}"),
                     400,
                     "invalid_field",
                     "overrides.rain_mm");
             assertError(
                     http.post(
                             "/v1/demand/predictions",
-                            "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", \"overrides\": {\"lag_1h\": \"many\"}}"),
+                            "{\"zone_id\": \"132\", \"hour\": \"2026-11-27T08:00:00Z\", "
+                                    + "\"overrides\": {\"lag_1h\": \"many\"}}"),
                     400,
                     "invalid_field",
                     "overrides.lag_1h");

@@ -54,7 +54,9 @@ class SparkExportEqualityIT {
         System.out.printf("served vs Spark: max abs difference %.3e over %d predictions%n", maxDiff, cases);
     }
 
-    /** A private copy of the fixture lake without Spark's answers, as the service may write nothing into test resources. */
+    /**
+     * A private copy of the fixture lake without Spark's answers, as the service may write nothing into test resources.
+     */
     private static Path copyOfFixture() {
         return Lake.copy("/spark-export", file -> !file.getFileName().toString().equals("expected.json"));
     }

@@ -16,7 +16,8 @@ class ModelMetadataTest {
                 {"name": "demand", "version": "v1", "features": ["hour_of_day", "lag_1h"],
                  "reference_distributions": {
                    "lag_1h": {"edges": [0.0, 1.0, 3.0, 5.0, 8.0, 12.0, 17.0, 24.0, 33.0, 50.0, 1.0e308],
-                              "fractions": [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], "missing_fraction": 0.0}}}
+                              "fractions": [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], \
+                "missing_fraction": 0.0}}}
                 """);
         assertThat(m.features()).containsExactly("hour_of_day", "lag_1h");
         assertThat(m.references()).containsOnlyKeys("lag_1h");
@@ -58,7 +59,8 @@ class ModelMetadataTest {
     void aWrongNumberOfEdgesNamesTheFileAndFeature() {
         assertThatThrownBy(() -> ModelMetadata.parse(FILE, """
                 {"features": ["lag_1h"], "reference_distributions": {
-                   "lag_1h": {"edges": [0.0, 1.0], "fractions": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0], "missing_fraction": 0.0}}}
+                   "lag_1h": {"edges": [0.0, 1.0], "fractions": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0], \
+                "missing_fraction": 0.0}}}
                 """))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(FILE + ": reference_distributions.lag_1h: 'edges' must hold 11 numbers, got 2");
@@ -72,8 +74,8 @@ class ModelMetadataTest {
                               "fractions": [0.5, 0.5, 0.5, 0, 0, 0, 0, 0, 0, 0], "missing_fraction": 0.0}}}
                 """))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(
-                        "reference_distributions.lag_1h: 'fractions' (sum 1.5) plus 'missing_fraction' (0.0) must add up to 1");
+                .hasMessageContaining("reference_distributions.lag_1h: 'fractions' (sum 1.5) "
+                        + "plus 'missing_fraction' (0.0) must add up to 1");
     }
 
     @Test
@@ -95,7 +97,8 @@ class ModelMetadataTest {
         assertThat(surge.raw().get("promoted").asBoolean()).isTrue();
 
         assertThatThrownBy(() -> ModelMetadata.parse(FILE, """
-                {"name": "surge", "version": "v1", "features": ["hour_of_day"], "reference_distributions": {}}""").requireIdentity(FILE))
+                {"name": "surge", "version": "v1", "features": ["hour_of_day"], "reference_distributions": {}}\
+                """).requireIdentity(FILE))
                 .isInstanceOf(LakeFormatException.class)
                 .hasMessage(FILE + ": 'trained_at' is missing");
     }

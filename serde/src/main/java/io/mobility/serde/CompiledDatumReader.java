@@ -34,9 +34,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * every decimal through a {@code ByteBuffer} and a {@code BigInteger}; here each node reads its field straight from
  * the decoder (on a payload in memory, {@link ByteArrayDecoder}: strings decoded in place, no stream set-up), decimals
  * of up to 8 bytes become a {@code BigDecimal} from a {@code long}, timestamp-millis an {@code Instant} without boxing
- * through the conversion, and generated records are made by their constructor, not by reflection. The records, values and Java types produced are those of
- * Avro's fast reader (the reader Avro uses for these models), so callers cannot tell the two apart; bad bytes fail
- * with the same exceptions. Thread-safe and immutable after construction.
+ * through the conversion, and generated records are made by their constructor, not by reflection. The records, values
+ * and Java types produced are those of Avro's fast reader (the reader Avro uses for these models), so callers cannot
+ * tell the two apart; bad bytes fail with the same exceptions. Thread-safe and immutable after construction.
  */
 final class CompiledDatumReader implements DatumReader<Object> {
 

@@ -31,8 +31,10 @@ final class EveryAvroType {
               {"name": "ints", "type": {"type": "array", "items": "int"}},
               {"name": "m", "type": {"type": "map", "values": "double"}},
               {"name": "recs", "type": {"type": "map", "values": {"type": "array", "items": "Two"}}},
-              {"name": "money", "type": ["null", {"type": "bytes", "logicalType": "decimal", "precision": 30, "scale": 3}]},
-              {"name": "fixedMoney", "type": {"type": "fixed", "name": "Money", "size": 12, "logicalType": "decimal", "precision": 20, "scale": 4}},
+              {"name": "money", "type": ["null", {"type": "bytes", "logicalType": "decimal", \
+            "precision": 30, "scale": 3}]},
+              {"name": "fixedMoney", "type": {"type": "fixed", "name": "Money", "size": 12, \
+            "logicalType": "decimal", "precision": 20, "scale": 4}},
               {"name": "day", "type": {"type": "int", "logicalType": "date"}},
               {"name": "clock", "type": {"type": "int", "logicalType": "time-millis"}},
               {"name": "ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},

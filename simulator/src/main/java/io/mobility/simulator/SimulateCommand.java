@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Produces a synthetic city's zones, drivers and riders (compacted topics), then its ride and driver events,",
+            "Produces a synthetic city's zones, drivers and riders "
+                    + "(compacted topics), then its ride and driver events,",
             "as Avro in the Confluent wire format. Backfill (default) plays --days of history as fast as possible;",
             "--live plays in real time times --speed until Ctrl-C. Dirty data is injected into ride events at the",
             "given rates. At the end a JSON manifest counts every record sent, by topic and type, and every fault."

@@ -20,7 +20,9 @@ public final class MobilityMetrics {
 
     private MobilityMetrics() {}
 
-    /** A counter for {@code operation} (e.g. {@code duplicate-dropped}) of {@code entity} (e.g. {@code ride-events}). */
+    /**
+     * A counter for {@code operation} (e.g. {@code duplicate-dropped}) of {@code entity} (e.g. {@code ride-events}).
+     */
     public static Sensor counter(StreamsMetrics metrics, String entity, String operation) {
         return metrics.addRateTotalSensor(SCOPE, entity, operation, Sensor.RecordingLevel.INFO);
     }

@@ -32,7 +32,9 @@ public final class ClosedHours {
         return watermark.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
     }
 
-    /** The last closed hour of the lake's data, or of {@code --as-of} when that is earlier than the data's watermark. */
+    /**
+     * The last closed hour of the lake's data, or of {@code --as-of} when that is earlier than the data's watermark.
+     */
     public static Instant lastClosed(SparkSession spark, Lake lake, BatchOptions options) {
         Instant watermark = watermark(spark, lake);
         Instant asOf = options.option("as-of")

@@ -65,8 +65,8 @@ public final class DemandFeatures {
     private DemandFeatures() {}
 
     /**
-     * @param grid {@code zone_id}, {@code hour_start}, {@code requests} (null = not observed), {@code available_drivers}
-     *             (null = unknown) and {@code zone_type} (a {@link ZoneType} name)
+     * @param grid {@code zone_id}, {@code hour_start}, {@code requests} (null = not observed),
+     *             {@code available_drivers} (null = unknown) and {@code zone_type} (a {@link ZoneType} name)
      * @return {@code zone_id}, {@code hour_start}, {@code date}, {@code requests} and one DOUBLE column per feature
      */
     public static Dataset<Row> compute(Dataset<Row> grid) {

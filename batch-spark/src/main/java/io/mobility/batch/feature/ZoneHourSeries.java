@@ -99,7 +99,9 @@ public final class ZoneHourSeries {
         return f;
     }
 
-    /** Mean of the {@code hours} hours before, summed oldest first as Spark's window frame does; null unless all known. */
+    /**
+     * Mean of the {@code hours} hours before, summed oldest first as Spark's window frame does; null unless all known.
+     */
     private static Double mean(Map<Long, Double> series, long epochHour, int hours) {
         double sum = 0;
         for (long h = epochHour - hours; h < epochHour; h++) {

@@ -40,7 +40,9 @@ public final class DriverActivity {
 
     private DriverActivity() {}
 
-    /** Driver events to read to compute the given days: those days and the day before (statuses carry over midnight). */
+    /**
+     * Driver events to read to compute the given days: those days and the day before (statuses carry over midnight).
+     */
     public static Dataset<Row> eventsFor(Dataset<Row> driverEvents, List<LocalDate> days) {
         List<Date> read = new ArrayList<>();
         for (LocalDate day : days) {

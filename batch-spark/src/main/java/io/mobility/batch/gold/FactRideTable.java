@@ -18,8 +18,8 @@ import org.apache.spark.sql.expressions.Window;
 public final class FactRideTable {
 
     /** A source row replaces a fact only if it is at least as far along: late old changelog rows never win. */
-    public static final String NEWER_CONDITION =
-            "s.events_applied > t.events_applied OR (s.events_applied = t.events_applied AND s.source_updated_at >= t.source_updated_at)";
+    public static final String NEWER_CONDITION = "s.events_applied > t.events_applied OR "
+            + "(s.events_applied = t.events_applied AND s.source_updated_at >= t.source_updated_at)";
 
     private FactRideTable() {}
 

@@ -39,7 +39,9 @@ public final class SilverChanges {
         this.spark = spark;
     }
 
-    /** Rows added to {@code path} after {@code lastVersion}; an empty frame of {@code schema} when the table is absent. */
+    /**
+     * Rows added to {@code path} after {@code lastVersion}; an empty frame of {@code schema} when the table is absent.
+     */
     public Batch since(String path, StructType schema, Optional<Long> lastVersion) {
         if (!DeltaPaths.isDeltaTable(spark, path)) {
             return new Batch(spark.createDataFrame(List.of(), schema), Optional.empty(), true);
@@ -64,7 +66,9 @@ public final class SilverChanges {
         return new Batch(all.drop(partitionColumns.toArray(String[]::new)), Optional.of(current), true);
     }
 
-    /** Absolute paths of files added with data changes in (from..to]; empty Optional when a file has a deletion vector. */
+    /**
+     * Absolute paths of files added with data changes in (from..to]; empty Optional when a file has a deletion vector.
+     */
     private Optional<List<String>> addedFiles(String path, long from, long to) {
         DeltaLog log = DeltaLog.forTable(spark, path);
         Path dataPath = log.dataPath();

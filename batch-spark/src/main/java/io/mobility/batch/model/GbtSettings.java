@@ -3,7 +3,10 @@ package io.mobility.batch.model;
 import io.mobility.batch.BatchOptions;
 import org.apache.spark.ml.regression.GBTRegressor;
 
-/** Gradient-boosted trees settings from the command line ({@code --trees}, {@code --depth}, {@code --step-size}, {@code --seed}). */
+/**
+ * Gradient-boosted trees settings from the command line ({@code --trees}, {@code --depth}, {@code --step-size},
+ * {@code --seed}).
+ */
 public record GbtSettings(int trees, int depth, double stepSize, long seed) {
 
     public static final int DEFAULT_TREES = 60;

@@ -185,8 +185,9 @@ public final class MonitorJob implements BatchJob {
     /**
      * End of the window (exclusive): after the last closed hour ({@link ClosedHours}: the hour before the latest ride
      * request's, or before {@code --as-of}'s when that is earlier): the hour still filling up has a partial count in
-     * agg_zone_hour, too low an actual that would make every forecast of it look too high. Never after the last hour agg_zone_hour has:
-     * aggregates older than gold would make the hours they lack look like hours without a single request.
+     * agg_zone_hour, too low an actual that would make every forecast of it look too high. Never after the last hour
+     * agg_zone_hour has: aggregates older than gold would make the hours they lack look like hours without a single
+     * request.
      */
     static Instant end(SparkSession spark, Lake lake, Dataset<Row> zoneHours, BatchOptions options) {
         Row last = zoneHours.agg(max(col("hour_start"))).head();

@@ -93,7 +93,9 @@ class FeaturesJobTest {
         return FeaturesJob.compute(spark, lake, null, lastClosed).lastObserved();
     }
 
-    /** Two zones; zone A had h + 1 requests in hour h, zone B twice that; the last hour (10:00) holds one early ride. */
+    /**
+     * Two zones; zone A had h + 1 requests in hour h, zone B twice that; the last hour (10:00) holds one early ride.
+     */
     private Lake lake(Instant watermark) {
         Lake lake = Lake.at(TestSpark.newLake("features").toString());
         spark.createDataFrame(

@@ -136,7 +136,9 @@ final class MonitoringLake {
         };
     }
 
-    /** Every prediction in the lake: the current version over the monitored week, the previous over its first 3 days. */
+    /**
+     * Every prediction in the lake: the current version over the monitored week, the previous over its first 3 days.
+     */
     List<Prediction> predictions() {
         List<Prediction> list = new ArrayList<>();
         for (Instant t = MONITOR_FROM; t.isBefore(END); t = t.plus(Duration.ofHours(1))) {

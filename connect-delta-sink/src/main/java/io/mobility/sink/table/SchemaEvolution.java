@@ -92,7 +92,8 @@ public final class SchemaEvolution {
             if (!field.schema().isOptional()) {
                 throw new IncompatibleTableSchemaException(
                         "Field '" + columnPath + "' of record schema " + nameOf(incoming)
-                                + " is new and required: rows already in the table have no value for it (add it as optional)");
+                                + " is new and required: rows already in the table have no value for it "
+                                + "(add it as optional)");
             }
             if (!allowNewColumns) {
                 throw new IncompatibleTableSchemaException("Field '" + columnPath + "' of record schema "

@@ -38,7 +38,8 @@ class ChainProgressTest {
                 .contains(
                         "     [gold] 1,234 rides",
                         "   batch gold: done in 41.2 s",
-                        "   batch train: skipped, not enough history in /l/gold/features_zone_hour: a .. b holds 192 hours; "
+                        "   batch train: skipped, not enough history in "
+                                + "/l/gold/features_zone_hour: a .. b holds 192 hours; "
                                 + "training needs a warm-up week",
                         "   batch score: skipped, no model (train skipped: not enough history)",
                         "   batch monitor: skipped, no model (score skipped: not enough history)");

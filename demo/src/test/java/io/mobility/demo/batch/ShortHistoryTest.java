@@ -18,7 +18,8 @@ class ShortHistoryTest {
     void trainRefusingShortHistoryIsRecognisedWithItsOwnExplanation() {
         assertThat(ShortHistory.reason(3, TRAIN_ON_EIGHT_DAYS))
                 .hasValue("not enough history in "
-                        + "/data/lake/gold/features_zone_hour: 2026-11-19T00:00:00Z .. 2026-11-27T00:00:00Z holds 192 hours; "
+                        + "/data/lake/gold/features_zone_hour: "
+                        + "2026-11-19T00:00:00Z .. 2026-11-27T00:00:00Z holds 192 hours; "
                         + "training needs a warm-up week, at least one training week and 1 holdout week(s)");
     }
 

@@ -86,7 +86,8 @@ class TreeEnsembleTest {
                  "aggregation": "weighted_sum", "trees": []}"""))).hasMessageContaining("model.format is 'xgboost'");
         assertThatThrownBy(() -> TreeEnsemble.parse(json("""
                 {"format": "mobility-tree-ensemble/1", "algorithm": "gbt_regressor", "num_features": 1,
-                 "aggregation": "median", "trees": [{"weight": 1.0, "nodes": [{"leaf": 1}]}]}"""))).hasMessageContaining("model.aggregation 'median'");
+                 "aggregation": "median", "trees": [{"weight": 1.0, "nodes": [{"leaf": 1}]}]}\
+                """))).hasMessageContaining("model.aggregation 'median'");
     }
 
     @Test

@@ -72,7 +72,8 @@ final class RegistryException extends RuntimeException {
                 422,
                 ErrorCodes.INVALID_VERSION,
                 "The specified version '" + version
-                        + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+                        + "' is not a valid version id."
+                        + " Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     static RegistryException invalidCompatibilityLevel(String level) {

@@ -101,7 +101,8 @@ final class RegistryHttpHandler implements HttpHandler {
                     401,
                     401,
                     "Unauthorized: this registry requires HTTP basic authentication"
-                            + " (clients: basic.auth.credentials.source=USER_INFO, basic.auth.user.info=user:password)");
+                            + " (clients: basic.auth.credentials.source=USER_INFO,"
+                            + " basic.auth.user.info=user:password)");
         }
         byte[] given;
         try {

@@ -3,7 +3,9 @@ package io.mobility.simulator.city;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one RFC 4180 line (comma separated, optional double quotes, "" escapes); TLC files have no multi-line fields. */
+/**
+ * Splits one RFC 4180 line (comma separated, optional double quotes, "" escapes); TLC files have no multi-line fields.
+ */
 public final class CsvLine {
 
     private CsvLine() {}

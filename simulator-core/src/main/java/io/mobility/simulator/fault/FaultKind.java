@@ -23,7 +23,10 @@ public enum FaultKind {
     NEGATIVE_FARE(false, Set.of(RideEventType.RIDE_COMPLETED)),
     /** pickup_zone_id set to "999", a zone no city has. */
     UNKNOWN_ZONE(false, null),
-    /** A field the step requires left null: RIDE_REQUESTED.pickup_zone_id, DRIVER_ASSIGNED.driver_id, RIDE_COMPLETED.fare. */
+    /**
+     * A field the step requires left null: RIDE_REQUESTED.pickup_zone_id, DRIVER_ASSIGNED.driver_id,
+     * RIDE_COMPLETED.fare.
+     */
     MISSING_REQUIRED_FIELD(
             false, Set.of(RideEventType.RIDE_REQUESTED, RideEventType.DRIVER_ASSIGNED, RideEventType.RIDE_COMPLETED)),
     /** event_time set 1 to 7 days after the later of the event time and the wall clock. */

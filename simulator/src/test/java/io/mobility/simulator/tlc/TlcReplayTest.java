@@ -78,8 +78,8 @@ class TlcReplayTest {
                         Map.of("unknown_zone", 3L, "inverted_times", 1L, "impossible_amount", 2L, "malformed_row", 1L));
         assertThat(r.report.toJson())
                 .contains("\"trips_valid\" : 20")
-                .contains(
-                        "yellow_tripdata_sample_2019-01.csv row 27: column pickup: '2019-01-32 25:00:00' is not a timestamp");
+                .contains("yellow_tripdata_sample_2019-01.csv row 27: column pickup: "
+                        + "'2019-01-32 25:00:00' is not a timestamp");
         // every readable trip becomes its four events, valid or not
         for (RideEventType type : List.of(
                 RideEventType.RIDE_REQUESTED,

@@ -23,10 +23,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Raw bytes in, clean events or quarantine entries out (to different downstream nodes): decode, standardize, validate, drop duplicates, conform.
- * Decoding happens here rather than in a deserializer so that a bad record is quarantined with its raw bytes and its
- * source topic, partition and offset, and never stops the records behind it. A registry outage is not bad data: it
- * is rethrown so the task retries from its last commit.
+ * Raw bytes in, clean events or quarantine entries out (to different downstream nodes): decode, standardize, validate,
+ * drop duplicates, conform. Decoding happens here rather than in a deserializer so that a bad record is quarantined
+ * with its raw bytes and its source topic, partition and offset, and never stops the records behind it. A registry
+ * outage is not bad data: it is rethrown so the task retries from its last commit.
  */
 public final class CleaningProcessor<T extends SpecificRecord>
         implements Processor<byte[], byte[], String, SpecificRecord> {

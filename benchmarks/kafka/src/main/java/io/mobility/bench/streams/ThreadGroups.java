@@ -37,7 +37,10 @@ final class ThreadGroups {
         return "other";
     }
 
-    /** The benchmark's name for a group of the JVM's own threads ({@link CpuMeter#JIT} and the others) or the uncharged rest. */
+    /**
+     * The benchmark's name for a group of the JVM's own threads ({@link CpuMeter#JIT} and the others) or the uncharged
+     * rest.
+     */
     static String ofJvmThread(String group) {
         if (group.equals(CpuMeter.JIT)) {
             return "jit compiler";
