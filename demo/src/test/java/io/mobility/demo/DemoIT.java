@@ -387,10 +387,15 @@ class DemoIT {
         Set<String> jobs = new TreeSet<>();
         boolean inJobs = false;
         for (String line : text.split("\n")) {
-            if (line.startsWith("jobs:")) {
+            if (line.strip().equalsIgnoreCase("jobs:")) {
                 inJobs = true;
-            } else if (inJobs && line.startsWith("  ")) {
-                jobs.add(line.trim().split("\\s+")[0]);
+            } else if (inJobs && line.matches("  \\S.*")) {
+                String job = line.trim().split("\\s+")[0];
+                if (!job.equals("help")) { // picocli's help subcommand, not a job
+                    jobs.add(job);
+                }
+            } else if (inJobs && line.startsWith("   ")) {
+                continue; // a job's description wrapped onto the next line
             } else if (inJobs) {
                 break;
             }
