@@ -88,7 +88,7 @@ class AppEnvironmentTest {
                 StreamsSettings.load(null, ComposeFile.environment(compose.service("streams-1")), Map.of());
         String endpoint = Repo.read(
                 Repo.ROOT.resolve("streams-app/src/main/java/io/mobility/streams/health/HealthEndpoint.java"));
-        assertThat(endpoint).contains("createContext(\"/health/ready\"");
+        assertThat(endpoint).containsPattern("createContext\\(\\s*\"/health/ready\"");
         for (String instance : List.of("streams-1", "streams-2")) {
             assertThat(healthCheck(instance))
                     .as(instance)
