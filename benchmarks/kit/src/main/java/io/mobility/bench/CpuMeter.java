@@ -35,16 +35,20 @@ public final class CpuMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ProcessHandle child;
-    private final long wallStart = System.nanoTime();
-    private final long processStart;
-    private final long startingThreadStart = THREADS.getCurrentThreadCpuTime();
     private final Map<Long, Long> javaThreadsStart = javaThreadsCpu();
     private final Map<String, Long> jvmThreadsStart = JvmThreads.cpuNanosByThread();
     private final long compileMillisStart = compileMillis();
+    private final long processStart;
+    private final long startingThreadStart;
+    private final long wallStart;
 
     private CpuMeter(ProcessHandle child) {
         this.child = child;
+        // The totals are read after the per-thread snapshots, so the meter's own set-up (a read of every thread and
+        // of /proc) is in neither the wall time nor the CPU totals it reports.
         this.processStart = processNanosNow();
+        this.startingThreadStart = THREADS.getCurrentThreadCpuTime();
+        this.wallStart = System.nanoTime();
     }
 
     /** A meter of this JVM. */
